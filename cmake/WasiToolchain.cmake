@@ -1,0 +1,208 @@
+# Finds the WebAssembly toolchain (clang >= 16, wasm-ld, llvm-ar, wasi-libc,
+# the wasm32 compiler-rt builtins) and defines the helpers that build
+# WebAssembly archives and programs with it.
+#
+# Two layouts are supported:
+#  - Debian: clang-N, lld-N, wasi-libc (/usr/include/wasm32-wasi,
+#    /usr/lib/wasm32-wasi), libclang-rt-N-dev-wasm32;
+#  - wasi-sdk: WASI_SDK_PATH (cache variable or environment) pointing at an
+#    unpacked wasi-sdk.
+#
+# Results (cache):
+#   WASI_CLANG WASI_WASM_LD WASI_AR WASI_RANLIB WASI_NM WASI_NODE
+#   WASI_LIBC_INCLUDE  headers of wasi-libc for wasm32-wasi
+#   WASI_LIBC_LIB      libraries of wasi-libc for wasm32-wasi
+#   WASI_BUILTINS      libclang_rt.builtins-wasm32.a
+# and WASI_SYSROOT, the sealed sysroot assembled in the build tree.
+
+include_guard(GLOBAL)
+
+set(WASI_TRIPLES wasm32-wasi wasm32-wasi-vfs wasm32-wasi-io)
+set(WASI_SYSROOT "${CMAKE_BINARY_DIR}/sysroot")
+set(WASI_BIN_DIR "${CMAKE_BINARY_DIR}/bin")
+
+if(NOT DEFINED WASI_SDK_PATH AND DEFINED ENV{WASI_SDK_PATH})
+  set(WASI_SDK_PATH "$ENV{WASI_SDK_PATH}")
+endif()
+set(WASI_SDK_PATH "${WASI_SDK_PATH}" CACHE PATH
+    "An unpacked wasi-sdk to use instead of Debian's clang and wasi-libc")
+
+function(_wasi_missing what package)
+  message(FATAL_ERROR
+    "${what} not found.\n"
+    "On Debian 12 install it with:  apt-get install ${package}\n"
+    "(or point WASI_SDK_PATH at an unpacked wasi-sdk).")
+endfunction()
+
+# ---- clang ----------------------------------------------------------------
+if(WASI_SDK_PATH)
+  set(_wasi_hints "${WASI_SDK_PATH}/bin")
+  find_program(WASI_CLANG NAMES clang HINTS ${_wasi_hints} NO_DEFAULT_PATH)
+else()
+  find_program(WASI_CLANG NAMES clang-19 clang-18 clang-17 clang-16 clang-20
+                                clang-21 clang)
+endif()
+if(NOT WASI_CLANG)
+  _wasi_missing("clang (16 or newer)" "clang-19")
+endif()
+execute_process(COMMAND "${WASI_CLANG}" --version
+                OUTPUT_VARIABLE _wasi_clang_version ERROR_QUIET)
+if(NOT _wasi_clang_version MATCHES "clang version ([0-9]+)\\.")
+  message(FATAL_ERROR "Cannot read the version of ${WASI_CLANG}")
+endif()
+set(WASI_CLANG_MAJOR "${CMAKE_MATCH_1}" CACHE INTERNAL "")
+if(WASI_CLANG_MAJOR LESS 16)
+  message(FATAL_ERROR
+    "${WASI_CLANG} is clang ${WASI_CLANG_MAJOR}; clang 16 or newer is needed "
+    "(per-triple config files and the wasm SjLj lowering).\n"
+    "On Debian 12 install it with:  apt-get install clang-19")
+endif()
+get_filename_component(_wasi_clang_dir "${WASI_CLANG}" DIRECTORY)
+
+# ---- wasm-ld, llvm-ar, llvm-ranlib, llvm-nm --------------------------------
+set(_m ${WASI_CLANG_MAJOR})
+find_program(WASI_WASM_LD NAMES wasm-ld-${_m} wasm-ld HINTS ${_wasi_clang_dir})
+if(NOT WASI_WASM_LD)
+  _wasi_missing("wasm-ld (the WebAssembly linker)" "lld-${_m}")
+endif()
+foreach(tool ar ranlib nm)
+  string(TOUPPER ${tool} _up)
+  find_program(WASI_${_up} NAMES llvm-${tool}-${_m} llvm-${tool}
+               HINTS ${_wasi_clang_dir})
+  if(NOT WASI_${_up})
+    _wasi_missing("llvm-${tool}" "llvm-${_m}")
+  endif()
+endforeach()
+
+# ---- wasi-libc ----------------------------------------------------------------
+if(WASI_SDK_PATH)
+  set(_wasi_sdk_root "${WASI_SDK_PATH}/share/wasi-sysroot")
+  if(EXISTS "${_wasi_sdk_root}/include/wasm32-wasi/stdio.h")
+    set(_inc "${_wasi_sdk_root}/include/wasm32-wasi")
+  else()
+    set(_inc "${_wasi_sdk_root}/include")
+  endif()
+  set(_lib "${_wasi_sdk_root}/lib/wasm32-wasi")
+else()
+  set(_inc "/usr/include/wasm32-wasi")
+  set(_lib "/usr/lib/wasm32-wasi")
+endif()
+set(WASI_LIBC_INCLUDE "${_inc}" CACHE PATH "wasi-libc headers (wasm32-wasi)")
+set(WASI_LIBC_LIB "${_lib}" CACHE PATH "wasi-libc libraries (wasm32-wasi)")
+if(NOT EXISTS "${WASI_LIBC_INCLUDE}/stdio.h"
+   OR NOT EXISTS "${WASI_LIBC_INCLUDE}/wasi/api.h")
+  _wasi_missing("wasi-libc headers (${WASI_LIBC_INCLUDE}/stdio.h)" "wasi-libc")
+endif()
+if(NOT EXISTS "${WASI_LIBC_LIB}/libc.a"
+   OR NOT EXISTS "${WASI_LIBC_LIB}/crt1-command.o")
+  _wasi_missing("wasi-libc libraries (${WASI_LIBC_LIB}/libc.a)" "wasi-libc")
+endif()
+
+# ---- compiler-rt builtins ------------------------------------------------------
+execute_process(
+  COMMAND "${WASI_CLANG}" --target=wasm32-wasi -rtlib=compiler-rt
+          -print-libgcc-file-name
+  OUTPUT_VARIABLE _builtins OUTPUT_STRIP_TRAILING_WHITESPACE ERROR_QUIET)
+if(NOT _builtins OR NOT EXISTS "${_builtins}")
+  _wasi_missing("the wasm32 compiler-rt builtins (${_builtins})"
+                "libclang-rt-${_m}-dev-wasm32")
+endif()
+set(WASI_BUILTINS "${_builtins}" CACHE FILEPATH "wasm32 compiler-rt builtins")
+
+# ---- node (runs modules in the tests and the main job) -----------------------
+find_program(WASI_NODE NAMES node nodejs)
+if(NOT WASI_NODE)
+  _wasi_missing("Node.js (runs WebAssembly modules through its WASI)" "nodejs")
+endif()
+
+# Optional tools: binaryen's wasm-opt (clang runs it itself when it is on
+# PATH) and wabt's wasm-objdump (import audits).
+find_program(WASI_WASM_OPT NAMES wasm-opt)
+find_program(WASI_OBJDUMP NAMES wasm-objdump)
+
+message(STATUS "WebAssembly clang: ${WASI_CLANG} (${WASI_CLANG_MAJOR})")
+message(STATUS "wasi-libc: ${WASI_LIBC_INCLUDE} ${WASI_LIBC_LIB}")
+
+# <sysroot>/include holds wasi-libc's headers: the fallback clang searches
+# after include/<triple>, reached by the triples' wrapper headers through
+# #include_next. It is copied at configure time, so that everything this
+# tree builds for WebAssembly sees a sealed sysroot (never the host's
+# /usr/include).
+file(COPY "${WASI_LIBC_INCLUDE}/" DESTINATION "${WASI_SYSROOT}/include")
+
+# Flags for the libraries this project builds for WebAssembly.
+set(WASI_LIB_CFLAGS --target=wasm32-wasi "--sysroot=${WASI_SYSROOT}"
+    -std=c11 -Oz -Wall -Wextra -Werror=implicit-function-declaration
+    -fvisibility=hidden)
+
+# wasi_add_archive(<target> OUTPUT <file.a> SOURCES <src>...
+#                  [INCLUDES <dir>...] [DEFINES <def>...] [FLAGS <flag>...]
+#                  [DEPENDS <target-or-file>...])
+# Compiles the sources for wasm32-wasi against the sealed wasi-libc sysroot
+# and archives them. <target> is a custom target producing the archive.
+function(wasi_add_archive target)
+  cmake_parse_arguments(A "" "OUTPUT" "SOURCES;INCLUDES;DEFINES;FLAGS;DEPENDS"
+                        ${ARGN})
+  set(objdir "${CMAKE_CURRENT_BINARY_DIR}/${target}.objs")
+  set(objs)
+  set(flags ${WASI_LIB_CFLAGS} ${A_FLAGS})
+  foreach(inc ${A_INCLUDES})
+    list(APPEND flags "-I${inc}")
+  endforeach()
+  foreach(def ${A_DEFINES})
+    list(APPEND flags "-D${def}")
+  endforeach()
+  foreach(src ${A_SOURCES})
+    get_filename_component(abs "${src}" ABSOLUTE)
+    get_filename_component(name "${src}" NAME_WE)
+    set(obj "${objdir}/${name}.o")
+    if(obj IN_LIST objs)
+      message(FATAL_ERROR "${target}: two sources named ${name}")
+    endif()
+    add_custom_command(
+      OUTPUT "${obj}"
+      COMMAND "${CMAKE_COMMAND}" -E make_directory "${objdir}"
+      COMMAND "${WASI_CLANG}" ${flags} -MD -MF "${obj}.d" -c "${abs}" -o "${obj}"
+      DEPENDS "${abs}" ${A_DEPENDS}
+      DEPFILE "${obj}.d"
+      COMMENT "wasm32 CC ${name}.c"
+      VERBATIM)
+    list(APPEND objs "${obj}")
+  endforeach()
+  add_custom_command(
+    OUTPUT "${A_OUTPUT}"
+    COMMAND "${CMAKE_COMMAND}" -E remove -f "${A_OUTPUT}"
+    COMMAND "${WASI_AR}" crs "${A_OUTPUT}" ${objs}
+    DEPENDS ${objs}
+    COMMENT "wasm32 AR ${target}"
+    VERBATIM)
+  add_custom_target(${target} ALL DEPENDS "${A_OUTPUT}")
+endfunction()
+
+# wasi_add_program(<target> TRIPLE <triple> OUTPUT <file.wasm>
+#                  SOURCES <src>... [FLAGS <flag>...] [DEPENDS ...])
+# Compiles and links a program with build/bin/<triple>-clang, exactly as a
+# user would. Depends on the toolchain target, so the sysroot is complete.
+function(wasi_add_program target)
+  cmake_parse_arguments(A "NOT_ALL" "TRIPLE;OUTPUT" "SOURCES;FLAGS;DEPENDS"
+                        ${ARGN})
+  set(srcs)
+  foreach(src ${A_SOURCES})
+    get_filename_component(abs "${src}" ABSOLUTE)
+    list(APPEND srcs "${abs}")
+  endforeach()
+  get_filename_component(outdir "${A_OUTPUT}" DIRECTORY)
+  add_custom_command(
+    OUTPUT "${A_OUTPUT}"
+    COMMAND "${CMAKE_COMMAND}" -E make_directory "${outdir}"
+    COMMAND "${WASI_BIN_DIR}/${A_TRIPLE}-clang" ${A_FLAGS} ${srcs}
+            -o "${A_OUTPUT}"
+    DEPENDS ${srcs} toolchain ${A_DEPENDS}
+    COMMENT "${A_TRIPLE} ${target}"
+    VERBATIM)
+  if(A_NOT_ALL)
+    add_custom_target(${target} DEPENDS "${A_OUTPUT}")
+  else()
+    add_custom_target(${target} ALL DEPENDS "${A_OUTPUT}")
+  endif()
+endfunction()
