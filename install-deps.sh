@@ -1,0 +1,22 @@
+#!/bin/sh
+# Installs what building and testing need on Debian 12 (run as root).
+# Idempotent: packages already present are left as they are.
+set -eu
+packages="cmake make gcc pkg-config check
+  clang-19 lld-19 llvm-19 wasi-libc libclang-rt-19-dev-wasm32
+  wabt binaryen nodejs"
+missing=
+for p in $packages; do
+    dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q 'ok installed' ||
+        missing="$missing $p"
+done
+if [ -n "$missing" ]; then
+    if [ "$(id -u)" -ne 0 ]; then
+        echo "install-deps.sh: missing packages:$missing (run as root)" >&2
+        exit 1
+    fi
+    export DEBIAN_FRONTEND=noninteractive
+    apt-get update -q
+    # shellcheck disable=SC2086
+    apt-get install -y -q --no-install-recommends $missing
+fi
