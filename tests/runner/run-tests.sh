@@ -1,0 +1,283 @@
+#!/bin/sh
+# run-tests.sh RUNNER CLANG SYSROOT WORKDIR
+#
+# Tests the wasi-run launcher RUNNER: compiles the C programs next to this
+# script with `CLANG --target=wasm32-wasi --sysroot=SYSROOT` into WORKDIR
+# (created if needed; files there are overwritten), then runs every check.
+# Prints `ok NAME` or `FAIL NAME: reason` per check and ends with the line
+# `N passed, M failed`. Exit status 0 only when M is 0; 2 on bad arguments.
+#
+# Needs: POSIX sh and utilities, node (for the O_NONBLOCK helper; $NODE if
+# set, as the launcher does), and `timeout` if present (guards against hangs).
+
+set -u
+if [ $# -ne 4 ]; then
+    echo "usage: $0 RUNNER CLANG SYSROOT WORKDIR" >&2
+    exit 2
+fi
+
+# Makes a path given relative to the starting directory absolute.
+absolute() {
+    case $1 in
+        /*) printf '%s\n' "$1" ;;
+        */*) printf '%s\n' "$PWD/$1" ;;
+        *) printf '%s\n' "$1" ;;  # a bare name: looked up on PATH
+    esac
+}
+RUNNER=$(absolute "$1")
+CLANG=$(absolute "$2")
+case $3 in /*) SYSROOT=$3 ;; *) SYSROOT=$PWD/$3 ;; esac
+SRC=$(cd "$(dirname "$0")" && pwd)
+mkdir -p "$4" && cd "$4" || exit 2
+WORK=$PWD
+NODE_BIN=${NODE:-$(command -v node || command -v nodejs)}
+TIMEOUT=
+command -v timeout >/dev/null 2>&1 && TIMEOUT=timeout
+
+# cat_wasm: the runner running cat.wasm, killed if it hangs for 5 minutes.
+# nonblock_cat_wasm: the same with its stdin and stdout pipes set O_NONBLOCK,
+# as another Node process sharing them does (see nonblock.js).
+cat_wasm() { ${TIMEOUT:+"$TIMEOUT" 300} "$RUNNER" cat.wasm; }
+nonblock_cat_wasm() { ${TIMEOUT:+"$TIMEOUT" 300} "$NODE_BIN" "$SRC/nonblock.js" "$RUNNER" cat.wasm; }
+
+passed=0
+failed=0
+ok() { echo "ok $1"; passed=$((passed + 1)); }
+fail() { echo "FAIL $1: $2"; failed=$((failed + 1)); }
+
+# expect NAME STATUS STDOUT STDERR: checks $st and the files out and err of
+# the command just run (compared as $(cat file), i.e. without trailing newlines).
+expect() {
+    if [ "$st" != "$2" ]; then
+        fail "$1" "exit status $st, want $2 (stderr: $(head -c 300 err))"
+    elif [ "$(cat out)" != "$3" ]; then
+        fail "$1" "stdout '$(head -c 300 out)', want '$3'"
+    elif [ "$(cat err)" != "$4" ]; then
+        fail "$1" "stderr '$(head -c 300 err)', want '$4'"
+    else
+        ok "$1"
+    fi
+}
+
+# run ARGS...: runs the runner with stdin from /dev/null; sets st, out, err.
+run() {
+    "$RUNNER" "$@" </dev/null >out 2>err
+    st=$?
+}
+
+# same_file NAME WANT GOT: checks that the two files have the same bytes.
+same_file() {
+    if [ ! -s "$3" ] && [ -s "$2" ]; then
+        fail "$1" "output $3 is empty or missing"
+    elif cmp -s "$2" "$3"; then
+        ok "$1"
+    else
+        fail "$1" "$(cmp "$2" "$3" 2>&1 | head -1)"
+    fi
+}
+
+# --- build the test modules -------------------------------------------------
+for prog in cat args stderr trap reactor badimport; do
+    flags=
+    case $prog in
+        reactor) flags=-mexec-model=reactor ;;
+        badimport) flags=-Wl,--allow-undefined ;;
+    esac
+    if "$CLANG" --target=wasm32-wasi --sysroot="$SYSROOT" -O2 $flags \
+        "$SRC/$prog.c" -o "$prog.wasm" 2>"compile-$prog.log"; then
+        ok "compile-$prog"
+    else
+        fail "compile-$prog" "$(head -3 "compile-$prog.log")"
+    fi
+done
+
+nl='
+'
+
+# --- arguments and environment ------------------------------------------------
+run args.wasm a 'b c' ''
+expect args 0 "argc=4${nl}argv[0]=args.wasm${nl}argv[1]=a${nl}argv[2]=b c${nl}argv[3]=" ''
+
+run "$WORK/args.wasm" -x --env
+expect args-as-given 0 "argc=3${nl}argv[0]=$WORK/args.wasm${nl}argv[1]=-x${nl}argv[2]=--env" ''
+
+run -- args.wasm
+expect args-double-dash 0 "argc=1${nl}argv[0]=args.wasm" ''
+
+WASI_RUN_TEST=host run args.wasm
+expect env-empty-by-default 0 "argc=1${nl}argv[0]=args.wasm" ''
+
+run --env A=1 --env 'B=x y=z' --env=C= args.wasm
+expect env-set 0 "argc=1${nl}argv[0]=args.wasm${nl}env A=1${nl}env B=x y=z${nl}env C=" ''
+
+WASI_RUN_TEST=host run --env WASI_RUN_TEST --env WASI_RUN_UNSET_XYZ args.wasm
+expect env-copy-one 0 "argc=1${nl}argv[0]=args.wasm${nl}env WASI_RUN_TEST=host" ''
+
+WASI_RUN_TEST=host WASI_RUN_TEST2=keep run --inherit-env --env WASI_RUN_TEST=over args.wasm
+if [ "$st" = 0 ] && grep -qx 'env WASI_RUN_TEST=over' out && grep -qx 'env WASI_RUN_TEST2=keep' out &&
+    grep -q '^env PATH=' out; then
+    ok inherit-env
+else
+    fail inherit-env "status $st, env lines: $(grep -c '^env ' out)"
+fi
+
+# --- exit codes -------------------------------------------------------------
+run args.wasm
+expect exit-0 0 "argc=1${nl}argv[0]=args.wasm" ''
+run --env EXIT=3 args.wasm
+expect exit-3-return 3 "argc=1${nl}argv[0]=args.wasm${nl}env EXIT=3" ''
+run --env EXIT=42 --env EXIT_VIA=exit args.wasm
+expect exit-42-exit 42 "argc=1${nl}argv[0]=args.wasm${nl}env EXIT=42${nl}env EXIT_VIA=exit" ''
+run --env EXIT=300 args.wasm
+expect exit-truncated-to-8-bits 44 "argc=1${nl}argv[0]=args.wasm${nl}env EXIT=300" ''
+
+# --- stdio ------------------------------------------------------------------
+printf 'hello\nworld\n\0binary\377\n' >small.in
+"$RUNNER" cat.wasm <small.in >small.out 2>err
+st=$?
+if [ "$st" = 0 ] && [ ! -s err ]; then same_file stdin-to-stdout small.in small.out; else
+    fail stdin-to-stdout "status $st, stderr $(head -c 300 err)"; fi
+
+run stderr.wasm
+expect stdout-and-stderr 0 'to stdout' 'to stderr'
+
+"$RUNNER" cat.wasm </dev/null >out 2>err
+st=$?
+expect empty-stdin 0 '' ''
+
+# --- traps ------------------------------------------------------------------
+run trap.wasm
+expect trap 134 'before trap' 'wasi-run: trap.wasm: trap: unreachable'
+
+# --- preopened directories ---------------------------------------------------
+rm -rf host && mkdir host && printf 'file contents\n' >host/in.txt
+run --dir host::/data cat.wasm /data/in.txt
+expect dir-read 0 'file contents' ''
+
+run --dir host::/data cat.wasm -o /data/out.txt /data/in.txt
+st_write=$st
+if [ "$st_write" = 0 ] && [ -f host/out.txt ]; then same_file dir-write host/in.txt host/out.txt; else
+    fail dir-write "status $st_write, stderr $(head -c 300 err)"; fi
+
+run --dir "$WORK/host" cat.wasm "$WORK/host/in.txt"
+expect dir-same-path 0 'file contents' ''
+
+run cat.wasm /data/in.txt
+if [ "$st" = 1 ] && [ ! -s out ] && grep -q '^/data/in.txt: ' err; then ok dir-none-no-access; else
+    fail dir-none-no-access "status $st, stderr $(head -c 300 err)"; fi
+
+# --- modules that cannot run -------------------------------------------------
+run nothere.wasm
+expect missing-module 127 '' 'wasi-run: nothere.wasm: not found'
+
+run host
+expect directory-module 126 '' 'wasi-run: host: cannot read: is a directory'
+
+printf 'not wasm\n' >bad.wasm
+run bad.wasm
+if [ "$st" = 126 ] && grep -q '^wasi-run: bad.wasm: not a valid WebAssembly module' err; then
+    ok malformed-module; else fail malformed-module "status $st, stderr $(head -c 300 err)"; fi
+
+run reactor.wasm
+expect reactor 126 '' 'wasi-run: reactor.wasm: is a reactor (exports _initialize, no _start); nothing to run'
+
+run badimport.wasm
+expect unsupported-import 126 '' 'wasi-run: badimport.wasm: unsupported import env.foo'
+
+# --- bad options ------------------------------------------------------------
+# check_usage NAME FIRST-LINE: status 2, stderr = FIRST-LINE then the usage.
+check_usage() {
+    if [ "$st" = 2 ] && [ "$(head -1 err)" = "$2" ] && sed -n 2p err | grep -q '^usage: wasi-run '; then
+        ok "$1"; else fail "$1" "status $st, stderr $(head -c 300 err)"; fi
+}
+run --bogus args.wasm
+check_usage bad-option 'wasi-run: unknown option --bogus'
+run --dir
+check_usage option-without-value 'wasi-run: option --dir needs a value'
+run
+check_usage no-module 'wasi-run: no module given'
+run --dir "$WORK/no-such-dir" args.wasm
+check_usage dir-not-a-directory "wasi-run: --dir $WORK/no-such-dir: $WORK/no-such-dir is not a directory"
+run --env =x args.wasm
+check_usage env-empty-name 'wasi-run: --env =x: empty name'
+run --help
+if [ "$st" = 0 ] && head -1 out | grep -q '^usage: wasi-run ' && [ ! -s err ]; then ok help; else
+    fail help "status $st"; fi
+
+# --- pipelines ---------------------------------------------------------------
+head -c 30000000 /dev/urandom >big.in
+
+rm -f big.out
+cat_wasm <big.in | cat_wasm | cat_wasm >big.out
+same_file pipeline-3-modules-30MB big.in big.out
+
+yes | head -c 50000000 | cksum >yes.sum
+yes | head -c 50000000 | cat_wasm | cat_wasm |
+    cat_wasm | cksum >yes.out
+same_file pipeline-yes-50MB yes.sum yes.out
+
+rm -f big.out
+cat_wasm <big.in | (sleep 2; cat) >big.out
+same_file slow-reader big.in big.out
+
+rm -f big.out
+(sleep 1; cat big.in) | cat_wasm >big.out
+same_file slow-writer big.in big.out
+
+# The same with the pipes set O_NONBLOCK, as another Node process does.
+rm -f big.out
+# shellcheck disable=SC2002  # stdin must be a pipe, not the file
+cat big.in | nonblock_cat_wasm | (sleep 2; cat) >big.out
+same_file nonblocking-stdout-slow-reader big.in big.out
+
+rm -f big.out
+(sleep 1; cat big.in) | nonblock_cat_wasm >big.out
+same_file nonblocking-stdin-slow-writer big.in big.out
+
+(sleep 1; yes | head -c 50000000) | nonblock_cat_wasm |
+    nonblock_cat_wasm | nonblock_cat_wasm |
+    (sleep 2; cksum) >yes.out
+same_file nonblocking-pipeline-50MB yes.sum yes.out
+
+# A reader that goes away ends the writer like SIGPIPE: status 141, no message.
+{ cat_wasm </dev/zero 2>err; echo $? >epipe.st; } | head -c 1000000 >/dev/null
+st=$(cat epipe.st)
+if [ "$st" = 141 ] && [ ! -s err ]; then ok reader-gone-sigpipe; else
+    fail reader-gone-sigpipe "status $st, stderr $(head -c 300 err)"; fi
+
+# --- launcher -------------------------------------------------------------------
+rm -rf bin copy && mkdir bin copy
+ln -s "$RUNNER" bin/link1 && ln -s link1 bin/link2
+run_launcher() { "$@" args.wasm x </dev/null >out 2>err; st=$?; }
+run_launcher bin/link2
+expect launcher-via-symlinks 0 "argc=2${nl}argv[0]=args.wasm${nl}argv[1]=x" ''
+cp "$RUNNER" "$(dirname "$RUNNER")/wasi-run.mjs" copy/
+run_launcher copy/wasi-run
+expect launcher-copied 0 "argc=2${nl}argv[0]=args.wasm${nl}argv[1]=x" ''
+
+# fake_node VERSION: a stand-in for node that prints its arguments.
+fake_node() {
+    # shellcheck disable=SC2016  # $1 and $@ belong to the generated script
+    printf '#!/bin/sh\n[ "$1" = --version ] && { echo %s; exit 0; }\nprintf "%%s\\n" "$@"\n' "$1" >fake-node
+    chmod +x fake-node
+}
+flag=--experimental-wasi-unstable-preview1
+for v in v18.19.0 v16.20.2 v20.0.0 v22.11.0; do
+    fake_node "$v"
+    NODE=$WORK/fake-node "$RUNNER" m.wasm a >out 2>err
+    st=$?
+    case $v in v1[0-9].*) want="--no-warnings$nl$flag" ;; *) want=--no-warnings ;; esac
+    if [ "$st" = 0 ] && [ "$(head -n "$(echo "$want" | wc -l)" out)" = "$want" ] &&
+        [ "$(tail -2 out)" = "m.wasm${nl}a" ] && sed -n '$!p' out | grep -q '/wasi-run\.mjs$'; then
+        ok "node-flags-$v"
+    else
+        fail "node-flags-$v" "status $st, node got: $(tr '\n' ' ' <out)"
+    fi
+done
+
+NODE=$WORK/no-such-node "$RUNNER" args.wasm </dev/null >out 2>err
+st=$?
+expect launcher-bad-node 127 '' "wasi-run: cannot run node at $WORK/no-such-node"
+
+echo "$passed passed, $failed failed"
+[ "$failed" = 0 ]
