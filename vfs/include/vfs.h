@@ -122,6 +122,12 @@ struct vfs_config {
      * atime/mtime/ctime. NULL: all timestamps read 0. */
     int64_t (*now)(void *ctx);
     void *now_ctx;
+    /* Memory for everything the filesystem holds: realloc(ctx, NULL, n)
+     * allocates n bytes, realloc(ctx, p, n) resizes p (returning NULL and
+     * keeping p on failure), realloc(ctx, p, 0) frees p and returns NULL.
+     * n is never 0 except to free. NULL: the C library's realloc/free. */
+    void *(*realloc)(void *ctx, void *ptr, size_t size);
+    void *alloc_ctx;
 };
 
 struct vfs;
@@ -204,7 +210,9 @@ int vfs_close(struct vfs *fs, int fd);
  * VFS_O_APPEND go to the end. Returns bytes moved, or -EBADF (not open for
  * that direction), -EISDIR (read of a directory), -ENOSPC / -EFBIG / -ENOMEM
  * (nothing written), -EAGAIN (pipe or device would block), -EPIPE (pipe
- * without readers). A write that fits partly is short, not an error. */
+ * without readers). A write that fits partly is short, not an error.
+ * Timestamps: a write that moves data sets mtime and ctime; a read of a
+ * regular file that returns data sets atime (strictatime, not relatime). */
 ssize_t vfs_read(struct vfs *fs, int fd, void *buf, size_t len);
 ssize_t vfs_write(struct vfs *fs, int fd, const void *buf, size_t len);
 
@@ -300,8 +308,8 @@ int vfs_mkdirat(struct vfs *fs, int dirfd, const char *path, uint32_t perm);
  * -EBUSY on "/", -EINVAL when the last component is "."). */
 int vfs_unlinkat(struct vfs *fs, int dirfd, const char *path, int flags);
 
-/* rename(2): atomically replaces the target. -EISDIR (dir onto non-dir),
- * -ENOTDIR (non-dir onto dir), -ENOTEMPTY, -EINVAL (directory into its own
+/* rename(2): atomically replaces the target. -EISDIR (non-dir onto dir),
+ * -ENOTDIR (dir onto non-dir), -ENOTEMPTY, -EINVAL (directory into its own
  * subtree), -EBUSY ("/"), never -EXDEV. Same inode: no-op success. */
 int vfs_renameat(struct vfs *fs, int olddirfd, const char *oldpath,
                  int newdirfd, const char *newpath);

@@ -1,0 +1,158 @@
+/* test_alloc.c - every allocation of an operation fails in turn: the
+ * operation returns -ENOMEM (or, for writes, a short count) and leaves the
+ * filesystem consistent and unchanged; nothing leaks. */
+#include "vfs_test.h"
+
+static struct test_alloc mem;
+
+static struct vfs *mkfs_mem(void)
+{
+    struct vfs_config cfg;
+    memset(&cfg, 0, sizeof cfg);
+    memset(&mem, 0, sizeof mem);
+    cfg.realloc = test_realloc;
+    cfg.alloc_ctx = &mem;
+    return mkfs_cfg(&cfg);
+}
+
+START_TEST(create_fails)
+{
+    struct vfs_config cfg;
+    struct vfs *fs;
+    long n;
+    memset(&cfg, 0, sizeof cfg);
+    cfg.realloc = test_realloc;
+    cfg.alloc_ctx = &mem;
+    for (n = 1;; n++) {
+        int r;
+        memset(&mem, 0, sizeof mem);
+        mem.fail_at = n;
+        fs = NULL;
+        r = vfs_create(&cfg, &fs);
+        if (r == 0)
+            break;
+        EQ(r, -ENOMEM);
+        EQ(mem.live, 0);
+    }
+    ck_assert_int_gt(n, 5);
+    CHECK_FS(fs);
+    vfs_destroy(fs);
+    EQ(mem.live, 0);
+}
+END_TEST
+
+/* Prepares a filesystem with some content. */
+static struct vfs *setup(void)
+{
+    struct vfs *fs = mkfs_mem();
+    int i;
+    char p[32];
+    EQ(vfs_mkdirat(fs, VFS_AT_ROOT, "/d", 0755), 0);
+    for (i = 0; i < 7; i++) { /* the next entry grows the tables */
+        snprintf(p, sizeof p, "/d/f%d", i);
+        put_file(fs, p, "content");
+    }
+    return fs;
+}
+
+enum op { OP_CREAT, OP_MKDIR, OP_SYMLINK, OP_LINK, OP_RENAME, OP_PIPE,
+          OP_DUP2, OP_WRITE, OP_MKNOD, OP_COUNT };
+
+static long run(struct vfs *fs, enum op op)
+{
+    static char big[20000];
+    int p[2], fd, r;
+    switch (op) {
+    case OP_CREAT:
+        r = vfs_openat(fs, VFS_AT_ROOT, "/d/new", VFS_O_RDWR | VFS_O_CREAT, 0644);
+        if (r >= 0)
+            EQ(vfs_close(fs, r), 0);
+        return r < 0 ? r : 0;
+    case OP_MKDIR:
+        return vfs_mkdirat(fs, VFS_AT_ROOT, "/d/new", 0755);
+    case OP_SYMLINK:
+        return vfs_symlinkat(fs, "/target", VFS_AT_ROOT, "/d/new");
+    case OP_LINK:
+        return vfs_linkat(fs, VFS_AT_ROOT, "/d/f1", VFS_AT_ROOT, "/d/new", 0);
+    case OP_RENAME:
+        return vfs_renameat(fs, VFS_AT_ROOT, "/d/f1", VFS_AT_ROOT, "/new");
+    case OP_PIPE:
+        r = vfs_pipe(fs, p, 0);
+        if (!r) {
+            EQ(vfs_close(fs, p[0]), 0);
+            EQ(vfs_close(fs, p[1]), 0);
+        }
+        return r;
+    case OP_DUP2:
+        fd = vfs_openat(fs, VFS_AT_ROOT, "/d/f1", VFS_O_RDONLY, 0);
+        if (fd < 0)
+            return fd;
+        r = vfs_dup2(fs, fd, 300);
+        EQ(vfs_close(fs, fd), 0);
+        if (r >= 0)
+            EQ(vfs_close(fs, r), 0);
+        return r < 0 ? r : 0;
+    case OP_WRITE:
+        fd = vfs_openat(fs, VFS_AT_ROOT, "/d/f2", VFS_O_WRONLY | VFS_O_APPEND, 0);
+        if (fd < 0)
+            return fd;
+        r = (int)vfs_write(fs, fd, big, sizeof big);
+        EQ(vfs_close(fs, fd), 0);
+        return r < 0 ? r : r == (int)sizeof big ? 0 : 1;
+    case OP_MKNOD:
+        return vfs_mknod_device(fs, VFS_AT_ROOT, "/d/new", 0644, NULL, NULL);
+    default:
+        return -EINVAL;
+    }
+}
+
+START_TEST(each_allocation_fails)
+{
+    int op;
+    for (op = 0; op < OP_COUNT; op++) {
+        long n, failures = 0;
+        for (n = 1;; n++) {
+            struct vfs *fs = setup();
+            struct vfs_statvfs before, after;
+            long r;
+            EQ(vfs_statvfs(fs, &before), 0);
+            mem.fail_at = mem.calls + n;
+            r = run(fs, (enum op)op);
+            mem.fail_at = 0;
+            CHECK_FS(fs);
+            if (r == -ENOMEM) {
+                failures++;
+                EQ(vfs_statvfs(fs, &after), 0);
+                EQ(after.ffree, before.ffree);
+                EQ(after.bfree, before.bfree);
+                EQ(vfs_fstatat(fs, VFS_AT_ROOT, "/d/new", &(struct vfs_stat){0}, 0), -ENOENT);
+                EQ(vfs_fstatat(fs, VFS_AT_ROOT, "/d/f1", &(struct vfs_stat){0}, 0), 0);
+            } else if (r == 1) {
+                /* a write cut short keeps what it wrote */
+                ck_assert_int_gt(st_of(fs, "/d/f2", 0).size, 7);
+                failures++;
+            } else {
+                EQ(r, 0);
+            }
+            vfs_destroy(fs);
+            EQ(mem.live, 0);
+            if (r == 0)
+                break;
+        }
+        ck_assert_msg(failures > 0, "op %d never allocated", op);
+    }
+}
+END_TEST
+
+static Suite *suite(void)
+{
+    Suite *s = suite_create("alloc");
+    TCase *tc = tcase_create("core");
+    tcase_set_timeout(tc, 120);
+    ADD(tc, create_fails);
+    ADD(tc, each_allocation_fails);
+    suite_add_tcase(s, tc);
+    return s;
+}
+
+TEST_MAIN(suite)

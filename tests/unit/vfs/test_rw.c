@@ -1,0 +1,180 @@
+/* test_rw.c - read/write family, lseek, devices. */
+#include "vfs_test.h"
+
+START_TEST(rw_basic)
+{
+    struct vfs *fs = mkfs();
+    char buf[32] = {0}, a[4], b[4];
+    struct vfs_iovec iov[2];
+    int fd = vfs_openat(fs, VFS_AT_ROOT, "/f", VFS_O_RDWR | VFS_O_CREAT, 0644);
+    EQ(vfs_write(fs, fd, "0123456789", 10), 10);
+    EQ(vfs_lseek(fs, fd, 0, VFS_SEEK_CUR), 10);
+    EQ(vfs_read(fs, fd, buf, 5), 0);
+    EQ(vfs_lseek(fs, fd, 2, VFS_SEEK_SET), 2);
+    EQ(vfs_read(fs, fd, buf, 3), 3);
+    EQ(memcmp(buf, "234", 3), 0);
+    EQ(vfs_lseek(fs, fd, -1, VFS_SEEK_END), 9);
+    EQ(vfs_read(fs, fd, buf, 10), 1);
+    EQ(buf[0], '9');
+    /* vectors */
+    iov[0].base = a; iov[0].len = 4;
+    iov[1].base = b; iov[1].len = 4;
+    EQ(vfs_preadv(fs, fd, iov, 2, 1), 8);
+    EQ(memcmp(a, "1234", 4), 0);
+    EQ(memcmp(b, "5678", 4), 0);
+    EQ(vfs_lseek(fs, fd, 0, VFS_SEEK_SET), 0);
+    EQ(vfs_readv(fs, fd, iov, 2), 8);
+    EQ(vfs_lseek(fs, fd, 0, VFS_SEEK_CUR), 8);
+    iov[0].base = "AB"; iov[0].len = 2;
+    iov[1].base = "CD"; iov[1].len = 2;
+    EQ(vfs_lseek(fs, fd, 0, VFS_SEEK_SET), 0);
+    EQ(vfs_writev(fs, fd, iov, 2), 4);
+    EQ(vfs_pwritev(fs, fd, iov, 2, 8), 4);
+    EQ(vfs_lseek(fs, fd, 0, VFS_SEEK_CUR), 4);
+    EQ(vfs_pread(fs, fd, buf, 32, 0), 12);
+    EQ(memcmp(buf, "ABCD4567ABCD", 12), 0);
+    EQ(vfs_pwrite(fs, fd, "z", 1, 0), 1);
+    EQ(vfs_readv(fs, fd, iov, 0), 0);
+    /* errors */
+    EQ(vfs_readv(fs, fd, iov, -1), -EINVAL);
+    EQ(vfs_writev(fs, fd, iov, 1025), -EINVAL);
+    EQ(vfs_pread(fs, fd, buf, 1, -1), -EINVAL);
+    EQ(vfs_pwrite(fs, fd, buf, 1, -1), -EINVAL);
+    EQ(vfs_lseek(fs, fd, 0, 7), -EINVAL);
+    EQ(vfs_lseek(fs, fd, -100, VFS_SEEK_END), -EINVAL);
+    EQ(vfs_lseek(fs, 99, 0, VFS_SEEK_SET), -EBADF);
+    EQ(vfs_read(fs, 99, buf, 1), -EBADF);
+    EQ(vfs_write(fs, 99, buf, 1), -EBADF);
+    EQ(vfs_close(fs, fd), 0);
+    fd = vfs_openat(fs, VFS_AT_ROOT, "/f", VFS_O_RDONLY, 0);
+    EQ(vfs_write(fs, fd, "x", 1), -EBADF);
+    EQ(vfs_close(fs, fd), 0);
+    fd = vfs_openat(fs, VFS_AT_ROOT, "/f", VFS_O_WRONLY, 0);
+    EQ(vfs_read(fs, fd, buf, 1), -EBADF);
+    /* pwrite on an O_APPEND descriptor appends */
+    EQ(vfs_fd_set_flags(fs, fd, VFS_O_APPEND), 0);
+    EQ(vfs_fd_get_flags(fs, fd), VFS_O_WRONLY | VFS_O_APPEND);
+    EQ(vfs_pwrite(fs, fd, "E", 1, 0), 1);
+    EQ(st_of(fs, "/f", 0).size, 13);
+    EQ(vfs_close(fs, fd), 0);
+    fd = vfs_openat(fs, VFS_AT_ROOT, "/", VFS_O_RDONLY, 0);
+    EQ(vfs_read(fs, fd, buf, 1), -EISDIR);
+    EQ(vfs_close(fs, fd), 0);
+    CHECK_FS(fs);
+    vfs_destroy(fs);
+}
+END_TEST
+
+START_TEST(times)
+{
+    struct vfs *fs = mkfs();
+    struct vfs_stat s0, s1;
+    char c;
+    int fd = vfs_openat(fs, VFS_AT_ROOT, "/f", VFS_O_RDWR | VFS_O_CREAT, 0644);
+    EQ(vfs_fstat(fs, fd, &s0), 0);
+    EQ(s0.mtime.tv_sec, s0.ctime.tv_sec);
+    ck_assert_int_gt(s0.mtime.tv_sec, 0);
+    EQ(vfs_write(fs, fd, "x", 1), 1);
+    EQ(vfs_fstat(fs, fd, &s1), 0);
+    ck_assert_int_gt(s1.mtime.tv_sec, s0.mtime.tv_sec);
+    ck_assert_int_gt(s1.ctime.tv_sec, s0.ctime.tv_sec);
+    EQ(s1.atime.tv_sec, s0.atime.tv_sec);
+    EQ(vfs_pread(fs, fd, &c, 1, 0), 1);
+    EQ(vfs_fstat(fs, fd, &s0), 0);
+    ck_assert_int_gt(s0.atime.tv_sec, s1.atime.tv_sec);
+    EQ(s0.mtime.tv_sec, s1.mtime.tv_sec);
+    EQ(vfs_write(fs, fd, "", 0), 0); /* no change for empty writes */
+    EQ(vfs_fstat(fs, fd, &s1), 0);
+    EQ(s1.mtime.tv_sec, s0.mtime.tv_sec);
+    EQ(vfs_close(fs, fd), 0);
+    vfs_destroy(fs);
+}
+END_TEST
+
+static ssize_t dev_read(void *ctx, void *buf, size_t len)
+{
+    int *state = ctx;
+    if (*state == 0)
+        return -EAGAIN;
+    memset(buf, 'r', len);
+    return (ssize_t)len;
+}
+
+static ssize_t dev_write(void *ctx, const void *buf, size_t len)
+{
+    (void)buf;
+    *(int *)ctx += (int)len;
+    return len > 2 ? 2 : (ssize_t)len;
+}
+
+static int dev_poll(void *ctx, int events)
+{
+    return *(int *)ctx ? events : -EIO;
+}
+
+START_TEST(devices)
+{
+    struct vfs *fs = mkfs();
+    static const struct vfs_device_ops ops = {dev_read, dev_write, dev_poll};
+    static const struct vfs_device_ops none = {NULL, NULL, NULL};
+    const struct vfs_device_ops *got;
+    void *ctx;
+    int state = 0, fd;
+    char buf[8] = "abcdefg";
+    fd = vfs_openat(fs, VFS_AT_ROOT, "/dev/zero", VFS_O_RDWR, 0);
+    EQ(vfs_read(fs, fd, buf, 8), 8);
+    EQ(buf[3], 0);
+    EQ(vfs_write(fs, fd, "x", 1), 1);
+    EQ(vfs_lseek(fs, fd, 100, VFS_SEEK_SET), 0);
+    EQ(vfs_pread(fs, fd, buf, 1, 0), -ESPIPE);
+    EQ(vfs_pwrite(fs, fd, buf, 1, 0), -ESPIPE);
+    EQ(vfs_fd_device(fs, fd, &got, &ctx), -ENODEV);
+    EQ(vfs_fsync(fs, fd), -EINVAL);
+    EQ(vfs_poll(fs, fd, VFS_POLLIN), VFS_POLLIN);
+    EQ(vfs_close(fs, fd), 0);
+    fd = vfs_openat(fs, VFS_AT_ROOT, "/dev/null", VFS_O_RDWR, 0);
+    EQ(vfs_read(fs, fd, buf, 8), 0);
+    EQ(vfs_write(fs, fd, "x", 1), 1);
+    EQ(vfs_close(fs, fd), 0);
+    EQ(vfs_mknod_device(fs, VFS_AT_ROOT, "/dev/mine", 0666, &ops, &state), 0);
+    EQ(st_of(fs, "/dev/mine", 0).mode, VFS_S_IFCHR | 0644);
+    EQ(vfs_mknod_device(fs, VFS_AT_ROOT, "/dev/mine", 0666, &ops, &state), -EEXIST);
+    EQ(vfs_mknod_device(fs, VFS_AT_ROOT, "/nope/mine", 0666, &ops, &state), -ENOENT);
+    EQ(vfs_mknod_device(fs, VFS_AT_ROOT, "/dev/null/x", 0666, &ops, &state), -ENOTDIR);
+    EQ(vfs_mknod_device(fs, VFS_AT_ROOT, "/dev/new/", 0666, &ops, &state), -ENOENT);
+    EQ(vfs_mknod_device(fs, VFS_AT_ROOT, "/dev/none", 0666, &none, NULL), 0);
+    fd = vfs_openat(fs, VFS_AT_ROOT, "/dev/mine", VFS_O_RDWR | VFS_O_NONBLOCK, 0);
+    EQ(vfs_fd_device(fs, fd, &got, &ctx), 0);
+    ck_assert_ptr_eq(got, &ops);
+    ck_assert_ptr_eq(ctx, &state);
+    EQ(vfs_fd_device(fs, 77, &got, &ctx), -EBADF);
+    EQ(vfs_poll(fs, fd, VFS_POLLIN), -EIO);
+    EQ(vfs_read(fs, fd, buf, 4), -EAGAIN);
+    EQ(vfs_write(fs, fd, "abcd", 4), 2);
+    EQ(state, 4);
+    EQ(vfs_read(fs, fd, buf, 4), 4);
+    EQ(buf[0], 'r');
+    EQ(vfs_poll(fs, fd, VFS_POLLOUT), VFS_POLLOUT);
+    EQ(vfs_close(fs, fd), 0);
+    fd = vfs_openat(fs, VFS_AT_ROOT, "/dev/none", VFS_O_RDWR, 0);
+    EQ(vfs_read(fs, fd, buf, 4), 0);
+    EQ(vfs_write(fs, fd, "abcd", 4), 4);
+    EQ(vfs_poll(fs, fd, VFS_POLLIN | VFS_POLLOUT), VFS_POLLIN | VFS_POLLOUT);
+    EQ(vfs_close(fs, fd), 0);
+    CHECK_FS(fs);
+    vfs_destroy(fs);
+}
+END_TEST
+
+static Suite *suite(void)
+{
+    Suite *s = suite_create("rw");
+    TCase *tc = tcase_create("core");
+    ADD(tc, rw_basic);
+    ADD(tc, times);
+    ADD(tc, devices);
+    suite_add_tcase(s, tc);
+    return s;
+}
+
+TEST_MAIN(suite)

@@ -1,0 +1,172 @@
+/* filedata.c - regular file contents: a page table of blocks with holes. */
+#include "vfs_impl.h"
+
+#define PTR_SIZE sizeof(unsigned char *)
+
+static void account(struct vfs *fs, struct vfs__file *f, int64_t delta)
+{
+    f->held += delta;
+    fs->bytes += (uint64_t)delta;
+}
+
+/* Capacity of held block i. */
+static size_t cap_of(const struct vfs__file *f, uint32_t i)
+{
+    return i ? (f->blk[i] ? VFS__BLOCK : 0) : f->cap0;
+}
+
+/* Makes block i hold at least bytes [0, o+k), zero except [o, o+k) which
+ * the caller fills. -ENOSPC/-ENOMEM with nothing changed but a grown
+ * page table. */
+static int hold(struct vfs *fs, struct vfs__file *f, uint32_t i, size_t o,
+                size_t k)
+{
+    size_t cap, want;
+    unsigned char *b;
+
+    if (i >= f->nblk) {
+        uint32_t n = f->nblk * 2 > i ? f->nblk * 2 : i + 1;
+        unsigned char **t;
+        if (vfs__budget(fs, (uint64_t)(n - f->nblk) * PTR_SIZE))
+            return -ENOSPC;
+        t = vfs__realloc(fs, f->blk, n * PTR_SIZE);
+        if (!t)
+            return -ENOMEM;
+        memset(t + f->nblk, 0, (n - f->nblk) * PTR_SIZE);
+        account(fs, f, (int64_t)((n - f->nblk) * PTR_SIZE));
+        f->blk = t;
+        f->nblk = n;
+    }
+    cap = cap_of(f, i);
+    if (cap >= o + k)
+        return 0;
+    want = VFS__BLOCK;
+    if (!i) /* block 0 grows by powers of two from 16 bytes */
+        for (want = 16; want < o + k; want *= 2)
+            ;
+    if (vfs__budget(fs, want - cap))
+        return -ENOSPC;
+    b = vfs__realloc(fs, f->blk[i], want);
+    if (!b)
+        return -ENOMEM;
+    if (o > cap)
+        memset(b + cap, 0, o - cap);
+    if (o + k < want)
+        memset(b + (o + k > cap ? o + k : cap), 0,
+               want - (o + k > cap ? o + k : cap));
+    account(fs, f, (int64_t)(want - cap));
+    f->blk[i] = b;
+    if (!i)
+        f->cap0 = (uint32_t)want;
+    return 0;
+}
+
+static ssize_t file_write(struct vfs *fs, struct vfs_node *n, const void *buf,
+                          size_t len, int64_t off)
+{
+    struct vfs__file *f = &n->u.file;
+    const unsigned char *src = buf;
+    size_t done = 0;
+
+    if (off >= VFS__FILE_MAX)
+        return -EFBIG;
+    if (len > (uint64_t)(VFS__FILE_MAX - off))
+        len = (size_t)(VFS__FILE_MAX - off);
+    while (done < len) {
+        int64_t pos = off + (int64_t)done;
+        uint32_t i = (uint32_t)(pos / VFS__BLOCK);
+        size_t o = (size_t)(pos % VFS__BLOCK), k = VFS__BLOCK - o;
+        int r;
+        if (k > len - done)
+            k = len - done;
+        r = hold(fs, f, i, o, k);
+        if (r) {
+            if (!done)
+                return r;
+            break;
+        }
+        memcpy(f->blk[i] + o, src + done, k);
+        done += k;
+    }
+    if (off + (int64_t)done > n->size)
+        n->size = off + (int64_t)done;
+    return (ssize_t)done;
+}
+
+static ssize_t file_read(struct vfs *fs, struct vfs_node *n, void *buf,
+                         size_t len, int64_t off)
+{
+    const struct vfs__file *f = &n->u.file;
+    unsigned char *dst = buf;
+    size_t done = 0;
+
+    (void)fs;
+    if (off >= n->size)
+        return 0;
+    if (len > (uint64_t)(n->size - off))
+        len = (size_t)(n->size - off);
+    while (done < len) {
+        int64_t pos = off + (int64_t)done;
+        uint32_t i = (uint32_t)(pos / VFS__BLOCK);
+        size_t o = (size_t)(pos % VFS__BLOCK), k = VFS__BLOCK - o, c = 0;
+        if (k > len - done)
+            k = len - done;
+        if (i < f->nblk && f->blk[i] && cap_of(f, i) > o) {
+            c = cap_of(f, i) - o;
+            if (c > k)
+                c = k;
+            memcpy(dst + done, f->blk[i] + o, c);
+        }
+        memset(dst + done + c, 0, k - c);
+        done += k;
+    }
+    return (ssize_t)done;
+}
+
+int vfs__file_truncate(struct vfs *fs, struct vfs_node *n, int64_t size)
+{
+    struct vfs__file *f = &n->u.file;
+    uint32_t keep, i;
+
+    if (size > VFS__FILE_MAX)
+        return -EFBIG;
+    if (size < n->size && f->nblk) {
+        /* blocks wholly at or past the new end go; the tail is zeroed */
+        keep = (uint32_t)((size + VFS__BLOCK - 1) / VFS__BLOCK);
+        for (i = keep; i < f->nblk; i++)
+            if (f->blk[i]) {
+                account(fs, f, -(int64_t)cap_of(f, i));
+                vfs__free(fs, f->blk[i]);
+                f->blk[i] = NULL;
+            }
+        if (!keep)
+            f->cap0 = 0;
+        if (keep && keep <= f->nblk) {
+            size_t o = (size_t)(size % VFS__BLOCK), cap = cap_of(f, keep - 1);
+            if (o && o < cap)
+                memset(f->blk[keep - 1] + o, 0, cap - o);
+        }
+        if (keep * 2 <= f->nblk) {
+            unsigned char **t = NULL;
+            if (keep)
+                t = vfs__realloc(fs, f->blk, keep * PTR_SIZE);
+            else
+                vfs__free(fs, f->blk);
+            if (t || !keep) {
+                account(fs, f, -(int64_t)((f->nblk - keep) * PTR_SIZE));
+                f->blk = t;
+                f->nblk = keep;
+            }
+        }
+    }
+    n->size = size;
+    return 0;
+}
+
+static void file_free(struct vfs *fs, struct vfs_node *n)
+{
+    vfs__file_truncate(fs, n, 0);
+}
+
+const struct vfs__ops vfs__file_ops = {file_read, file_write, NULL, NULL,
+                                       file_free};

@@ -1,0 +1,53 @@
+/* node.c - inode lifetime, timestamps and owner permission bits. */
+#include "vfs_impl.h"
+
+int vfs__node_new(struct vfs *fs, uint32_t mode, size_t extra,
+                  const struct vfs__ops *ops, struct vfs_node **out)
+{
+    struct vfs_node *n;
+
+    if (fs->inodes >= fs->max_inodes || vfs__budget(fs, extra))
+        return -ENOSPC;
+    n = vfs__realloc(fs, NULL, sizeof *n + extra);
+    if (!n)
+        return -ENOMEM;
+    memset(n, 0, sizeof *n);
+    n->ops = ops;
+    n->ino = fs->next_ino++;
+    n->mode = mode;
+    n->atime = n->mtime = n->ctime = vfs__now(fs);
+    if (extra) {
+        n->u.target = (char *)(n + 1);
+        n->size = (int64_t)extra;
+        fs->bytes += extra;
+    }
+    fs->inodes++;
+    *out = n;
+    return 0;
+}
+
+void vfs__node_free(struct vfs *fs, struct vfs_node *n)
+{
+    if (n->ops->free)
+        n->ops->free(fs, n);
+    if (VFS__ISLNK(n->mode))
+        fs->bytes -= (uint64_t)n->size;
+    fs->inodes--;
+    vfs__free(fs, n);
+}
+
+void vfs__node_put(struct vfs *fs, struct vfs_node *n)
+{
+    if (!n->nlink && !n->opens)
+        vfs__node_free(fs, n);
+}
+
+void vfs__touch_mc(struct vfs *fs, struct vfs_node *n)
+{
+    n->mtime = n->ctime = vfs__now(fs);
+}
+
+int vfs__may(const struct vfs_node *n, int want)
+{
+    return ((n->mode >> 6) & (uint32_t)want) == (uint32_t)want ? 0 : -EACCES;
+}

@@ -1,0 +1,57 @@
+/* stat.c - vfs_fstat and vfs_fstatat. */
+#include "vfs_impl.h"
+
+static struct timespec to_ts(int64_t ns)
+{
+    struct timespec ts;
+    int64_t s = ns / 1000000000, r = ns % 1000000000;
+    if (r < 0) {
+        r += 1000000000;
+        s--;
+    }
+    ts.tv_sec = (time_t)s;
+    ts.tv_nsec = (long)r;
+    return ts;
+}
+
+static void fill(const struct vfs_node *n, struct vfs_stat *st)
+{
+    memset(st, 0, sizeof *st);
+    st->dev = 1;
+    st->ino = n->ino;
+    st->mode = n->mode;
+    st->nlink = n->nlink ? n->nlink : VFS__ISFIFO(n->mode);
+    if (VFS__ISCHR(n->mode))
+        st->rdev = n->u.dev.rdev;
+    if (VFS__ISREG(n->mode) || VFS__ISLNK(n->mode))
+        st->size = n->size;
+    if (VFS__ISREG(n->mode))
+        st->blocks = (n->u.file.held + 511) / 512;
+    st->blksize = VFS__BLOCK;
+    st->atime = to_ts(n->atime);
+    st->mtime = to_ts(n->mtime);
+    st->ctime = to_ts(n->ctime);
+}
+
+int vfs_fstat(struct vfs *fs, int fd, struct vfs_stat *st)
+{
+    struct vfs__ofd *f = vfs__ofd(fs, fd);
+    if (!f)
+        return -EBADF;
+    fill(f->node, st);
+    return 0;
+}
+
+int vfs_fstatat(struct vfs *fs, int dirfd, const char *path,
+                struct vfs_stat *st, int flags)
+{
+    struct vfs__walk w;
+    int r;
+    if (flags & ~VFS_AT_SYMLINK_NOFOLLOW)
+        return -EINVAL;
+    r = vfs__lookup(fs, dirfd, path,
+                    flags & VFS_AT_SYMLINK_NOFOLLOW ? 0 : VFS__FOLLOW, &w);
+    if (!r)
+        fill(w.node, st);
+    return r;
+}

@@ -1,0 +1,343 @@
+/* vfs_check.c - full consistency check of a filesystem. For tests and
+ * VFS_DEBUG builds only; nothing else references it. */
+#include "vfs_impl.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+
+struct seen {
+    const void *key;    /* a node, or a description */
+    uint64_t names;     /* node: entries naming it */
+    uint64_t subdirs;   /* directory: entries that are directories */
+    uint64_t ofds;      /* node: descriptions on it; description: slots */
+    uint64_t ex, sh;    /* node: flock holders */
+};
+
+/* A set of records keyed by pointer: v in insertion order, idx an open
+ * addressing index into v. */
+struct set {
+    struct seen *v;
+    size_t n, cap;
+    size_t *idx;        /* 0 empty, else position + 1 */
+    size_t nidx;
+};
+
+struct ck {
+    const struct vfs *fs;
+    struct set nodes, ofds;
+    uint64_t bytes;
+    char *why;
+    size_t whysize;
+    int bad;
+};
+
+static int fail(struct ck *c, const char *msg, unsigned long long a)
+{
+    if (!c->bad && c->why && c->whysize)
+        snprintf(c->why, c->whysize, "%s (%llu)", msg, a);
+    c->bad = 1;
+    return -EIO;
+}
+
+static size_t slot_of(const struct set *t, const void *key)
+{
+    size_t h = ((uintptr_t)key >> 4) * 2654435761u;
+    size_t i = h & (t->nidx - 1);
+    while (t->idx[i] && t->v[t->idx[i] - 1].key != key)
+        i = (i + 1) & (t->nidx - 1);
+    return i;
+}
+
+/* Records key; returns its record, and *fresh whether it is new. */
+static struct seen *note(struct set *t, const void *key, int *fresh)
+{
+    size_t i;
+    if (t->n == t->cap) {
+        size_t cap = t->cap ? t->cap * 2 : 64, k;
+        struct seen *v = realloc(t->v, cap * sizeof *v);
+        size_t *idx;
+        if (!v)
+            return NULL;
+        t->v = v;
+        t->cap = cap;
+        idx = calloc(cap * 2, sizeof *idx);
+        if (!idx)
+            return NULL;
+        free(t->idx);
+        t->idx = idx;
+        t->nidx = cap * 2;
+        for (k = 0; k < t->n; k++)
+            t->idx[slot_of(t, t->v[k].key)] = k + 1;
+    }
+    i = slot_of(t, key);
+    *fresh = !t->idx[i];
+    if (t->idx[i])
+        return &t->v[t->idx[i] - 1];
+    memset(&t->v[t->n], 0, sizeof *t->v);
+    t->v[t->n].key = key;
+    t->idx[i] = ++t->n;
+    return &t->v[t->n - 1];
+}
+
+static int check_file(struct ck *c, const struct vfs_node *n)
+{
+    const struct vfs__file *f = &n->u.file;
+    int64_t held = (int64_t)(f->nblk * sizeof(unsigned char *));
+    uint32_t i;
+
+    if (!f->nblk != !f->blk)
+        return fail(c, "page table pointer/length mismatch", n->ino);
+    if (n->size < 0 || n->size > VFS__FILE_MAX)
+        return fail(c, "file size out of range", n->ino);
+    if (f->cap0 && (f->nblk == 0 || !f->blk[0]))
+        return fail(c, "cap0 without block 0", n->ino);
+    if (f->nblk && f->blk[0] && (f->cap0 < 16 || f->cap0 > VFS__BLOCK ||
+                                 (f->cap0 & (f->cap0 - 1))))
+        return fail(c, "bad cap0", n->ino);
+    for (i = 0; i < f->nblk; i++) {
+        size_t cap = i ? VFS__BLOCK : f->cap0, from, k;
+        int64_t start = (int64_t)i * VFS__BLOCK;
+        if (!f->blk[i])
+            continue;
+        held += (int64_t)cap;
+        if (start >= n->size)
+            return fail(c, "block held past the end of file", n->ino);
+        from = n->size - start >= (int64_t)cap ? cap : (size_t)(n->size - start);
+        for (k = from; k < cap; k++)
+            if (f->blk[i][k])
+                return fail(c, "nonzero byte past end of file", n->ino);
+    }
+    if (held != f->held)
+        return fail(c, "file held bytes wrong", n->ino);
+    c->bytes += (uint64_t)held;
+    return 0;
+}
+
+static int check_dir(struct ck *c, const struct vfs_node *n)
+{
+    const struct vfs__dir *d = &n->u.dir;
+    uint32_t i, live = 0, chained = 0;
+    uint64_t prev = 2;
+
+    if (d->len > d->cap || d->live > d->nbucket ||
+        (d->nbucket & (d->nbucket - 1)))
+        return fail(c, "directory table sizes wrong", n->ino);
+    if (d->len && d->len - d->live > d->live + 1)
+        return fail(c, "directory vector not compacted", n->ino);
+    for (i = 0; i < d->len; i++) {
+        const struct vfs__ent *e = d->vec[i].ent;
+        if (d->vec[i].serial <= prev || d->vec[i].serial >= d->next_serial)
+            return fail(c, "directory serials out of order", n->ino);
+        prev = d->vec[i].serial;
+        if (!e)
+            continue;
+        live++;
+        if (e->serial != d->vec[i].serial)
+            return fail(c, "entry serial mismatch", n->ino);
+        if (!e->namelen || e->namelen > VFS_NAME_MAX ||
+            memchr(e->name, '/', e->namelen) ||
+            (e->namelen <= 2 && e->name[0] == '.' &&
+             (e->namelen == 1 || e->name[1] == '.')))
+            return fail(c, "bad entry name", n->ino);
+        if (e->hash != vfs__hash(e->name, e->namelen) ||
+            vfs__dir_find(n, e->name, e->namelen) != e)
+            return fail(c, "entry not found by hash", n->ino);
+        if (!e->node || !e->node->nlink)
+            return fail(c, "entry names a dead node", n->ino);
+        c->bytes += e->namelen;
+    }
+    if (live != d->live)
+        return fail(c, "directory live count wrong", n->ino);
+    for (i = 0; i < d->nbucket; i++) {
+        const struct vfs__ent *e;
+        for (e = d->bucket[i]; e; e = e->chain) {
+            if ((e->hash & (d->nbucket - 1)) != i)
+                return fail(c, "entry in wrong bucket", n->ino);
+            if (++chained > live)
+                return fail(c, "hash chains too long", n->ino);
+        }
+    }
+    if (chained != live)
+        return fail(c, "hash chains miss entries", n->ino);
+    return 0;
+}
+
+static int check_node(struct ck *c, const struct vfs_node *n)
+{
+    if (!n->ino || n->ino >= c->fs->next_ino)
+        return fail(c, "inode number out of range", n->ino);
+    switch (n->mode & VFS_S_IFMT) {
+    case VFS_S_IFREG:
+        return n->ops == &vfs__file_ops ? check_file(c, n)
+                                        : fail(c, "file ops", n->ino);
+    case VFS_S_IFDIR:
+        return n->ops == &vfs__dir_ops ? check_dir(c, n)
+                                       : fail(c, "dir ops", n->ino);
+    case VFS_S_IFLNK:
+        if (n->size <= 0 || n->size >= VFS_PATH_MAX ||
+            n->u.target != (const char *)(n + 1))
+            return fail(c, "bad symlink", n->ino);
+        c->bytes += (uint64_t)n->size;
+        return 0;
+    case VFS_S_IFCHR:
+        return n->ops == &vfs__dev_ops ? 0 : fail(c, "dev ops", n->ino);
+    case VFS_S_IFIFO: {
+        const struct vfs__pipe *p = &n->u.pipe;
+        if (n->nlink || p->start + p->len > p->cap ||
+            p->len > VFS_PIPE_CAPACITY || !p->ends || p->ends > 3)
+            return fail(c, "bad pipe", n->ino);
+        return 0;
+    }
+    default:
+        return fail(c, "bad node type", n->ino);
+    }
+}
+
+static int by_ino(const void *a, const void *b)
+{
+    uint64_t x = ((const struct vfs_node *)((const struct seen *)a)->key)->ino;
+    uint64_t y = ((const struct vfs_node *)((const struct seen *)b)->key)->ino;
+    return x < y ? -1 : x > y;
+}
+
+#define NODE(s) ((const struct vfs_node *)(s)->key)
+
+static int run(struct ck *c)
+{
+    const struct vfs *fs = c->fs;
+    const struct vfs_node *root = fs->root;
+    size_t i, k;
+    uint32_t fdi;
+    int fresh;
+
+    if (!root || !VFS__ISDIR(root->mode) || root->u.dir.parent != root ||
+        root->u.dir.self)
+        return fail(c, "bad root", 0);
+    if (!note(&c->nodes, root, &fresh))
+        return -ENOMEM;
+    /* breadth-first over the tree: every entry counted once */
+    for (i = 0; i < c->nodes.n; i++) {
+        const struct vfs_node *n = NODE(&c->nodes.v[i]);
+        const struct vfs__dir *d;
+        if (!VFS__ISDIR(n->mode) || !n->nlink)
+            continue;
+        d = &n->u.dir;
+        for (k = 0; k < d->len; k++) {
+            const struct vfs__ent *e = d->vec[k].ent;
+            struct seen *s;
+            if (!e)
+                continue;
+            if (!(s = note(&c->nodes, e->node, &fresh)))
+                return -ENOMEM;
+            s->names++;
+            if (VFS__ISDIR(e->node->mode)) {
+                c->nodes.v[i].subdirs++;
+                if (!fresh)
+                    return fail(c, "directory linked twice", e->node->ino);
+                if (e->node->u.dir.parent != n || e->node->u.dir.self != e)
+                    return fail(c, "directory parent link wrong",
+                                e->node->ino);
+            }
+        }
+    }
+    /* descriptors and descriptions */
+    if (fs->nslots > fs->max_fds || (!fs->nslots != !fs->slots))
+        return fail(c, "descriptor table size wrong", fs->nslots);
+    for (fdi = 0; fdi < fs->nslots; fdi++) {
+        const struct vfs__ofd *f = fs->slots[fdi].ofd;
+        struct seen *s;
+        if (!f)
+            continue;
+        if (fs->slots[fdi].cloexec > 1)
+            return fail(c, "cloexec not 0/1", fdi);
+        if (!(s = note(&c->ofds, f, &fresh)))
+            return -ENOMEM;
+        s->ofds++;
+    }
+    for (i = 0; i < c->ofds.n; i++) {
+        const struct vfs__ofd *f = c->ofds.v[i].key;
+        struct seen *s;
+        if (c->ofds.v[i].ofds != f->refs)
+            return fail(c, "description refcount wrong", i);
+        if (f->off < 0)
+            return fail(c, "negative offset", i);
+        if (f->flock && f->flock != VFS_FLOCK_SH && f->flock != VFS_FLOCK_EX)
+            return fail(c, "bad flock state", i);
+        if (!(s = note(&c->nodes, f->node, &fresh)))
+            return -ENOMEM;
+        s->ofds++;
+        s->ex += f->flock == VFS_FLOCK_EX;
+        s->sh += f->flock == VFS_FLOCK_SH;
+        if (VFS__ISFIFO(f->node->mode)) {
+            int end = (f->flags & VFS_O_ACCMODE) == VFS_O_WRONLY ? 2 : 1;
+            if (!(f->node->u.pipe.ends & end))
+                return fail(c, "pipe end closed but open", i);
+        }
+    }
+    /* per node */
+    for (i = 0; i < c->nodes.n; i++) {
+        const struct seen *s = &c->nodes.v[i];
+        const struct vfs_node *n = NODE(s);
+        int r;
+        if (n->opens != s->ofds)
+            return fail(c, "open count wrong", n->ino);
+        if (VFS__ISDIR(n->mode)) {
+            uint64_t want = n == root || s->names ? 2 + s->subdirs : 0;
+            if (n->nlink != want)
+                return fail(c, "directory link count wrong", n->ino);
+            if (!n->nlink && (n->u.dir.live || n->u.dir.parent))
+                return fail(c, "removed directory not empty", n->ino);
+        } else if (n->nlink != s->names) {
+            return fail(c, "link count wrong", n->ino);
+        }
+        if (!n->nlink && !n->opens)
+            return fail(c, "unreferenced node kept", n->ino);
+        if (VFS__ISFIFO(n->mode) &&
+            (int)s->ofds != !!(n->u.pipe.ends & 1) + !!(n->u.pipe.ends & 2))
+            return fail(c, "pipe ends wrong", n->ino);
+        if (s->ex > 1 || (s->ex && s->sh))
+            return fail(c, "conflicting flocks", n->ino);
+        if ((r = check_node(c, n)))
+            return r;
+    }
+    if (c->nodes.n != fs->inodes)
+        return fail(c, "inode count wrong", fs->inodes);
+    if (c->bytes != fs->bytes)
+        return fail(c, "byte accounting wrong", fs->bytes);
+    if (fs->umask & ~0777u)
+        return fail(c, "bad umask", fs->umask);
+    qsort(c->nodes.v, c->nodes.n, sizeof *c->nodes.v, by_ino);
+    for (i = 1; i < c->nodes.n; i++)
+        if (NODE(&c->nodes.v[i])->ino == NODE(&c->nodes.v[i - 1])->ino)
+            return fail(c, "duplicate inode number", NODE(&c->nodes.v[i])->ino);
+    return 0;
+}
+
+int vfs_check(const struct vfs *fs, char *why, size_t whysize)
+{
+    struct ck c;
+    int r;
+    memset(&c, 0, sizeof c);
+    c.fs = fs;
+    c.why = why;
+    c.whysize = whysize;
+    r = run(&c);
+    free(c.nodes.v);
+    free(c.nodes.idx);
+    free(c.ofds.v);
+    free(c.ofds.idx);
+    if (r == -ENOMEM && !c.bad)
+        return fail(&c, "out of memory while checking", 0);
+    return r ? -EIO : 0;
+}
+
+#ifdef VFS_DEBUG
+void vfs__assert_invariants(const struct vfs *fs, const char *where)
+{
+    char why[200];
+    if (vfs_check(fs, why, sizeof why)) {
+        fprintf(stderr, "vfs invariant broken in %s: %s\n", where, why);
+        abort();
+    }
+}
+#endif

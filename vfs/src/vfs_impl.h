@@ -1,0 +1,295 @@
+/*
+ * vfs_impl.h - internal data structures and helpers shared by vfs/src.
+ *
+ * Ownership and lifetime:
+ *  - A node (inode) lives while it has a name (nlink > 0) or an open file
+ *    description (opens > 0); vfs__node_put frees it when both reach zero.
+ *  - A directory's nlink is 2 + its subdirectories while it is linked, and 0
+ *    once removed; a removed directory has no entries and no parent.
+ *  - A descriptor slot points at an open file description; a description
+ *    counts the slots sharing it (refs) and holds one reference on its node.
+ *  - fs->bytes is the sum of every held data block and page table, symlink
+ *    target and entry name; fs->inodes counts live nodes.
+ *
+ * Every mutator allocates everything it needs before changing anything, so
+ * a failure leaves the filesystem as it was.
+ */
+#ifndef VFS_IMPL_H
+#define VFS_IMPL_H
+
+#include "vfs.h"
+
+#include <errno.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <string.h>
+
+#if defined(__GNUC__) || defined(__clang__)
+#define VFS__HIDDEN __attribute__((visibility("hidden")))
+#else
+#define VFS__HIDDEN
+#endif
+
+#define VFS__BLOCK 4096                       /* file data block size */
+#define VFS__FILE_MAX ((int64_t)1 << 44)      /* largest file size: -EFBIG */
+#ifndef VFS__LINK_MAX
+#define VFS__LINK_MAX 0xffffffffu             /* nlink ceiling: -EMLINK */
+#endif
+#define VFS__PERM 07777
+
+#define VFS__ISDIR(m) (((m) & VFS_S_IFMT) == VFS_S_IFDIR)
+#define VFS__ISREG(m) (((m) & VFS_S_IFMT) == VFS_S_IFREG)
+#define VFS__ISLNK(m) (((m) & VFS_S_IFMT) == VFS_S_IFLNK)
+#define VFS__ISCHR(m) (((m) & VFS_S_IFMT) == VFS_S_IFCHR)
+#define VFS__ISFIFO(m) (((m) & VFS_S_IFMT) == VFS_S_IFIFO)
+
+struct vfs_node;
+struct vfs__ofd;
+
+/*
+ * Behaviour of a kind of node behind a descriptor. A kind's code is linked
+ * only when something creates a node of that kind.
+ * read/write: move up to len bytes at off (streams ignore off); return the
+ *   bytes moved or a negative errno. NULL: the node is never read/written
+ *   through a descriptor (the caller has rejected it already).
+ * poll: ready events among `events` for a description with flags; NULL:
+ *   always ready.
+ * release: a description with flags is going away; NULL: nothing to do.
+ * free: releases kind-specific memory of a node being freed; NULL: none.
+ */
+struct vfs__ops {
+    ssize_t (*read)(struct vfs *fs, struct vfs_node *n, void *buf,
+                    size_t len, int64_t off);
+    ssize_t (*write)(struct vfs *fs, struct vfs_node *n, const void *buf,
+                     size_t len, int64_t off);
+    int (*poll)(struct vfs_node *n, int flags, int events);
+    void (*release)(struct vfs_node *n, int flags);
+    void (*free)(struct vfs *fs, struct vfs_node *n);
+};
+
+/* A directory entry. Entries of a directory are chained in hash buckets and
+ * listed in serial order in the directory's vector. */
+struct vfs__ent {
+    struct vfs__ent *chain;     /* next entry in the same bucket */
+    struct vfs_node *node;
+    uint64_t serial;            /* insertion serial, the readdir cookie */
+    uint32_t hash;
+    uint32_t namelen;
+    char name[];
+};
+
+/*
+ * Directory table. vec[0..len) holds entries in strictly increasing serial
+ * order, with ent NULL where an entry was removed (a tombstone); it is compacted when more
+ * than half of it is tombstones. bucket[0..nbucket) (a power of two, or 0)
+ * chains the live entries by hash; nbucket >= live.
+ */
+struct vfs__dslot {
+    uint64_t serial;
+    struct vfs__ent *ent;       /* NULL: removed (tombstone) */
+};
+struct vfs__dir {
+    struct vfs__dslot *vec;
+    uint32_t len, cap, live;
+    uint32_t nbucket;
+    struct vfs__ent **bucket;
+    uint64_t next_serial;       /* serials 1 and 2 are "." and ".." */
+    struct vfs_node *parent;    /* root: itself; removed: NULL */
+    struct vfs__ent *self;      /* entry naming it in parent; root: NULL */
+};
+
+/*
+ * Regular file data: a page table of VFS__BLOCK-byte blocks, NULL for holes.
+ * Block 0 may be smaller (cap0 bytes, a power of two) so small files stay
+ * small; bytes of block 0 past cap0 read as zeros. Every byte of a held
+ * block at or after the file size is zero.
+ */
+struct vfs__file {
+    unsigned char **blk;
+    uint32_t nblk;              /* page table length */
+    uint32_t cap0;              /* capacity of blk[0] (0 when NULL) */
+    int64_t held;               /* bytes of blocks and page table */
+};
+
+struct vfs__pipe {
+    unsigned char *buf;
+    uint32_t start, len, cap;   /* data is buf[start .. start+len) */
+    int ends;                   /* 1: read end open, 2: write end open */
+};
+
+struct vfs__dev {
+    const struct vfs_device_ops *ops;  /* NULL: built-in null/zero */
+    void *ctx;
+    uint64_t rdev;
+};
+
+struct vfs_node {
+    const struct vfs__ops *ops;
+    uint64_t ino;
+    uint32_t mode;
+    uint32_t nlink;
+    uint32_t opens;             /* open file descriptions on it */
+    int64_t size;               /* file size, or symlink target length */
+    int64_t atime, mtime, ctime;   /* nanoseconds since the epoch */
+    union {
+        struct vfs__file file;
+        struct vfs__dir dir;
+        struct vfs__pipe pipe;
+        struct vfs__dev dev;
+        char *target;           /* symlink: stored right after the node */
+    } u;
+};
+
+/* Open file description. flags: access mode (or VFS_O_PATH) and status
+ * flags; flock: VFS_FLOCK_SH / VFS_FLOCK_EX held, or 0. */
+struct vfs__ofd {
+    struct vfs_node *node;
+    int64_t off;
+    uint32_t refs;
+    int flags;
+    int flock;
+};
+
+struct vfs__slot {
+    struct vfs__ofd *ofd;       /* NULL: free */
+    int cloexec;
+};
+
+struct vfs {
+    void *(*realloc)(void *ctx, void *ptr, size_t size);
+    void *alloc_ctx;
+    int64_t (*now)(void *ctx);
+    void *now_ctx;
+    uint64_t max_bytes, bytes;
+    uint32_t max_inodes, inodes;
+    uint32_t max_fds, nslots;   /* slots[0..nslots) allocated */
+    struct vfs__slot *slots;
+    uint64_t next_ino;
+    uint32_t umask;
+    struct vfs_node *root;
+};
+
+/* ---- memory (fs.c) ------------------------------------------------------ */
+/* Allocates or resizes; NULL on failure (ptr untouched). size > 0. */
+VFS__HIDDEN void *vfs__realloc(struct vfs *fs, void *ptr, size_t size);
+VFS__HIDDEN void vfs__free(struct vfs *fs, void *ptr);
+/* -ENOSPC unless `more` bytes fit under max_bytes. */
+VFS__HIDDEN int vfs__budget(const struct vfs *fs, uint64_t more);
+/* The config clock in nanoseconds; 0 without one. */
+VFS__HIDDEN int64_t vfs__now(const struct vfs *fs);
+
+/* ---- nodes (node.c) ----------------------------------------------------- */
+/* Allocates and counts a node of mode with kind ops, ino assigned, times
+ * now, nlink 0; `extra` trailing bytes become a symlink target (u.target,
+ * size = extra, counted in fs->bytes). -ENOSPC/-ENOMEM. */
+VFS__HIDDEN int vfs__node_new(struct vfs *fs, uint32_t mode, size_t extra,
+                              const struct vfs__ops *ops,
+                              struct vfs_node **out);
+/* Frees n if it has neither names nor open descriptions. */
+VFS__HIDDEN void vfs__node_put(struct vfs *fs, struct vfs_node *n);
+/* Frees n unconditionally (kind data included). */
+VFS__HIDDEN void vfs__node_free(struct vfs *fs, struct vfs_node *n);
+/* Marks modification (mtime+ctime) or change (ctime) at now. */
+VFS__HIDDEN void vfs__touch_mc(struct vfs *fs, struct vfs_node *n);
+/* Owner permission test: -EACCES unless every bit of want (4 r, 2 w, 1 x)
+ * is granted by n's owner bits. */
+VFS__HIDDEN int vfs__may(const struct vfs_node *n, int want);
+
+/* ---- directory table (dirtab.c) ----------------------------------------- */
+VFS__HIDDEN extern const struct vfs__ops vfs__dir_ops;
+VFS__HIDDEN struct vfs__ent *vfs__dir_find(const struct vfs_node *dir,
+                                           const char *name, size_t len);
+/* Allocates an entry for name and makes room for it in dir (vector and
+ * buckets); nothing visible changes. `credit`: name bytes about to be
+ * released by the caller, counted as free. -ENOSPC/-ENOMEM. */
+VFS__HIDDEN int vfs__dir_reserve(struct vfs *fs, struct vfs_node *dir,
+                                 const char *name, size_t len,
+                                 uint64_t credit, struct vfs__ent **out);
+/* Links a reserved entry into dir, pointing at node. Cannot fail. */
+VFS__HIDDEN void vfs__dir_insert(struct vfs *fs, struct vfs_node *dir,
+                                 struct vfs__ent *e, struct vfs_node *node);
+/* Unlinks and frees e. Cannot fail. */
+VFS__HIDDEN void vfs__dir_remove(struct vfs *fs, struct vfs_node *dir,
+                                 struct vfs__ent *e);
+/* Index of the first vector slot with serial > cookie. */
+VFS__HIDDEN uint32_t vfs__dir_seek(const struct vfs__dir *d,
+                                   uint64_t cookie);
+VFS__HIDDEN uint32_t vfs__hash(const char *name, size_t len);
+
+/* ---- file data (filedata.c) --------------------------------------------- */
+VFS__HIDDEN extern const struct vfs__ops vfs__file_ops;
+/* Sets the size of a regular file; shrinking frees blocks. -EFBIG. */
+VFS__HIDDEN int vfs__file_truncate(struct vfs *fs, struct vfs_node *n,
+                                   int64_t size);
+
+/* ---- devices (device.c) ------------------------------------------------- */
+VFS__HIDDEN extern const struct vfs__ops vfs__dev_ops;
+VFS__HIDDEN extern const struct vfs__ops vfs__link_ops;
+
+/* ---- path resolution (path.c) ------------------------------------------- */
+#define VFS__FOLLOW 1  /* follow a final symlink */
+#define VFS__PARENT 2  /* the caller handles the last component: never follow
+                          it, no trailing-slash check */
+#define VFS__CREATE 4  /* a trailing slash gives -EISDIR (open O_CREAT) */
+
+struct vfs__walk {
+    struct vfs_node *dir;   /* directory holding the last component */
+    struct vfs_node *node;  /* what the path names; NULL when absent */
+    struct vfs__ent *ent;   /* node's entry in dir; NULL if not a name */
+    const char *name;       /* last component, not NUL-terminated */
+    size_t namelen;
+    int dot;                /* last component is ".", ".." or none ("/") */
+    int slash;              /* the path ends with a slash */
+    char buf[VFS_PATH_MAX];
+};
+/* Resolves path. Returns 0 when everything but possibly the last component
+ * exists (w->node NULL then), or a negative errno. */
+VFS__HIDDEN int vfs__walk(struct vfs *fs, int dirfd, const char *path,
+                          int how, struct vfs__walk *w);
+/* vfs__walk that also requires the last component to exist (-ENOENT). */
+VFS__HIDDEN int vfs__lookup(struct vfs *fs, int dirfd, const char *path,
+                            int how, struct vfs__walk *w);
+
+/* ---- creation (create.c) ------------------------------------------------ */
+/* Creates a node (as vfs__node_new) under the absent name in dir and
+ * links it. -ENOENT (dir removed), -EACCES, -EMLINK, -ENOSPC, -ENOMEM. */
+VFS__HIDDEN int vfs__create(struct vfs *fs, struct vfs_node *dir,
+                            const char *name, size_t len, uint32_t mode,
+                            size_t extra, const struct vfs__ops *ops,
+                            struct vfs_node **out);
+
+/* ---- descriptors (fdtab.c) ---------------------------------------------- */
+/* The description open on fd, or NULL. */
+VFS__HIDDEN struct vfs__ofd *vfs__ofd(const struct vfs *fs, int fd);
+/* Lowest free descriptor >= min, growing the table; -EMFILE/-ENOMEM. The
+ * slot stays free until vfs__fd_set. */
+VFS__HIDDEN int vfs__fd_reserve(struct vfs *fs, int min);
+VFS__HIDDEN void vfs__fd_set(struct vfs *fs, int fd, struct vfs__ofd *f,
+                             int cloexec);
+/* Allocates a description; binds it to n with flags at vfs__ofd_bind. */
+VFS__HIDDEN struct vfs__ofd *vfs__ofd_alloc(struct vfs *fs);
+VFS__HIDDEN void vfs__ofd_bind(struct vfs_node *n, struct vfs__ofd *f,
+                               int flags);
+/* Empties slot fd (which must be open), dropping its description. */
+VFS__HIDDEN void vfs__fd_clear(struct vfs *fs, int fd);
+/* The directory for a relative path: -EBADF / -ENOTDIR. */
+VFS__HIDDEN int vfs__dirfd(const struct vfs *fs, int dirfd,
+                           struct vfs_node **out);
+
+/* ---- debug invariants ---------------------------------------------------- */
+#ifdef VFS_DEBUG
+VFS__HIDDEN void vfs__assert_invariants(const struct vfs *fs,
+                                        const char *where);
+#define VFS__GUARD(fs, type, call)                                          \
+    do {                                                                    \
+        type r_;                                                            \
+        vfs__assert_invariants((fs), __func__);                             \
+        r_ = (call);                                                        \
+        vfs__assert_invariants((fs), __func__);                             \
+        return r_;                                                          \
+    } while (0)
+#else
+#define VFS__GUARD(fs, type, call) return (call)
+#endif
+
+#endif
