@@ -128,7 +128,10 @@ message(STATUS "wasi-libc: ${WASI_LIBC_INCLUDE} ${WASI_LIBC_LIB}")
 # #include_next. It is copied at configure time, so that everything this
 # tree builds for WebAssembly sees a sealed sysroot (never the host's
 # /usr/include).
+# include/wasm32-wasi, the plain triple's own, is copied now too: the
+# archives built for wasm32-wasi compile against it while the build runs.
 file(COPY "${WASI_LIBC_INCLUDE}/" DESTINATION "${WASI_SYSROOT}/include")
+file(COPY "${WASI_LIBC_INCLUDE}/" DESTINATION "${WASI_SYSROOT}/include/wasm32-wasi")
 
 # Flags for the libraries this project builds for WebAssembly.
 set(WASI_LIB_CFLAGS --target=wasm32-wasi "--sysroot=${WASI_SYSROOT}"
@@ -197,7 +200,8 @@ function(wasi_add_program target)
     COMMAND "${CMAKE_COMMAND}" -E make_directory "${outdir}"
     COMMAND "${WASI_BIN_DIR}/${A_TRIPLE}-clang" ${A_FLAGS} ${srcs}
             -o "${A_OUTPUT}"
-    DEPENDS ${srcs} toolchain ${A_DEPENDS}
+    DEPENDS ${srcs} toolchain
+            "${CMAKE_BINARY_DIR}/targets/${A_TRIPLE}.sysroot.stamp" ${A_DEPENDS}
     COMMENT "${A_TRIPLE} ${target}"
     VERBATIM)
   if(A_NOT_ALL)

@@ -1,0 +1,26 @@
+/*
+ * access.c - access, faccessat and wasi-libc's __wasilibc_access, checked
+ * against the mode bits (the one user is the owner: owner bits decide).
+ * AT_EACCESS is 0 in wasi-libc; real and effective ids are the same.
+ */
+#include <unistd.h>
+#include <wasi/libc.h>
+
+#include "internal.h"
+
+int faccessat(int dirfd, const char *path, int amode, int flag)
+{
+    return __wasi_vfs_ret(vfs_faccessat(
+        __wasi_vfs(), __wasi_vfs_at(dirfd), path, amode,
+        flag & AT_SYMLINK_NOFOLLOW ? VFS_AT_SYMLINK_NOFOLLOW : 0));
+}
+
+int access(const char *path, int amode)
+{
+    return faccessat(AT_FDCWD, path, amode, 0);
+}
+
+int __wasilibc_access(const char *path, int amode, int flag)
+{
+    return faccessat(AT_FDCWD, path, amode, flag);
+}

@@ -1,0 +1,25 @@
+/*
+ * chmod.c - chmod, fchmod, fchmodat: permission bits 07777 (set-id and
+ * sticky bits included); the file type bits are ignored. fchmod works on
+ * any open descriptor, including a read-only one.
+ */
+#include <sys/stat.h>
+
+#include "internal.h"
+
+int fchmodat(int dirfd, const char *path, mode_t mode, int flag)
+{
+    return __wasi_vfs_ret(vfs_fchmodat(
+        __wasi_vfs(), __wasi_vfs_at(dirfd), path, mode & 07777,
+        flag & AT_SYMLINK_NOFOLLOW ? VFS_AT_SYMLINK_NOFOLLOW : 0));
+}
+
+int chmod(const char *path, mode_t mode)
+{
+    return fchmodat(AT_FDCWD, path, mode, 0);
+}
+
+int fchmod(int fd, mode_t mode)
+{
+    return __wasi_vfs_ret(vfs_fchmod(__wasi_vfs(), fd, mode & 07777));
+}

@@ -1,0 +1,12 @@
+/*
+ * fstat.c - fstat with the vfs core's full metadata (see stat.c).
+ */
+#include <sys/stat.h>
+
+#include "internal.h"
+
+int fstat(int fd, struct stat *st)
+{
+    struct vfs_stat v;
+    return __wasi_vfs_stat_out(vfs_fstat(__wasi_vfs(), fd, &v), &v, st);
+}

@@ -1,0 +1,166 @@
+/*
+ * internal.h - what the overlay's files share. Nothing here is part of the
+ * C library's interface: the archive is built with -fvisibility=hidden and
+ * every non-static name carries the __wasi_vfs_ prefix (or is a libc or
+ * WASI name the overlay replaces).
+ *
+ * Error convention: the vfs core returns negative errno values and never
+ * touches errno; this overlay is the only layer that stores them into
+ * errno. wasi-libc's errno values are WASI's __wasi_errno_t codes, so a
+ * WASI function answers -r for a failed vfs call r.
+ *
+ * Descriptors: the module's descriptor numbers are the vfs core's. The
+ * program may use 0 .. WASI_VFS_OPEN_MAX-1; WASI_VFS_CWD_FD, one past them,
+ * is the current directory (an O_PATH descriptor held by the overlay), so
+ * AT_FDCWD and relative paths resolve through a real directory reference as
+ * in a kernel, including a current directory that has been removed.
+ */
+#ifndef WASI_VFS_INTERNAL_H
+#define WASI_VFS_INTERNAL_H
+
+#include <fcntl.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <sys/stat.h>
+#include <wasi/api.h>
+
+#include <vfs.h>
+
+/* ---- limits and the one user ------------------------------------------ */
+
+#define WASI_VFS_OPEN_MAX 1024
+#define WASI_VFS_CWD_FD WASI_VFS_OPEN_MAX
+
+/* Owner of every file; what getuid(), stat() and getpwuid() report. */
+#define WASI_VFS_UID 1000
+#define WASI_VFS_GID 1000
+#define WASI_VFS_USER "user"
+#define WASI_VFS_HOME "/tmp"
+#define WASI_VFS_SHELL "/bin/sh"
+
+/* ---- the filesystem ----------------------------------------------------- */
+
+/*
+ * The module's filesystem, NULL until a call first needs it. Creating it
+ * (state.c) registers the device files, opens descriptors 0, 1, 2 on
+ * /dev/stdin, /dev/stdout, /dev/stderr (except those the program closed
+ * before) and the current directory "/". It traps if memory for that cannot
+ * be had: nothing can work without it.
+ */
+extern struct vfs *__wasi_vfs_fs;
+struct vfs *__wasi_vfs_init(void);
+
+static inline struct vfs *__wasi_vfs(void)
+{
+    struct vfs *fs = __wasi_vfs_fs;
+    return fs ? fs : __wasi_vfs_init();
+}
+
+/* A libc dirfd as the vfs core takes it: AT_FDCWD is the current
+ * directory's descriptor. */
+static inline int __wasi_vfs_at(int dirfd)
+{
+    return dirfd == AT_FDCWD ? WASI_VFS_CWD_FD : dirfd;
+}
+
+/* Whether fd may be the target of dup2/dup3/fd_renumber or be closed by the
+ * program: a number the program may use. */
+static inline int __wasi_vfs_user_fd(int fd)
+{
+    return (unsigned)fd < WASI_VFS_OPEN_MAX;
+}
+
+/* r < 0: sets errno to -r and returns -1. Otherwise returns r. */
+int __wasi_vfs_ret(int r);
+
+/* ---- conversions between libc and vfs values ---------------------------- */
+
+/* open(2)/fcntl(2) flags to VFS_O_* and back. Flags with no vfs meaning
+ * (O_NOCTTY, O_SYNC, ...) are dropped. No access-mode bit means O_RDONLY,
+ * as on systems where O_RDONLY is 0; O_SEARCH or O_EXEC alone is
+ * VFS_O_PATH. */
+int __wasi_vfs_oflags_in(int oflag);
+int __wasi_vfs_oflags_out(int vflags);
+
+/* Stores *v into *st (mode bits, the one user's uid/gid, st_blocks,
+ * st_blksize, nanosecond times) when r >= 0; returns __wasi_vfs_ret(r) or
+ * 0. */
+int __wasi_vfs_stat_out(int r, const struct vfs_stat *v, struct stat *st);
+
+/* WASI file type of a VFS_S_IF* mode (FIFOs are SOCKET_STREAM, as
+ * wasi-libc's DT_FIFO). */
+__wasi_filetype_t __wasi_vfs_filetype(uint32_t mode);
+
+/* WASI filestat of a vfs stat. */
+void __wasi_vfs_filestat(const struct vfs_stat *v, __wasi_filestat_t *out);
+
+/* Copies a WASI (pointer, length) path into buf, NUL-terminated. Returns
+ * 0, or an errno: ENAMETOOLONG (VFS_PATH_MAX bytes or more), EILSEQ (a NUL
+ * byte inside). */
+int __wasi_vfs_cpath(const char *path, size_t len, char buf[VFS_PATH_MAX]);
+
+/* Replaces the 6 bytes at x with random letters and digits. */
+void __wasi_vfs_randname(char *x);
+
+/* ---- host streams -------------------------------------------------------- */
+
+/* The host's own preview1 functions, for descriptors 0, 1, 2 of the host. */
+#define WASI_VFS_HOST(name) \
+    __attribute__((__import_module__("wasi_snapshot_preview1"), \
+                   __import_name__(name)))
+int32_t __wasi_vfs_host_fd_read(int32_t fd, const __wasi_iovec_t *iovs,
+                                int32_t n, __wasi_size_t *nread)
+    WASI_VFS_HOST("fd_read");
+int32_t __wasi_vfs_host_fd_write(int32_t fd, const __wasi_ciovec_t *iovs,
+                                 int32_t n, __wasi_size_t *nwritten)
+    WASI_VFS_HOST("fd_write");
+int32_t __wasi_vfs_host_fd_fdstat_get(int32_t fd, __wasi_fdstat_t *st)
+    WASI_VFS_HOST("fd_fdstat_get");
+int32_t __wasi_vfs_host_poll_oneoff(const __wasi_subscription_t *in,
+                                    __wasi_event_t *out, int32_t n,
+                                    __wasi_size_t *nevents)
+    WASI_VFS_HOST("poll_oneoff");
+
+/* Device ops of /dev/stdin, /dev/stdout, /dev/stderr; ctx is the host
+ * descriptor (0, 1, 2). No poll op: poll_oneoff forwards host streams to
+ * the host itself, so only programs that poll import it. */
+extern const struct vfs_device_ops __wasi_vfs_host_ops;
+/* Device ops of /dev/random and /dev/urandom (random_get). */
+extern const struct vfs_device_ops __wasi_vfs_random_ops;
+
+/* The host descriptor behind vfs descriptor fd if it is open on a host
+ * stream device, else -1. */
+int __wasi_vfs_host_fd(struct vfs *fs, int fd);
+
+/*
+ * Descriptors 0, 1, 2 before the filesystem exists: a program that only
+ * uses stdio on them never creates it, and its stream calls go straight to
+ * the host. Bit n is set once the program closed descriptor n then; the
+ * filesystem, when created, leaves it closed.
+ */
+extern unsigned char __wasi_vfs_std_closed;
+
+static inline int __wasi_vfs_std_open(int32_t fd)
+{
+    return (uint32_t)fd < 3 && !(__wasi_vfs_std_closed >> fd & 1);
+}
+
+/*
+ * The stream calls once the filesystem exists (stream.c): every descriptor
+ * is the vfs core's. NULL before. Reached through this pointer so that a
+ * program that never creates the filesystem links none of it.
+ */
+struct __wasi_vfs_stream {
+    int32_t (*read)(int32_t fd, const __wasi_iovec_t *iovs, int32_t n,
+                    __wasi_size_t *nread);
+    int32_t (*write)(int32_t fd, const __wasi_ciovec_t *iovs, int32_t n,
+                     __wasi_size_t *nwritten);
+    int32_t (*close)(int32_t fd);
+    int32_t (*seek)(int32_t fd, int64_t offset, int32_t whence,
+                    __wasi_filesize_t *newoffset);
+    int32_t (*fdstat_get)(int32_t fd, __wasi_fdstat_t *st);
+};
+extern const struct __wasi_vfs_stream *__wasi_vfs_stream;
+extern const struct __wasi_vfs_stream __wasi_vfs_stream_vfs;
+
+#endif

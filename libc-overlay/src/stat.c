@@ -1,0 +1,35 @@
+/*
+ * stat.c - stat, lstat, fstatat and wasi-libc's __wasilibc_stat, reporting
+ * the vfs core's mode bits, link count, sizes, blocks and nanosecond times
+ * (WASI's filestat has no permission bits).
+ */
+#include <sys/stat.h>
+#include <wasi/libc.h>
+
+#include "internal.h"
+
+int fstatat(int dirfd, const char *restrict path, struct stat *restrict st,
+            int flag)
+{
+    struct vfs_stat v;
+    int r = vfs_fstatat(__wasi_vfs(), __wasi_vfs_at(dirfd), path, &v,
+                        flag & AT_SYMLINK_NOFOLLOW ? VFS_AT_SYMLINK_NOFOLLOW
+                                                   : 0);
+    return __wasi_vfs_stat_out(r, &v, st);
+}
+
+int stat(const char *restrict path, struct stat *restrict st)
+{
+    return fstatat(AT_FDCWD, path, st, 0);
+}
+
+int lstat(const char *restrict path, struct stat *restrict st)
+{
+    return fstatat(AT_FDCWD, path, st, AT_SYMLINK_NOFOLLOW);
+}
+
+int __wasilibc_stat(const char *restrict path, struct stat *restrict st,
+                    int flag)
+{
+    return fstatat(AT_FDCWD, path, st, flag);
+}

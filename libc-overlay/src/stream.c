@@ -1,0 +1,87 @@
+/*
+ * stream.c - the stream calls of wasi_stream.c once the filesystem exists:
+ * every descriptor is the vfs core's. Descriptors open on a host stream
+ * device (/dev/stdin, /dev/stdout, /dev/stderr, or duplicates of 0, 1, 2)
+ * read and write through the device, report the host's fdstat (so isatty
+ * answers as the host does) and are not seekable (ESPIPE).
+ */
+#include "internal.h"
+
+_Static_assert(sizeof(__wasi_iovec_t) == sizeof(struct vfs_iovec) &&
+                   offsetof(__wasi_iovec_t, buf_len) ==
+                       offsetof(struct vfs_iovec, len),
+               "WASI and vfs iovecs differ");
+
+static int32_t done(ssize_t r, __wasi_size_t *count)
+{
+    if (r < 0)
+        return (int32_t)-r;
+    *count = (__wasi_size_t)r;
+    return 0;
+}
+
+static int32_t s_read(int32_t fd, const __wasi_iovec_t *iovs, int32_t n,
+                      __wasi_size_t *nread)
+{
+    return done(vfs_readv(__wasi_vfs_fs, fd, (const struct vfs_iovec *)iovs,
+                          n),
+                nread);
+}
+
+static int32_t s_write(int32_t fd, const __wasi_ciovec_t *iovs, int32_t n,
+                       __wasi_size_t *nwritten)
+{
+    return done(vfs_writev(__wasi_vfs_fs, fd, (const struct vfs_iovec *)iovs,
+                           n),
+                nwritten);
+}
+
+static int32_t s_close(int32_t fd)
+{
+    if (!__wasi_vfs_user_fd(fd))
+        return __WASI_ERRNO_BADF;
+    return (int32_t)-vfs_close(__wasi_vfs_fs, fd);
+}
+
+static int32_t s_seek(int32_t fd, int64_t offset, int32_t whence,
+                      __wasi_filesize_t *newoffset)
+{
+    int64_t r;
+    if (__wasi_vfs_host_fd(__wasi_vfs_fs, fd) >= 0)
+        return __WASI_ERRNO_SPIPE;
+    r = vfs_lseek(__wasi_vfs_fs, fd, offset, whence);
+    if (r < 0)
+        return (int32_t)-r;
+    *newoffset = (__wasi_filesize_t)r;
+    return 0;
+}
+
+/* Rights are all there (the vfs core checks access modes itself), but for
+ * seek and tell on pipes: a pipe, like a host stream, is not seekable,
+ * while other devices are (a /dev/null descriptor is no terminal for
+ * isatty, which wants a character device without them). */
+static int32_t s_fdstat_get(int32_t fd, __wasi_fdstat_t *st)
+{
+    struct vfs *fs = __wasi_vfs_fs;
+    struct vfs_stat v;
+    int h = __wasi_vfs_host_fd(fs, fd), fl, r;
+
+    if (h >= 0)
+        return __wasi_vfs_host_fd_fdstat_get(h, st);
+    r = vfs_fstat(fs, fd, &v);
+    fl = vfs_fd_get_flags(fs, fd);
+    if (r < 0)
+        return (int32_t)-r;
+    st->fs_filetype = __wasi_vfs_filetype(v.mode);
+    st->fs_flags = (fl & VFS_O_APPEND ? __WASI_FDFLAGS_APPEND : 0) |
+                   (fl & VFS_O_NONBLOCK ? __WASI_FDFLAGS_NONBLOCK : 0);
+    st->fs_rights_base = st->fs_rights_inheriting = ~(__wasi_rights_t)0;
+    if ((v.mode & VFS_S_IFMT) == VFS_S_IFIFO)
+        st->fs_rights_base &= ~(__wasi_rights_t)(__WASI_RIGHTS_FD_SEEK |
+                                                 __WASI_RIGHTS_FD_TELL);
+    return 0;
+}
+
+const struct __wasi_vfs_stream __wasi_vfs_stream_vfs = {
+    s_read, s_write, s_close, s_seek, s_fdstat_get,
+};

@@ -1,0 +1,68 @@
+/*
+ * wasi_fd_meta.c - the descriptor calls about a file rather than its
+ * bytes: fd_filestat_get/set_size/set_times, fd_allocate, fd_advise,
+ * fd_sync, fd_datasync.
+ */
+#include "times.h"
+
+int32_t __imported_wasi_snapshot_preview1_fd_filestat_get(
+    int32_t fd, __wasi_filestat_t *out)
+{
+    struct vfs_stat v;
+    int r = vfs_fstat(__wasi_vfs(), fd, &v);
+    if (r < 0)
+        return -r;
+    __wasi_vfs_filestat(&v, out);
+    return 0;
+}
+
+int32_t __imported_wasi_snapshot_preview1_fd_filestat_set_size(int32_t fd,
+                                                               int64_t size)
+{
+    return -vfs_ftruncate(__wasi_vfs(), fd, size);
+}
+
+int32_t __imported_wasi_snapshot_preview1_fd_filestat_set_times(
+    int32_t fd, int64_t atim, int64_t mtim, int32_t fl)
+{
+    struct timespec ts[2];
+    int r = __wasi_vfs_times(ts, (__wasi_timestamp_t)atim,
+                             (__wasi_timestamp_t)mtim, (__wasi_fstflags_t)fl);
+    return -(r ? r : vfs_futimens(__wasi_vfs(), fd, ts));
+}
+
+int32_t __imported_wasi_snapshot_preview1_fd_allocate(int32_t fd,
+                                                      int64_t offset,
+                                                      int64_t len)
+{
+    return -vfs_fallocate(__wasi_vfs(), fd, offset, len);
+}
+
+/* Advice changes nothing in memory; the descriptor is still checked. */
+int32_t __imported_wasi_snapshot_preview1_fd_advise(int32_t fd,
+                                                    int64_t offset,
+                                                    int64_t len,
+                                                    int32_t advice)
+{
+    struct vfs *fs = __wasi_vfs();
+    struct vfs_stat v;
+    int r = vfs_fstat(fs, fd, &v);
+    (void)offset;
+    if (r < 0)
+        return -r;
+    if ((v.mode & VFS_S_IFMT) == VFS_S_IFIFO)
+        return __WASI_ERRNO_SPIPE;
+    if (len < 0 || (uint32_t)advice > __WASI_ADVICE_NOREUSE)
+        return __WASI_ERRNO_INVAL;
+    return 0;
+}
+
+int32_t __imported_wasi_snapshot_preview1_fd_sync(int32_t fd)
+{
+    return -vfs_fsync(__wasi_vfs(), fd);
+}
+
+int32_t __imported_wasi_snapshot_preview1_fd_datasync(int32_t fd)
+{
+    return -vfs_fsync(__wasi_vfs(), fd);
+}
