@@ -4,7 +4,7 @@
 set -eu
 packages="cmake make gcc pkg-config check
   clang-19 lld-19 llvm-19 wasi-libc libclang-rt-19-dev-wasm32
-  wabt binaryen nodejs"
+  wabt binaryen nodejs dpkg-dev gzip"
 missing=
 for p in $packages; do
     dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q 'ok installed' ||
@@ -19,4 +19,11 @@ if [ -n "$missing" ]; then
     apt-get update -q
     # shellcheck disable=SC2086
     apt-get install -y -q --no-install-recommends $missing
+fi
+
+# Legacy C code for examples and tests comes from Debian source packages
+# (apt-get source): apt needs deb-src entries for the archive in use.
+if [ "$(id -u)" -eq 0 ]; then
+    sh "$(dirname "$0")/tests/tools/debian-source.sh" --setup ||
+        echo "install-deps.sh: no deb-src entries: the examples that need Debian sources stay off" >&2
 fi

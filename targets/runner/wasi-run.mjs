@@ -7,10 +7,27 @@
 // only the environment and directories the options give it, and the process's
 // own stdin/stdout/stderr.
 //
+// Typed entry point: a module with a custom section "wasi-io-main" (written by
+// IO_MAIN of io/'s wasi_io.h: "1 in:TYPE out:TYPE ...") takes streams, not
+// file names. The runner does the file work at the edge:
+//
+//   wasi-run [OPTIONS] [--] MODULE.wasm INPUT... [-o OUTPUT]... [-- ARGS...]
+//
+// opens each INPUT and hands it to the guest as a plain stream (not seekable,
+// no name) on descriptor 3, 4, ...; each -o OUTPUT follows as the next
+// descriptor. The module sees argv = [MODULE, ARGS...] and no directory.
+// An output is written to a temporary file beside OUTPUT and renamed over it
+// when the module exits 0, and removed otherwise (an OUTPUT that is not a
+// regular file, such as /dev/stdout, is written directly). `-` as INPUT is
+// the runner's stdin, as OUTPUT its stdout.
+//
 // Exit status (documented contract, also in README.md next to this file):
 //   the module's exit code (proc_exit or return from main), truncated to 8 bits
-//   2    bad options (usage printed on stderr)
+//   2    bad options or arguments that do not match the typed entry point
+//        (usage printed on stderr)
+//   66   typed entry point: an INPUT cannot be opened for reading
 //   70   internal error in the runner itself
+//   73   typed entry point: an OUTPUT cannot be created
 //   126  module cannot run: unreadable, not WebAssembly, unsupported import,
 //        no _start (a reactor), no exported memory, link error
 //   127  module file not found
@@ -26,13 +43,18 @@
 import fs from 'node:fs';
 
 const EXIT_USAGE = 2;
+const EXIT_NO_INPUT = 66;
 const EXIT_INTERNAL = 70;
+const EXIT_CANNOT_CREATE = 73;
 const EXIT_CANNOT_RUN = 126;
 const EXIT_NOT_FOUND = 127;
 const EXIT_TRAP = 128 + 6;
 const EXIT_SIGPIPE = 128 + 13;
 
 const USAGE = `usage: wasi-run [OPTIONS] [--] MODULE.wasm [ARGS...]
+       wasi-run [OPTIONS] [--] TYPED.wasm INPUT... [-o OUTPUT]... [-- ARGS...]
+  (TYPED.wasm declares a typed entry point, IO_MAIN in wasi_io.h: the runner
+  opens INPUT and OUTPUT files and hands the module streams)
   --dir HOST::GUEST  preopen host directory HOST as GUEST (repeatable);
                      --dir PATH means --dir PATH::PATH
   --env NAME=VALUE   set a guest environment variable (repeatable);
@@ -84,8 +106,13 @@ function writeBlocking(fd, buf) {
   }
 }
 
+// Called before the runner exits on an error: removes the temporary files of
+// a typed entry point's outputs. openStreams sets it once there are some.
+let discardOutputs = () => {};
+
 // Prints `wasi-run: MESSAGE` on stderr and exits with `code`. Never returns.
 function die(code, message) {
+  discardOutputs();
   try {
     writeBlocking(2, Buffer.from(`wasi-run: ${message}\n`));
   } catch {
@@ -97,6 +124,15 @@ function die(code, message) {
 // ---------------------------------------------------------------------------
 // Command line.
 
+// Prints `wasi-run: WHY` and the usage on stderr and exits with EXIT_USAGE.
+function usageError(why) {
+  discardOutputs();
+  try {
+    writeBlocking(2, Buffer.from(`wasi-run: ${why}\n${USAGE}`));
+  } catch {}
+  process.exit(EXIT_USAGE);
+}
+
 // Parses argv (without node and script). Returns { preopens, env, module,
 // args } or exits with EXIT_USAGE after printing why and the usage.
 function parseArgs(argv) {
@@ -104,12 +140,6 @@ function parseArgs(argv) {
   const envOptions = [];
   let inheritEnv = false;
   let i = 0;
-  const usageError = (why) => {
-    try {
-      writeBlocking(2, Buffer.from(`wasi-run: ${why}\n${USAGE}`));
-    } catch {}
-    process.exit(EXIT_USAGE);
-  };
 
   for (; i < argv.length; i++) {
     let arg = argv[i];
@@ -225,6 +255,33 @@ const WASI_ERRNO = {
   EIO: 29, EISDIR: 31, ENOSPC: 51, ENXIO: 60, EPERM: 63, EPIPE: 64,
 };
 
+// The guest's iovec array at `iovs` (count `n`) in `memory` as Uint8Array
+// views, or null when any part lies outside memory. (Wasm i32 arguments
+// arrive in JS signed; `>>> 0` reads them as the u32 they are.)
+function iovecs(memory, iovs, n) {
+  iovs >>>= 0;
+  n >>>= 0;
+  const buffer = memory.buffer;
+  const view = new DataView(buffer);
+  const out = [];
+  if (iovs + 8 * n > buffer.byteLength) return null;
+  for (let i = 0; i < n; i++) {
+    const ptr = view.getUint32(iovs + 8 * i, true);
+    const len = view.getUint32(iovs + 8 * i + 4, true);
+    if (ptr + len > buffer.byteLength) return null;
+    out.push(new Uint8Array(buffer, ptr, len));
+  }
+  return out;
+}
+
+// Stores the u32 `value` at guest address `ptr`; returns a WASI errno.
+function putU32(memory, ptr, value) {
+  ptr >>>= 0;
+  if (ptr + 4 > memory.buffer.byteLength) return ERRNO_FAULT;
+  new DataView(memory.buffer).setUint32(ptr, value, true);
+  return ERRNO_SUCCESS;
+}
+
 // Returns the fd_read, fd_write, fd_close and fd_renumber imports to lay
 // over Node's `wasiImport`, and setMemory(memory) to call once the instance
 // exists (before any import runs).
@@ -235,38 +292,14 @@ function blockingStdio(wasiImport) {
   const ownStdio = new Set([0, 1, 2]);
   let memory = null;
 
-  // The guest's iovec array at `iovs` (count `n`) as Uint8Array views into
-  // memory, or null when any part lies outside memory. (Wasm i32 arguments
-  // arrive in JS signed; `>>> 0` reads them as the u32 they are.)
-  function iovecs(iovs, n) {
-    iovs >>>= 0;
-    n >>>= 0;
-    const buffer = memory.buffer;
-    const view = new DataView(buffer);
-    const out = [];
-    if (iovs + 8 * n > buffer.byteLength) return null;
-    for (let i = 0; i < n; i++) {
-      const ptr = view.getUint32(iovs + 8 * i, true);
-      const len = view.getUint32(iovs + 8 * i + 4, true);
-      if (ptr + len > buffer.byteLength) return null;
-      out.push(new Uint8Array(buffer, ptr, len));
-    }
-    return out;
-  }
-
-  // Stores the u32 result `count` at guest address `ptr`; returns a WASI errno.
-  function putCount(ptr, count) {
-    ptr >>>= 0;
-    if (ptr + 4 > memory.buffer.byteLength) return ERRNO_FAULT;
-    new DataView(memory.buffer).setUint32(ptr, count, true);
-    return ERRNO_SUCCESS;
-  }
-
   // Maps a Node I/O error to a WASI errno. A vanished reader on stdout or
   // stderr ends the process as SIGPIPE would end a native program.
   function errnoFor(e) {
     if (!e.code) throw e; // not an I/O error: a bug, reported as internal
-    if (e.code === 'EPIPE') process.exit(EXIT_SIGPIPE);
+    if (e.code === 'EPIPE') {
+      discardOutputs();
+      process.exit(EXIT_SIGPIPE);
+    }
     return WASI_ERRNO[e.code] ?? ERRNO_IO;
   }
 
@@ -274,11 +307,11 @@ function blockingStdio(wasiImport) {
   // (a short read, as readv(2) may return).
   function fd_read(fd, iovs, iovsLen, nreadPtr) {
     if (fd !== 0 || !ownStdio.has(fd)) return wasiImport.fd_read(fd, iovs, iovsLen, nreadPtr);
-    const bufs = iovecs(iovs, iovsLen);
+    const bufs = iovecs(memory, iovs, iovsLen);
     if (bufs === null) return ERRNO_FAULT;
     const target = bufs.find((b) => b.length > 0);
     try {
-      return putCount(nreadPtr, target ? readBlocking(fd, target) : 0);
+      return putU32(memory, nreadPtr, target ? readBlocking(fd, target) : 0);
     } catch (e) {
       return errnoFor(e);
     }
@@ -289,14 +322,14 @@ function blockingStdio(wasiImport) {
     if ((fd !== 1 && fd !== 2) || !ownStdio.has(fd)) {
       return wasiImport.fd_write(fd, iovs, iovsLen, nwrittenPtr);
     }
-    const bufs = iovecs(iovs, iovsLen);
+    const bufs = iovecs(memory, iovs, iovsLen);
     if (bufs === null) return ERRNO_FAULT;
     try {
       for (const b of bufs) writeBlocking(fd, b);
     } catch (e) {
       return errnoFor(e);
     }
-    return putCount(nwrittenPtr, bufs.reduce((sum, b) => sum + b.length, 0));
+    return putU32(memory, nwrittenPtr, bufs.reduce((sum, b) => sum + b.length, 0));
   }
 
   function fd_close(fd) {
@@ -313,6 +346,328 @@ function blockingStdio(wasiImport) {
 
   return {
     imports: { fd_read, fd_write, fd_close, fd_renumber },
+    setMemory(m) { memory = m; },
+  };
+}
+
+// ---------------------------------------------------------------------------
+// Typed entry point: the host opens the files, the module sees streams.
+
+const FIRST_STREAM_FD = 3;
+const ERRNO_BADF = 8;
+const ERRNO_NOTSUP = 58;
+const ERRNO_PIPE = 64;
+const ERRNO_SPIPE = 70;
+const RIGHTS_FD_READ = 1n << 1n;
+const RIGHTS_FD_WRITE = 1n << 6n;
+const RIGHTS_FD_FILESTAT_GET = 1n << 21n;
+const RIGHTS_POLL_FD_READWRITE = 1n << 27n;
+const EVENTTYPE_FD_READ = 1;
+const EVENTTYPE_FD_WRITE = 2;
+
+// Messages for the errors opening a file can give.
+const OPEN_ERRORS = {
+  ENOENT: 'no such file or directory', EACCES: 'permission denied',
+  EISDIR: 'is a directory', ENOTDIR: 'not a directory', EROFS: 'read-only file system',
+  ENOSPC: 'no space left on device', ELOOP: 'too many symbolic links',
+  ENAMETOOLONG: 'file name too long', EEXIST: 'file exists',
+};
+const openError = (e) => OPEN_ERRORS[e.code] ?? e.message;
+
+// Reads the typed entry point of `module`: null when it has none, else
+// { inputs: [TYPE...], outputs: [TYPE...] } in declaration order. Exits 126
+// when the section is malformed.
+function typedEntry(file, module) {
+  const sections = WebAssembly.Module.customSections(module, 'wasi-io-main');
+  if (sections.length === 0) return null;
+  const bad = (why) => die(EXIT_CANNOT_RUN, `${file}: malformed wasi-io-main section: ${why}`);
+  if (sections.length > 1) bad('more than one');
+  const text = Buffer.from(sections[0]).toString('latin1');
+  const [version, ...items] = text.split(' ');
+  if (version !== '1') bad(`unknown version '${version.slice(0, 20)}'`);
+  if (items.length === 0 || items.length > 8) bad(`${items.length} streams (1 to 8)`);
+  const entry = { inputs: [], outputs: [] };
+  for (const item of items) {
+    const m = /^(in|out):([A-Za-z0-9._+/-]+)$/.exec(item);
+    if (!m) bad(`'${item.slice(0, 40)}'`);
+    (m[1] === 'in' ? entry.inputs : entry.outputs).push(m[2]);
+  }
+  return entry;
+}
+
+// The usage line of a typed module, from its declaration.
+function typedUsage(file, entry) {
+  const ins = entry.inputs.map((t) => t.toUpperCase()).join(' ');
+  const outs = entry.outputs.map((t) => `-o ${t.toUpperCase()}`).join(' ');
+  return `wasi-run ${file} ${[ins, outs].filter((x) => x).join(' ')} [-- ARGS...]`;
+}
+
+// Splits the arguments after a typed module into input files, -o output files
+// and the module's own arguments (after --). Exits EXIT_USAGE, naming what
+// does not match the declaration.
+function parseTypedArgs(file, entry, argv, hasDirs) {
+  const mismatch = (why) => {
+    try {
+      writeBlocking(2, Buffer.from(`wasi-run: ${file}: ${why}\nwasi-run: usage: ${typedUsage(file, entry)}\n`));
+    } catch {}
+    process.exit(EXIT_USAGE);
+  };
+  if (hasDirs) mismatch('takes streams (typed entry point), not directories: drop --dir');
+  const inputs = [];
+  const outputs = [];
+  let i = 0;
+  for (; i < argv.length; i++) {
+    const arg = argv[i];
+    if (arg === '--') { i++; break; }
+    if (arg === '-o' || arg === '--output') {
+      if (i + 1 >= argv.length) mismatch(`option ${arg} needs a value`);
+      outputs.push(argv[++i]);
+    } else if (arg.startsWith('-o') && arg.length > 2) {
+      outputs.push(arg.slice(2));
+    } else if (arg.startsWith('--output=')) {
+      outputs.push(arg.slice('--output='.length));
+    } else if (arg.startsWith('-') && arg !== '-') {
+      mismatch(`unknown option ${arg} (the module's own arguments go after --)`);
+    } else {
+      inputs.push(arg);
+    }
+  }
+  const count = (n, what) => `${n} ${what}${n === 1 ? '' : 's'}`;
+  const takes = `takes ${count(entry.inputs.length, 'input')} and ${count(entry.outputs.length, 'output')}`;
+  if (inputs.length < entry.inputs.length) {
+    const k = inputs.length;
+    mismatch(`missing input ${k + 1} (${entry.inputs[k]}): the module ${takes}`);
+  }
+  if (inputs.length > entry.inputs.length) {
+    mismatch(`extra input ${inputs[entry.inputs.length]}: the module ${takes}`);
+  }
+  if (outputs.length < entry.outputs.length) {
+    const k = outputs.length;
+    mismatch(`missing -o for output ${k + 1} (${entry.outputs[k]}): the module ${takes}`);
+  }
+  if (outputs.length > entry.outputs.length) {
+    mismatch(`extra output ${outputs[entry.outputs.length]}: the module ${takes}`);
+  }
+  const seen = new Set();
+  for (const out of outputs) {
+    if (out !== '-' && seen.has(out)) mismatch(`output ${out} given twice`);
+    seen.add(out);
+  }
+  return { inputs, outputs, args: argv.slice(i) };
+}
+
+// Opens the files of a typed module's streams. Returns the stream table
+// (guest fd -> { hostFd, output, closed, own, path, temp }) and sets
+// discardOutputs. Exits 66 / 73 when a file cannot be opened or created.
+function openStreams(plan) {
+  const streams = new Map();
+  let fd = FIRST_STREAM_FD;
+  for (const path of plan.inputs) {
+    let hostFd = 0;
+    if (path !== '-') {
+      try {
+        hostFd = fs.openSync(path, 'r');
+        if (fs.fstatSync(hostFd).isDirectory()) throw Object.assign(new Error(), { code: 'EISDIR' });
+      } catch (e) {
+        die(EXIT_NO_INPUT, `${path}: cannot open input: ${openError(e)}`);
+      }
+    }
+    streams.set(fd++, { hostFd, output: false, closed: false, own: path !== '-' });
+  }
+  const pending = [];
+  discardOutputs = () => {
+    for (const s of pending) {
+      try { fs.closeSync(s.hostFd); } catch {}
+      try { fs.unlinkSync(s.temp); } catch {}
+    }
+    pending.length = 0;
+  };
+  for (const path of plan.outputs) {
+    const s = { hostFd: 1, output: true, closed: false, own: false, path, temp: null };
+    if (path !== '-') {
+      let direct = false;
+      try {
+        const st = fs.statSync(path);
+        if (st.isDirectory()) die(EXIT_CANNOT_CREATE, `${path}: cannot create output: is a directory`);
+        direct = !st.isFile();
+      } catch (e) {
+        if (e.code !== 'ENOENT') die(EXIT_CANNOT_CREATE, `${path}: cannot create output: ${openError(e)}`);
+      }
+      try {
+        if (direct) {
+          s.hostFd = fs.openSync(path, 'w');
+        } else {
+          const slash = path.lastIndexOf('/');
+          s.temp = `${path.slice(0, slash + 1)}.${path.slice(slash + 1)}.wasi-run-${process.pid}-${pending.length}`;
+          s.hostFd = fs.openSync(s.temp, 'wx');
+          pending.push(s);
+        }
+      } catch (e) {
+        die(EXIT_CANNOT_CREATE, `${path}: cannot create output: ${openError(e)}`);
+      }
+      s.own = true;
+    }
+    streams.set(fd++, s);
+  }
+  return streams;
+}
+
+// Finishes the outputs once the module has exited with `status`: renames
+// them into place on 0, removes them (saying so) otherwise. Returns the
+// runner's exit status.
+function finishOutputs(file, streams, status) {
+  for (const s of streams.values()) {
+    if (s.own && !s.closed) {
+      try { fs.closeSync(s.hostFd); } catch {}
+      s.closed = true;
+    }
+  }
+  if (status !== 0) {
+    for (const s of streams.values()) {
+      if (s.temp) {
+        try { fs.unlinkSync(s.temp); } catch {}
+        writeBlocking(2, Buffer.from(`wasi-run: ${s.path}: not written: ${file} exited with status ${status}\n`));
+      }
+    }
+    return status;
+  }
+  for (const s of streams.values()) {
+    if (!s.temp) continue;
+    try {
+      fs.renameSync(s.temp, s.path);
+    } catch (e) {
+      try { fs.unlinkSync(s.temp); } catch {}
+      writeBlocking(2, Buffer.from(`wasi-run: ${s.path}: cannot create output: ${openError(e)}\n`));
+      status = EXIT_CANNOT_CREATE;
+    }
+  }
+  return status;
+}
+
+// Returns the imports that serve a typed module's stream descriptors, laid
+// over `base` (Node's WASI with blocking stdio), and setMemory(memory).
+// A stream descriptor is a plain stream: readable or writable, not seekable,
+// no name, type unknown; polling it always finds it ready.
+function typedStreamImports(base, streams) {
+  let memory = null;
+  const open = (fd, output) => {
+    const s = streams.get(fd);
+    return s && !s.closed && s.output === output ? s : null;
+  };
+  const errnoFor = (e) => {
+    if (!e.code) throw e;
+    return WASI_ERRNO[e.code] ?? ERRNO_IO;
+  };
+
+  function fd_read(fd, iovs, iovsLen, nreadPtr) {
+    if (!streams.has(fd)) return base.fd_read(fd, iovs, iovsLen, nreadPtr);
+    const s = open(fd, false);
+    if (!s) return ERRNO_BADF;
+    const bufs = iovecs(memory, iovs, iovsLen);
+    if (bufs === null) return ERRNO_FAULT;
+    const target = bufs.find((b) => b.length > 0);
+    try {
+      return putU32(memory, nreadPtr, target ? readBlocking(s.hostFd, target) : 0);
+    } catch (e) {
+      return errnoFor(e);
+    }
+  }
+
+  function fd_write(fd, iovs, iovsLen, nwrittenPtr) {
+    if (!streams.has(fd)) return base.fd_write(fd, iovs, iovsLen, nwrittenPtr);
+    const s = open(fd, true);
+    if (!s) return ERRNO_BADF;
+    const bufs = iovecs(memory, iovs, iovsLen);
+    if (bufs === null) return ERRNO_FAULT;
+    try {
+      for (const b of bufs) writeBlocking(s.hostFd, b);
+    } catch (e) {
+      return e.code === 'EPIPE' ? ERRNO_PIPE : errnoFor(e);
+    }
+    return putU32(memory, nwrittenPtr, bufs.reduce((sum, b) => sum + b.length, 0));
+  }
+
+  function fd_fdstat_get(fd, ptr) {
+    if (!streams.has(fd)) return base.fd_fdstat_get(fd, ptr);
+    const s = streams.get(fd);
+    if (s.closed) return ERRNO_BADF;
+    ptr >>>= 0;
+    if (ptr + 24 > memory.buffer.byteLength) return ERRNO_FAULT;
+    const view = new DataView(memory.buffer);
+    for (let k = 0; k < 24; k += 4) view.setUint32(ptr + k, 0, true);
+    const rights = (s.output ? RIGHTS_FD_WRITE : RIGHTS_FD_READ) |
+      RIGHTS_FD_FILESTAT_GET | RIGHTS_POLL_FD_READWRITE;
+    view.setBigUint64(ptr + 8, rights, true); // filetype 0: unknown
+    return ERRNO_SUCCESS;
+  }
+
+  function fd_filestat_get(fd, ptr) {
+    if (!streams.has(fd)) return base.fd_filestat_get(fd, ptr);
+    if (streams.get(fd).closed) return ERRNO_BADF;
+    ptr >>>= 0;
+    if (ptr + 64 > memory.buffer.byteLength) return ERRNO_FAULT;
+    new Uint8Array(memory.buffer, ptr, 64).fill(0);
+    return ERRNO_SUCCESS;
+  }
+
+  function fd_close(fd) {
+    if (!streams.has(fd)) return base.fd_close(fd);
+    const s = streams.get(fd);
+    if (s.closed) return ERRNO_BADF;
+    s.closed = true;
+    if (s.own) {
+      try { fs.closeSync(s.hostFd); } catch {}
+    }
+    return ERRNO_SUCCESS;
+  }
+
+  const notSeekable = (name) => (fd, ...rest) => {
+    if (!streams.has(fd)) return base[name](fd, ...rest);
+    return streams.get(fd).closed ? ERRNO_BADF : ERRNO_SPIPE;
+  };
+
+  function fd_renumber(from, to) {
+    if (!streams.has(from) && !streams.has(to)) return base.fd_renumber(from, to);
+    return ERRNO_NOTSUP;
+  }
+
+  // Subscriptions on stream descriptors are ready at once (a file always
+  // is); when there are any, only they are reported, as poll may report a
+  // subset of what is ready. Everything else is Node's.
+  function poll_oneoff(inPtr, outPtr, nsubs, neventsPtr) {
+    inPtr >>>= 0;
+    outPtr >>>= 0;
+    nsubs >>>= 0;
+    const buffer = memory.buffer;
+    if (inPtr + 48 * nsubs > buffer.byteLength || outPtr + 32 * nsubs > buffer.byteLength) {
+      return ERRNO_FAULT;
+    }
+    const view = new DataView(buffer);
+    const ours = [];
+    for (let k = 0; k < nsubs; k++) {
+      const sub = inPtr + 48 * k;
+      const tag = view.getUint8(sub + 8);
+      if (tag !== EVENTTYPE_FD_READ && tag !== EVENTTYPE_FD_WRITE) continue;
+      const fd = view.getUint32(sub + 16, true);
+      if (streams.has(fd)) ours.push({ sub, tag, fd });
+    }
+    if (ours.length === 0) return base.poll_oneoff(inPtr, outPtr, nsubs, neventsPtr);
+    ours.forEach(({ sub, tag, fd }, k) => {
+      const ev = outPtr + 32 * k;
+      const s = open(fd, tag === EVENTTYPE_FD_WRITE);
+      new Uint8Array(buffer, ev, 32).fill(0);
+      view.setBigUint64(ev, view.getBigUint64(sub, true), true);
+      view.setUint16(ev + 8, s ? ERRNO_SUCCESS : ERRNO_BADF, true);
+      view.setUint8(ev + 10, tag);
+    });
+    return putU32(memory, neventsPtr, ours.length);
+  }
+
+  return {
+    imports: {
+      fd_read, fd_write, fd_fdstat_get, fd_filestat_get, fd_close, fd_renumber,
+      fd_seek: notSeekable('fd_seek'), fd_tell: notSeekable('fd_tell'), poll_oneoff,
+    },
     setMemory(m) { memory = m; },
   };
 }
@@ -337,9 +692,16 @@ async function main(argv) {
   const opts = parseArgs(argv);
   const WASI = await loadWasi();
   const module = await loadModule(opts.module);
+  const entry = typedEntry(opts.module, module);
+  let args = opts.args;
+  let plan = null;
+  if (entry) {
+    plan = parseTypedArgs(opts.module, entry, opts.args, Object.keys(opts.preopens).length > 0);
+    args = plan.args;
+  }
   const wasi = new WASI({
     version: 'preview1',
-    args: [opts.module, ...opts.args],
+    args: [opts.module, ...args],
     env: opts.env,
     preopens: opts.preopens,
     returnOnExit: true,
@@ -348,18 +710,26 @@ async function main(argv) {
   checkExports(opts.module, module);
 
   const stdio = blockingStdio(wasi.wasiImport);
+  let imports = { ...wasi.wasiImport, ...stdio.imports };
+  let typed = null;
+  let streams = null;
+  if (plan) {
+    streams = openStreams(plan);
+    typed = typedStreamImports(imports, streams);
+    imports = { ...imports, ...typed.imports };
+  }
   let instance;
   try {
-    instance = await WebAssembly.instantiate(module, {
-      wasi_snapshot_preview1: { ...wasi.wasiImport, ...stdio.imports },
-    });
+    instance = await WebAssembly.instantiate(module, { wasi_snapshot_preview1: imports });
   } catch (e) {
     die(EXIT_CANNOT_RUN, `${opts.module}: cannot link: ${e.message}`);
   }
   stdio.setMemory(instance.exports.memory);
+  typed?.setMemory(instance.exports.memory);
 
+  let status;
   try {
-    return (wasi.start(instance) ?? 0) & 0xff;
+    status = (wasi.start(instance) ?? 0) & 0xff;
   } catch (e) {
     // V8 reports wasm stack exhaustion as a RangeError.
     if (e instanceof WebAssembly.RuntimeError || e instanceof RangeError) {
@@ -367,6 +737,7 @@ async function main(argv) {
     }
     die(EXIT_INTERNAL, `${opts.module}: internal error: ${e.stack ?? e}`);
   }
+  return streams ? finishOutputs(opts.module, streams, status) : status;
 }
 
 process.exit(await main(process.argv.slice(2)));

@@ -77,11 +77,12 @@ same_file() {
 }
 
 # --- build the test modules -------------------------------------------------
-for prog in cat args stderr trap reactor badimport; do
+for prog in cat args stderr trap reactor badimport typed badtyped; do
     flags=
     case $prog in
         reactor) flags=-mexec-model=reactor ;;
         badimport) flags=-Wl,--allow-undefined ;;
+        typed) flags=-lwasi-io ;; # what the triples' config files add
     esac
     if "$CLANG" --target=wasm32-wasi --sysroot="$SYSROOT" -O2 $flags \
         "$SRC/$prog.c" -o "$prog.wasm" 2>"compile-$prog.log"; then
@@ -183,6 +184,73 @@ expect reactor 126 '' 'wasi-run: reactor.wasm: is a reactor (exports _initialize
 
 run badimport.wasm
 expect unsupported-import 126 '' 'wasi-run: badimport.wasm: unsupported import env.foo'
+
+# --- typed entry point: the runner opens the files ----------------------------
+printf 'first\n' >in1.txt
+printf 'second\n' >in2.txt
+rm -f typed.out
+run typed.wasm in1.txt in2.txt -o typed.out -- x 'y z'
+expect typed-run 0 'args: x y z' ''
+same_file typed-output-written "$(printf 'first\nsecond\n' >typed.want; echo typed.want)" typed.out
+
+rm -f typed.out
+run typed.wasm -o typed.out in1.txt in2.txt
+expect typed-output-option-first 0 'args:' ''
+same_file typed-output-option-first-file typed.want typed.out
+
+rm -f typed.out
+run typed.wasm in1.txt in2.txt -otyped.out
+expect typed-output-attached 0 'args:' ''
+
+printf 'old contents\n' >typed.out
+run typed.wasm in1.txt in2.txt -o typed.out -- fail 3
+expect typed-failure-keeps-old-output 3 'args: fail 3' 'wasi-run: typed.out: not written: typed.wasm exited with status 3'
+if [ "$(cat typed.out)" = 'old contents' ] && [ -z "$(ls -a | grep '^\.typed\.out\.')" ]; then
+    ok typed-failure-no-temporary; else fail typed-failure-no-temporary "$(cat typed.out; ls -a)"; fi
+
+cp in1.txt same.txt
+run typed.wasm same.txt in2.txt -o same.txt
+expect typed-output-is-input 0 'args:' ''
+same_file typed-output-is-input-file typed.want same.txt
+
+"$RUNNER" typed.wasm - in2.txt -o - <in1.txt >out 2>err
+st=$?
+expect typed-stdin-stdout 0 "args:${nl}first${nl}second" ''
+
+run typed.wasm in1.txt in2.txt -o /dev/null
+expect typed-output-device 0 'args:' ''
+
+run typed.wasm in1.txt in2.txt -o typed.out -- poll
+expect typed-poll 0 "args: poll${nl}poll 3" ''
+
+run typed.wasm in1.txt in2.txt -o typed.out -- seek
+expect typed-not-seekable 0 "args: seek${nl}lseek -1 ESPIPE" ''
+
+usage_line='wasi-run: usage: wasi-run typed.wasm TEXT TEXT -o TEXT [-- ARGS...]'
+run typed.wasm in1.txt -o typed.out
+expect typed-missing-input 2 '' "wasi-run: typed.wasm: missing input 2 (text): the module takes 2 inputs and 1 output${nl}$usage_line"
+run typed.wasm in1.txt in2.txt in1.txt -o typed.out
+expect typed-extra-input 2 '' "wasi-run: typed.wasm: extra input in1.txt: the module takes 2 inputs and 1 output${nl}$usage_line"
+run typed.wasm in1.txt in2.txt
+expect typed-missing-output 2 '' "wasi-run: typed.wasm: missing -o for output 1 (text): the module takes 2 inputs and 1 output${nl}$usage_line"
+run typed.wasm in1.txt in2.txt -o a.out -o b.out
+expect typed-extra-output 2 '' "wasi-run: typed.wasm: extra output b.out: the module takes 2 inputs and 1 output${nl}$usage_line"
+run typed.wasm in1.txt in2.txt -o
+expect typed-o-without-value 2 '' "wasi-run: typed.wasm: option -o needs a value${nl}$usage_line"
+run typed.wasm -x in1.txt in2.txt -o a.out
+expect typed-unknown-option 2 '' "wasi-run: typed.wasm: unknown option -x (the module's own arguments go after --)${nl}$usage_line"
+run --dir host typed.wasm in1.txt in2.txt -o a.out
+expect typed-no-directories 2 '' "wasi-run: typed.wasm: takes streams (typed entry point), not directories: drop --dir${nl}$usage_line"
+run typed.wasm nothere.txt in2.txt -o typed.out
+expect typed-unreadable-input 66 '' 'wasi-run: nothere.txt: cannot open input: no such file or directory'
+run typed.wasm host in2.txt -o typed.out
+expect typed-input-directory 66 '' 'wasi-run: host: cannot open input: is a directory'
+run typed.wasm in1.txt in2.txt -o "$WORK/no-such-dir/x.out"
+expect typed-unwritable-output 73 '' "wasi-run: $WORK/no-such-dir/x.out: cannot create output: no such file or directory"
+run typed.wasm in1.txt in2.txt -o host
+expect typed-output-directory 73 '' 'wasi-run: host: cannot create output: is a directory'
+run badtyped.wasm
+expect typed-malformed-section 126 '' "wasi-run: badtyped.wasm: malformed wasi-io-main section: unknown version '2'"
 
 # --- bad options ------------------------------------------------------------
 # check_usage NAME FIRST-LINE: status 2, stderr = FIRST-LINE then the usage.

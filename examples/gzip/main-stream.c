@@ -1,0 +1,37 @@
+/* gzip over streams: the host opens the files (typed entry point).
+ *   wasi-run gzip-stream.wasm IN -o OUT.gz [-- -1 ... -9]
+ *   wasi-run gzip-stream.wasm IN.gz -o OUT -- -d */
+#include <string.h>
+
+#include "gz.h"
+
+IO_MAIN(gzip_main, IO_IN("data"), IO_OUT("data"))
+
+static int say(const char *text)
+{
+    io_output *err = io_stderr();
+    io_blocking_write(err, "gzip: ", 6);
+    io_blocking_write(err, text, strlen(text));
+    io_blocking_write_and_flush(err, "\n", 1);
+    return 1;
+}
+
+int gzip_main(int argc, char **argv)
+{
+    int decompress = 0, level = 6;
+    char why[160];
+    for (int i = 1; i < argc; i++) {
+        const char *a = argv[i];
+        if (strcmp(a, "-d") == 0)
+            decompress = 1;
+        else if (a[0] == '-' && a[1] >= '1' && a[1] <= '9' && a[2] == '\0')
+            level = a[1] - '0';
+        else
+            return say("usage: gzip-stream [-d] [-1 ... -9] (after --)");
+    }
+    io_input *in = io_arg_input(0);
+    io_output *out = io_arg_output(0);
+    int r = decompress ? gz_decompress(in, out, why, sizeof why)
+                       : gz_compress(in, out, level, why, sizeof why);
+    return r < 0 ? say(why) : 0;
+}

@@ -1,0 +1,28 @@
+/* Streams over host descriptors (host_fd.c), for the files that keep them
+ * in static storage. */
+#ifndef IO_WASM_HOST_H
+#define IO_WASM_HOST_H
+
+#include "../internal.h"
+
+/* Bytes an output holds before handing them to the host in one fd_write. */
+#define IO_HOST_BUFFER 8192
+
+typedef struct io__host_input {
+    io_input base;
+    int fd;
+} io__host_input;
+
+typedef struct io__host_output {
+    io_output base;
+    int fd;
+    size_t held; /* bytes in buf not yet written: held <= IO_HOST_BUFFER */
+    unsigned char buf[IO_HOST_BUFFER];
+} io__host_output;
+
+/* Makes *s a stream over host descriptor fd; closing it releases nothing
+ * (static storage). */
+IO_HIDDEN io_input *io__host_input_init(io__host_input *s, int fd);
+IO_HIDDEN io_output *io__host_output_init(io__host_output *s, int fd);
+
+#endif
