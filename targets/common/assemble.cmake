@@ -7,6 +7,10 @@
 #                 Headers there wrap wasi-libc's with #include_next, which
 #                 finds the wasi-libc copy in SYSROOT/include.
 #   LIBS          ;-list of archives placed in lib/TRIPLE over wasi-libc's
+#   MERGE         ;-list of archives whose members are also added to
+#                 lib/TRIPLE/libc.a, so programs link them with no flag
+#                 (a member is linked only when something uses it)
+#   AR            llvm-ar, for MERGE
 #   STAMP         file touched when done
 foreach(v TRIPLE SYSROOT BASE_LIB STAMP)
   if(NOT DEFINED ${v})
@@ -31,5 +35,31 @@ endforeach()
 file(COPY "${BASE_LIB}/" DESTINATION "${lib}")
 foreach(a ${LIBS})
   file(COPY "${a}" DESTINATION "${lib}")
+endforeach()
+foreach(a ${MERGE})
+  # Members are renamed <archive>.<member> so that none can replace a
+  # libc member of the same name.
+  get_filename_component(an "${a}" NAME_WE)
+  set(tmp "${lib}/.merge-${an}")
+  file(REMOVE_RECURSE "${tmp}")
+  file(MAKE_DIRECTORY "${tmp}")
+  execute_process(COMMAND "${AR}" x "${a}" WORKING_DIRECTORY "${tmp}"
+                  RESULT_VARIABLE rc)
+  file(GLOB members "${tmp}/*.o")
+  set(renamed)
+  foreach(m ${members})
+    get_filename_component(mn "${m}" NAME)
+    file(RENAME "${m}" "${tmp}/${an}.${mn}")
+    list(APPEND renamed "${tmp}/${an}.${mn}")
+  endforeach()
+  if(NOT rc EQUAL 0 OR NOT renamed)
+    message(FATAL_ERROR "assemble.cmake: cannot read the members of ${a}")
+  endif()
+  execute_process(COMMAND "${AR}" qs "${lib}/libc.a" ${renamed}
+                  RESULT_VARIABLE rc)
+  if(NOT rc EQUAL 0)
+    message(FATAL_ERROR "assemble.cmake: cannot add ${a} to ${lib}/libc.a")
+  endif()
+  file(REMOVE_RECURSE "${tmp}")
 endforeach()
 file(TOUCH "${STAMP}")

@@ -82,7 +82,6 @@ for prog in cat args stderr trap reactor badimport typed badtyped; do
     case $prog in
         reactor) flags=-mexec-model=reactor ;;
         badimport) flags=-Wl,--allow-undefined ;;
-        typed) flags=-lwasi-io ;; # what the triples' config files add
     esac
     if "$CLANG" --target=wasm32-wasi --sysroot="$SYSROOT" -O2 $flags \
         "$SRC/$prog.c" -o "$prog.wasm" 2>"compile-$prog.log"; then
