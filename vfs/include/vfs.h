@@ -185,6 +185,8 @@ int vfs_fd_device(struct vfs *fs, int fd, const struct vfs_device_ops **ops,
 /*
  * Opens path. flags: one of VFS_O_RDONLY/WRONLY/RDWR/PATH, or'ed with
  * VFS_O_CREAT, EXCL, TRUNC, APPEND, DIRECTORY, NOFOLLOW, NONBLOCK, CLOEXEC.
+ * With VFS_O_PATH every flag but DIRECTORY, NOFOLLOW and CLOEXEC is
+ * ignored (as open(2) does).
  * perm: permission bits for a created file (umask applies).
  * Returns the new descriptor, or:
  *  -ENOENT  a component is missing, or the last one without VFS_O_CREAT,
@@ -212,7 +214,10 @@ int vfs_close(struct vfs *fs, int fd);
  * (nothing written), -EAGAIN (pipe or device would block), -EPIPE (pipe
  * without readers). A write that fits partly is short, not an error.
  * Timestamps: a write that moves data sets mtime and ctime; a read of a
- * regular file that returns data sets atime (strictatime, not relatime). */
+ * regular file that returns data sets atime (strictatime, not relatime).
+ * Mode: as on Linux for an unprivileged writer, a write that moves data,
+ * and any truncation (also VFS_O_TRUNC), clear set-user-ID, and
+ * set-group-ID if group execute is set. */
 ssize_t vfs_read(struct vfs *fs, int fd, void *buf, size_t len);
 ssize_t vfs_write(struct vfs *fs, int fd, const void *buf, size_t len);
 
@@ -238,14 +243,16 @@ ssize_t vfs_preadv(struct vfs *fs, int fd, const struct vfs_iovec *iov,
 ssize_t vfs_pwritev(struct vfs *fs, int fd, const struct vfs_iovec *iov,
                     int iovcnt, int64_t offset);
 
-/* Returns the new offset. -EINVAL bad whence or negative result, -ESPIPE
- * on pipes, -EBADF. Seeking past the end is allowed (a later write leaves a
- * hole). Devices accept any seek and report offset 0. */
+/* Returns the new offset. -EINVAL bad whence, negative result or (as
+ * tmpfs) VFS_SEEK_END on a directory, -ESPIPE on pipes, -EBADF. Seeking
+ * past the end is allowed (a later write leaves a hole). Devices accept
+ * any seek and report offset 0. */
 int64_t vfs_lseek(struct vfs *fs, int fd, int64_t offset, int whence);
 
-/* Sets the size; growing leaves a hole. -EINVAL negative length or not a
- * regular file, -EBADF fd not open for writing (ftruncate), -EISDIR (path
- * is a directory), -EFBIG, -ENOSPC, -ENOMEM; path errors as vfs_openat. */
+/* Sets the size; growing leaves a hole. -EINVAL negative length, not a
+ * regular file, or (ftruncate, as Linux) fd not open for writing; -EBADF fd
+ * not open (or VFS_O_PATH); -EISDIR (path is a directory), -EFBIG, -ENOSPC,
+ * -ENOMEM; path errors as vfs_openat. */
 int vfs_ftruncate(struct vfs *fs, int fd, int64_t length);
 int vfs_truncateat(struct vfs *fs, int dirfd, const char *path,
                    int64_t length);
@@ -279,7 +286,9 @@ int vfs_fstatat(struct vfs *fs, int dirfd, const char *path,
                 struct vfs_stat *st, int flags);
 
 /* ts[0] = access, ts[1] = modification; tv_nsec may be VFS_UTIME_NOW or
- * VFS_UTIME_OMIT; ts NULL means both now. -EINVAL bad tv_nsec. */
+ * VFS_UTIME_OMIT; ts NULL means both now. Both VFS_UTIME_OMIT: returns 0
+ * without looking at path or fd (as Linux). -EINVAL bad tv_nsec (checked
+ * after the path or fd, as Linux does) or flags. */
 int vfs_utimensat(struct vfs *fs, int dirfd, const char *path,
                   const struct timespec ts[2], int flags);
 int vfs_futimens(struct vfs *fs, int fd, const struct timespec ts[2]);
@@ -299,8 +308,9 @@ uint32_t vfs_umask(struct vfs *fs, uint32_t mask);
 
 /* ---- names ------------------------------------------------------------- */
 
-/* -EEXIST (anything there, even a dangling symlink), -ENOENT, -ENOTDIR,
- * -EACCES, -ENOSPC, -ENOMEM, -ENAMETOOLONG. */
+/* Mode: perm & 01777 & ~umask, plus set-group-ID when the parent has it
+ * (as Linux). -EEXIST (anything there, even a dangling symlink), -ENOENT,
+ * -ENOTDIR, -EACCES, -ENOSPC, -ENOMEM, -ENAMETOOLONG. */
 int vfs_mkdirat(struct vfs *fs, int dirfd, const char *path, uint32_t perm);
 
 /* flags 0: unlink a non-directory (-EISDIR on a directory);
@@ -325,7 +335,9 @@ int vfs_symlinkat(struct vfs *fs, const char *target, int dirfd,
                   const char *linkpath);
 
 /* Copies the target (not NUL-terminated) into buf, truncating to bufsize.
- * Returns the bytes copied. -EINVAL not a symlink or bufsize 0. */
+ * Returns the bytes copied. -EINVAL not a symlink or bufsize 0. As on
+ * Linux, an empty path reads the symlink open (VFS_O_PATH |
+ * VFS_O_NOFOLLOW) on dirfd: -EBADF dirfd not open, -ENOENT not a symlink. */
 ssize_t vfs_readlinkat(struct vfs *fs, int dirfd, const char *path,
                        char *buf, size_t bufsize);
 
@@ -355,8 +367,9 @@ struct vfs_dirent {
  * returns non-zero or the listing ends. Stable under change: an entry that
  * is neither removed nor added between calls is listed exactly once over a
  * whole walk that resumes with the `next` cookies. Cookie lookup is
- * O(log n). Returns 0, or -EBADF, -ENOTDIR, or the first negative value emit
- * returned. emit must not call back into the filesystem.
+ * O(log n). Returns 0, or -EBADF, -ENOTDIR, -ENOENT (the directory was
+ * removed, as Linux), or the first negative value emit returned. emit must
+ * not call back into the filesystem.
  */
 int vfs_readdir(struct vfs *fs, int fd, uint64_t cookie,
                 int (*emit)(void *ctx, const struct vfs_dirent *ent),
@@ -435,6 +448,76 @@ int vfs_lock_set(struct vfs *fs, int fd, const struct vfs_lock *lk);
  * could never end in a single thread). -EINVAL bad operation, -EBADF.
  */
 int vfs_flock(struct vfs *fs, int fd, int op);
+
+/* ---- borrowed data and lazily filled directories ------------------------ */
+
+/*
+ * For trees that already sit in memory (a read-only image in the module's
+ * data): files whose contents are borrowed, not copied, and directories
+ * whose entries are made the first time anything needs them, so that
+ * mounting a tree of any size costs the same.
+ *
+ * Borrowed contents. A regular file made by vfs_fill_add reads its bytes
+ * straight from the caller's memory, which must stay unchanged and outlive
+ * the file; the filesystem never writes it. The first write into a
+ * VFS__BLOCK-sized block (4096 bytes) copies that block into memory the
+ * filesystem holds (copy on write), so a file changed in one place holds
+ * one block; truncation forgets the borrowed bytes past the new size.
+ * Borrowed bytes count neither against max_bytes nor in st_blocks (they
+ * are not memory the filesystem holds); everything else (names, symlink
+ * targets, copied blocks) counts as usual.
+ *
+ * Lazy directories. A directory with a pending fill has its fill called
+ * once, the first time path resolution looks a name up in it or reaches it
+ * (stat, open, rmdir, rename, readdir on a descriptor), before anything
+ * else happens there. The fill adds entries with vfs_fill_add and returns
+ * 0, or a negative errno: then every entry it added is removed again, the
+ * fill stays pending (it is called again next time), and the call that
+ * needed the directory fails with that error. Entries a fill adds do not
+ * change the directory's times. A fill must not call any other vfs_
+ * function.
+ */
+struct vfs_filler;
+
+/* A fill: ctx is the value given with it. */
+typedef int (*vfs_fill_fn)(void *ctx, struct vfs_filler *f);
+
+/* One entry for vfs_fill_add. */
+struct vfs_entry {
+    const char *name;   /* one component: not empty, no '/', not "." or
+                           "..", not NUL-terminated */
+    size_t namelen;     /* at most VFS_NAME_MAX */
+    uint32_t mode;      /* VFS_S_IFREG, VFS_S_IFDIR or VFS_S_IFLNK, or'ed
+                           with permission bits (07777), kept as given: no
+                           umask */
+    int64_t mtime;      /* nanoseconds since the epoch; also atime, ctime */
+    const void *data;   /* file: its contents, borrowed (see above);
+                           symlink: the target, copied */
+    size_t size;        /* bytes at data; a symlink's target is 1 to
+                           VFS_PATH_MAX-1 bytes */
+    vfs_fill_fn fill;   /* directory: NULL (empty), or its pending fill */
+    void *fill_ctx;
+};
+
+/*
+ * Gives the existing directory at path (symlinks followed) a pending fill.
+ * A fill it had pending already runs first (resolving the path does that),
+ * so fills given one after the other all happen, in order. Returns 0, or
+ * -ENOTDIR, -EINVAL (fill NULL), or path errors as vfs_fstatat (among
+ * them an error of the earlier fill).
+ */
+int vfs_lazy_dir(struct vfs *fs, int dirfd, const char *path, vfs_fill_fn fill,
+                 void *ctx);
+
+/*
+ * Inside a fill: adds an entry to the directory being filled. When the name
+ * exists already, a directory entry with a fill meets an existing directory
+ * that has none by giving it this fill (0); otherwise the existing entry
+ * stays and the call returns -EEXIST. Returns 0, or -EINVAL (a bad name,
+ * type, or symlink size), -EEXIST, -EMLINK (a directory in a directory
+ * with the most links), -ENOSPC (inode or byte limit), -ENOMEM.
+ */
+int vfs_fill_add(struct vfs_filler *f, const struct vfs_entry *e);
 
 /* ---- filesystem -------------------------------------------------------- */
 

@@ -18,13 +18,18 @@ static int64_t to_ns(const struct timespec *ts)
     return (int64_t)ts->tv_sec * 1000000000 + ts->tv_nsec;
 }
 
+/* Both VFS_UTIME_OMIT: as on Linux, the call does nothing and checks
+ * nothing, not even the path or descriptor. */
+static int both_omit(const struct timespec ts[2])
+{
+    return ts && ts[0].tv_nsec == VFS_UTIME_OMIT &&
+           ts[1].tv_nsec == VFS_UTIME_OMIT;
+}
+
 static int set_times(struct vfs *fs, struct vfs_node *n,
                      const struct timespec ts[2])
 {
     int64_t now = vfs__now(fs);
-    if (ts && ts[0].tv_nsec == VFS_UTIME_OMIT &&
-        ts[1].tv_nsec == VFS_UTIME_OMIT)
-        return 0;
     if (!ts || ts[0].tv_nsec != VFS_UTIME_OMIT)
         n->atime = !ts || ts[0].tv_nsec == VFS_UTIME_NOW ? now : to_ns(&ts[0]);
     if (!ts || ts[1].tv_nsec != VFS_UTIME_OMIT)
@@ -38,13 +43,17 @@ static int utimensat_(struct vfs *fs, int dirfd, const char *path,
 {
     struct vfs__walk w;
     int r;
-    if (ts && (ts_bad(&ts[0]) || ts_bad(&ts[1])))
-        return -EINVAL;
+    if (both_omit(ts))
+        return 0;
     if (flags & ~VFS_AT_SYMLINK_NOFOLLOW)
         return -EINVAL;
     r = vfs__lookup(fs, dirfd, path,
                     flags & VFS_AT_SYMLINK_NOFOLLOW ? 0 : VFS__FOLLOW, &w);
-    return r ? r : set_times(fs, w.node, ts);
+    if (r)
+        return r;
+    if (ts && (ts_bad(&ts[0]) || ts_bad(&ts[1])))
+        return -EINVAL;
+    return set_times(fs, w.node, ts);
 }
 
 int vfs_utimensat(struct vfs *fs, int dirfd, const char *path,
@@ -56,10 +65,12 @@ int vfs_utimensat(struct vfs *fs, int dirfd, const char *path,
 static int futimens_(struct vfs *fs, int fd, const struct timespec ts[2])
 {
     struct vfs__ofd *f = vfs__ofd(fs, fd);
-    if (ts && (ts_bad(&ts[0]) || ts_bad(&ts[1])))
-        return -EINVAL;
+    if (both_omit(ts))
+        return 0;
     if (!f || (f->flags & VFS_O_PATH))
         return -EBADF;
+    if (ts && (ts_bad(&ts[0]) || ts_bad(&ts[1])))
+        return -EINVAL;
     return set_times(fs, f->node, ts);
 }
 

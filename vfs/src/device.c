@@ -47,7 +47,7 @@ static int mknod_(struct vfs *fs, int dirfd, const char *path, uint32_t perm,
     struct vfs__walk w;
     struct vfs_node *n;
     int r = vfs__walk(fs, dirfd, path, VFS__PARENT, &w);
-    if (r)
+    if (r || (r = vfs__name_check(&w)))
         return r;
     if (w.node)
         return -EEXIST;

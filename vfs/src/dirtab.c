@@ -118,6 +118,13 @@ void vfs__dir_remove(struct vfs *fs, struct vfs_node *dir, struct vfs__ent *e)
     }
 }
 
+void vfs__dir_unhook(struct vfs_node *n)
+{
+    n->nlink = 0;
+    n->u.dir.self = NULL;
+    n->u.dir.parent->u.dir.pins++;
+}
+
 static void dir_free(struct vfs *fs, struct vfs_node *n)
 {
     struct vfs__dir *d = &n->u.dir;

@@ -15,8 +15,22 @@ static size_t cap_of(const struct vfs__file *f, uint32_t i)
     return i ? (f->blk[i] ? VFS__BLOCK : 0) : f->cap0;
 }
 
-/* Makes block i hold at least bytes [0, o+k), zero except [o, o+k) which
- * the caller fills. -ENOSPC/-ENOMEM with nothing changed but a grown
+/* Copies the borrowed bytes among file positions [pos, pos+len) to dst:
+ * they are a prefix of the range, whose length is returned. */
+static size_t borrowed_at(const struct vfs__file *f, int64_t pos,
+                          unsigned char *dst, size_t len)
+{
+    size_t c = 0;
+    if (pos < f->nborrowed) {
+        c = (uint64_t)(f->nborrowed - pos) < len
+                ? (size_t)(f->nborrowed - pos) : len;
+        memcpy(dst, f->borrowed + pos, c);
+    }
+    return c;
+}
+
+/* Makes block i hold at least bytes [0, o+k), its new bytes borrowed ones
+ * (copy on write) or zero, except [o, o+k) which the caller fills. -ENOSPC/-ENOMEM with nothing changed but a grown
  * page table. */
 static int hold(struct vfs *fs, struct vfs__file *f, uint32_t i, size_t o,
                 size_t k)
@@ -25,17 +39,23 @@ static int hold(struct vfs *fs, struct vfs__file *f, uint32_t i, size_t o,
     unsigned char *b;
 
     if (i >= f->nblk) {
-        uint32_t n = f->nblk * 2 > i ? f->nblk * 2 : i + 1;
+        /* Counted wide: near VFS__FILE_MAX the table would need 2^32
+         * entries, more than nblk (or a 32-bit size_t) can count; such a
+         * table is never held, and that is reported as no space. */
+        uint64_t n = (uint64_t)f->nblk * 2;
         unsigned char **t;
-        if (vfs__budget(fs, (uint64_t)(n - f->nblk) * PTR_SIZE))
+        if (n <= i || n > UINT32_MAX)
+            n = (uint64_t)i + 1;
+        if (n > UINT32_MAX || n > SIZE_MAX / PTR_SIZE ||
+            vfs__budget(fs, (n - f->nblk) * PTR_SIZE))
             return -ENOSPC;
-        t = vfs__realloc(fs, f->blk, n * PTR_SIZE);
+        t = vfs__realloc(fs, f->blk, (size_t)n * PTR_SIZE);
         if (!t)
             return -ENOMEM;
-        memset(t + f->nblk, 0, (n - f->nblk) * PTR_SIZE);
+        memset(t + f->nblk, 0, (size_t)(n - f->nblk) * PTR_SIZE);
         account(fs, f, (int64_t)((n - f->nblk) * PTR_SIZE));
         f->blk = t;
-        f->nblk = n;
+        f->nblk = (uint32_t)n;
     }
     cap = cap_of(f, i);
     if (cap >= o + k)
@@ -54,6 +74,8 @@ static int hold(struct vfs *fs, struct vfs__file *f, uint32_t i, size_t o,
     if (o + k < want)
         memset(b + (o + k > cap ? o + k : cap), 0,
                want - (o + k > cap ? o + k : cap));
+    borrowed_at(f, (int64_t)i * VFS__BLOCK + (int64_t)cap, b + cap,
+                want - cap);
     account(fs, f, (int64_t)(want - cap));
     f->blk[i] = b;
     if (!i)
@@ -117,6 +139,7 @@ static ssize_t file_read(struct vfs *fs, struct vfs_node *n, void *buf,
                 c = k;
             memcpy(dst + done, f->blk[i] + o, c);
         }
+        c += borrowed_at(f, pos + (int64_t)c, dst + done + c, k - c);
         memset(dst + done + c, 0, k - c);
         done += k;
     }
@@ -126,14 +149,17 @@ static ssize_t file_read(struct vfs *fs, struct vfs_node *n, void *buf,
 int vfs__file_truncate(struct vfs *fs, struct vfs_node *n, int64_t size)
 {
     struct vfs__file *f = &n->u.file;
-    uint32_t keep, i;
+    uint64_t keep; /* blocks before the new end: up to 2^32, counted wide */
+    uint32_t i;
 
     if (size > VFS__FILE_MAX)
         return -EFBIG;
+    if (size < f->nborrowed)
+        f->nborrowed = size;
     if (size < n->size && f->nblk) {
         /* blocks wholly at or past the new end go; the tail is zeroed */
-        keep = (uint32_t)((size + VFS__BLOCK - 1) / VFS__BLOCK);
-        for (i = keep; i < f->nblk; i++)
+        keep = ((uint64_t)size + VFS__BLOCK - 1) / VFS__BLOCK;
+        for (i = keep < f->nblk ? (uint32_t)keep : f->nblk; i < f->nblk; i++)
             if (f->blk[i]) {
                 account(fs, f, -(int64_t)cap_of(f, i));
                 vfs__free(fs, f->blk[i]);
@@ -142,14 +168,15 @@ int vfs__file_truncate(struct vfs *fs, struct vfs_node *n, int64_t size)
         if (!keep)
             f->cap0 = 0;
         if (keep && keep <= f->nblk) {
-            size_t o = (size_t)(size % VFS__BLOCK), cap = cap_of(f, keep - 1);
+            uint32_t last = (uint32_t)(keep - 1);
+            size_t o = (size_t)(size % VFS__BLOCK), cap = cap_of(f, last);
             if (o && o < cap)
-                memset(f->blk[keep - 1] + o, 0, cap - o);
+                memset(f->blk[last] + o, 0, cap - o);
         }
         if (keep * 2 <= f->nblk) {
             unsigned char **t = NULL;
             if (keep)
-                t = vfs__realloc(fs, f->blk, keep * PTR_SIZE);
+                t = vfs__realloc(fs, f->blk, (size_t)keep * PTR_SIZE);
             else
                 vfs__free(fs, f->blk);
             if (t || !keep) {

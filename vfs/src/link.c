@@ -16,7 +16,8 @@ static int linkat_(struct vfs *fs, int olddirfd, const char *oldpath,
     if (r)
         return r;
     n = w.node;
-    if ((r = vfs__walk(fs, newdirfd, newpath, VFS__PARENT, &w)))
+    if ((r = vfs__walk(fs, newdirfd, newpath, VFS__PARENT, &w)) ||
+        (r = vfs__name_check(&w)))
         return r;
     if (w.node)
         return -EEXIST;

@@ -7,12 +7,14 @@ static int mkdirat_(struct vfs *fs, int dirfd, const char *path,
     struct vfs__walk w;
     struct vfs_node *n;
     int r = vfs__walk(fs, dirfd, path, VFS__PARENT, &w);
-    if (r)
+    uint32_t mode = perm & 01777 & ~fs->umask;
+    if (r || (r = vfs__name_check(&w)))
         return r;
     if (w.node)
         return -EEXIST;
-    return vfs__create(fs, w.dir, w.name, w.namelen,
-                       VFS_S_IFDIR | (perm & 01777 & ~fs->umask), 0,
+    if (w.dir->mode & 02000) /* set-group-ID directories pass it on */
+        mode |= 02000;
+    return vfs__create(fs, w.dir, w.name, w.namelen, VFS_S_IFDIR | mode, 0,
                        &vfs__dir_ops, &n);
 }
 

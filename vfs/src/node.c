@@ -38,13 +38,29 @@ void vfs__node_free(struct vfs *fs, struct vfs_node *n)
 
 void vfs__node_put(struct vfs *fs, struct vfs_node *n)
 {
-    if (!n->nlink && !n->opens)
+    while (!n->nlink && !n->opens &&
+           !(VFS__ISDIR(n->mode) && n->u.dir.pins)) {
+        struct vfs_node *up = VFS__ISDIR(n->mode) ? n->u.dir.parent : NULL;
         vfs__node_free(fs, n);
+        if (!up)
+            return;
+        up->u.dir.pins--;
+        n = up;
+    }
 }
 
 void vfs__touch_mc(struct vfs *fs, struct vfs_node *n)
 {
     n->mtime = n->ctime = vfs__now(fs);
+}
+
+void vfs__touch_data(struct vfs *fs, struct vfs_node *n)
+{
+    vfs__touch_mc(fs, n);
+    if (n->mode & 04000)
+        n->mode &= ~(uint32_t)04000;
+    if ((n->mode & 02010) == 02010)
+        n->mode &= ~(uint32_t)02000;
 }
 
 int vfs__may(const struct vfs_node *n, int want)

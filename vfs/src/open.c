@@ -19,12 +19,14 @@ static int openat_(struct vfs *fs, int dirfd, const char *path, int flags,
     struct vfs_node *n;
 
     if ((flags & ~OPEN_VALID) || acc == VFS_O_ACCMODE ||
-        ((flags & VFS_O_PATH) && acc) ||
-        (flags & (VFS_O_CREAT | VFS_O_DIRECTORY)) ==
-            (VFS_O_CREAT | VFS_O_DIRECTORY))
+        ((flags & VFS_O_PATH) && acc))
         return -EINVAL;
+    /* As open(2): O_PATH drops the other flags before they are checked. */
     if (flags & VFS_O_PATH)
         flags &= VFS_O_PATH | VFS_O_DIRECTORY | VFS_O_NOFOLLOW | VFS_O_CLOEXEC;
+    if ((flags & (VFS_O_CREAT | VFS_O_DIRECTORY)) ==
+        (VFS_O_CREAT | VFS_O_DIRECTORY))
+        return -EINVAL;
     want = acc == VFS_O_RDONLY ? 4 : acc == VFS_O_WRONLY ? 2 : 6;
     if (flags & VFS_O_TRUNC)
         want |= 2;
@@ -42,10 +44,10 @@ static int openat_(struct vfs *fs, int dirfd, const char *path, int flags,
         if ((flags & (VFS_O_CREAT | VFS_O_EXCL)) ==
             (VFS_O_CREAT | VFS_O_EXCL))
             return -EEXIST;
-        if (VFS__ISLNK(n->mode) && !(flags & VFS_O_PATH))
-            return -ELOOP;
         if ((flags & VFS_O_DIRECTORY) && !VFS__ISDIR(n->mode))
             return -ENOTDIR;
+        if (VFS__ISLNK(n->mode) && !(flags & VFS_O_PATH))
+            return -ELOOP;
         if (!(flags & VFS_O_PATH)) {
             if (VFS__ISDIR(n->mode) && ((want & 2) || (flags & VFS_O_CREAT)))
                 return -EISDIR;
@@ -67,7 +69,7 @@ static int openat_(struct vfs *fs, int dirfd, const char *path, int flags,
         }
     } else if ((flags & VFS_O_TRUNC) && VFS__ISREG(n->mode)) {
         vfs__file_truncate(fs, n, 0);
-        vfs__touch_mc(fs, n);
+        vfs__touch_data(fs, n);
     }
     vfs__ofd_bind(n, f, flags & ~OPEN_ONLY);
     vfs__fd_set(fs, fd, f, flags & VFS_O_CLOEXEC);

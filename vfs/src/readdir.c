@@ -15,6 +15,10 @@ static int readdir_(struct vfs *fs, int fd, uint64_t cookie,
         return -EBADF;
     if (!VFS__ISDIR(f->node->mode))
         return -ENOTDIR;
+    if (!f->node->nlink) /* removed, as Linux */
+        return -ENOENT;
+    if ((r = vfs__ready(fs, f->node)))
+        return r;
     d = &f->node->u.dir;
     f->node->atime = vfs__now(fs);
     de.type = VFS_S_IFDIR;

@@ -13,24 +13,17 @@ static int inside(const struct vfs_node *dir, const struct vfs_node *anc)
     return 0;
 }
 
-/* A directory leaves its parent: it loses its ".." link there. */
-static void unhook(struct vfs_node *n)
-{
-    n->u.dir.parent = NULL;
-    n->u.dir.self = NULL;
-    n->nlink = 0;
-}
-
 static int renameat_(struct vfs *fs, int olddirfd, const char *oldpath,
                      int newdirfd, const char *newpath)
 {
     struct vfs_node *od, *on, *nd, *nn;
     struct vfs__ent *oe, *ne;
     struct vfs__walk w;
-    int odot, oslash, isdir, r;
+    int odot, oslash, oname, isdir, r;
 
     if ((r = vfs__walk(fs, olddirfd, oldpath, VFS__PARENT, &w)))
         return r;
+    oname = vfs__name_check(&w);
     od = w.dir;
     on = w.node;
     oe = w.ent;
@@ -43,8 +36,12 @@ static int renameat_(struct vfs *fs, int olddirfd, const char *oldpath,
     ne = w.ent;
     if (odot || w.dot)
         return -EBUSY;
+    if (oname)
+        return oname;
     if (!on)
         return -ENOENT;
+    if ((r = vfs__name_check(&w)))
+        return r;
     isdir = VFS__ISDIR(on->mode);
     if (!isdir && (oslash || w.slash))
         return -ENOTDIR;
@@ -94,7 +91,7 @@ static int renameat_(struct vfs *fs, int olddirfd, const char *oldpath,
         nn->ctime = nd->ctime;
         if (VFS__ISDIR(nn->mode)) {
             nd->nlink--;
-            unhook(nn);
+            vfs__dir_unhook(nn);
         } else {
             nn->nlink--;
         }

@@ -34,7 +34,8 @@ static ssize_t xfer(struct vfs *fs, int fd, const struct vfs_iovec *iov,
         sum += iov[i].len;
     }
     off = pos == AT_OFFSET ? f->off : pos;
-    if (wr && (f->flags & VFS_O_APPEND) && VFS__ISREG(n->mode))
+    /* as Linux: a write of nothing does not move an appending offset */
+    if (wr && sum && (f->flags & VFS_O_APPEND) && VFS__ISREG(n->mode))
         off = n->size;
     for (i = 0; i < cnt; i++) {
         ssize_t r;
@@ -57,7 +58,7 @@ static ssize_t xfer(struct vfs *fs, int fd, const struct vfs_iovec *iov,
         if (pos == AT_OFFSET)
             f->off = off + (int64_t)total;
         if (total && wr)
-            vfs__touch_mc(fs, n);
+            vfs__touch_data(fs, n);
         else if (total)
             n->atime = vfs__now(fs);
     }
@@ -139,9 +140,9 @@ static int64_t lseek_(struct vfs *fs, int fd, int64_t offset, int whence)
         base = 0;
     else if (whence == VFS_SEEK_CUR)
         base = f->off;
-    else if (whence == VFS_SEEK_END)
+    else if (whence == VFS_SEEK_END && !VFS__ISDIR(f->node->mode))
         base = VFS__ISREG(f->node->mode) ? f->node->size : 0;
-    else
+    else /* bad whence, or SEEK_END on a directory (as tmpfs) */
         return -EINVAL;
     if (VFS__ISCHR(f->node->mode))
         return 0;

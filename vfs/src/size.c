@@ -14,18 +14,20 @@ static int resize(struct vfs *fs, struct vfs_node *n, int64_t length)
 {
     int r = vfs__file_truncate(fs, n, length);
     if (!r)
-        vfs__touch_mc(fs, n);
+        vfs__touch_data(fs, n);
     return r;
 }
 
+/* As Linux: -EBADF only when fd is not open (O_PATH counts as not open);
+ * a descriptor not open for writing gives -EINVAL. */
 static int ftruncate_(struct vfs *fs, int fd, int64_t length)
 {
-    struct vfs__ofd *f = writable(fs, fd);
+    struct vfs__ofd *f = vfs__ofd(fs, fd);
     if (length < 0)
         return -EINVAL;
-    if (!f)
+    if (!f || (f->flags & VFS_O_PATH))
         return -EBADF;
-    if (!VFS__ISREG(f->node->mode))
+    if (!writable(fs, fd) || !VFS__ISREG(f->node->mode))
         return -EINVAL;
     return resize(fs, f->node, length);
 }

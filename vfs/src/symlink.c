@@ -16,7 +16,8 @@ static int symlinkat_(struct vfs *fs, const char *target, int dirfd,
             return -ENAMETOOLONG;
     if (!tl)
         return -ENOENT;
-    if ((r = vfs__walk(fs, dirfd, linkpath, VFS__PARENT, &w)))
+    if ((r = vfs__walk(fs, dirfd, linkpath, VFS__PARENT, &w)) ||
+        (r = vfs__name_check(&w)))
         return r;
     if (w.node)
         return -EEXIST;
@@ -39,18 +40,31 @@ static ssize_t readlinkat_(struct vfs *fs, int dirfd, const char *path,
                            char *buf, size_t bufsize)
 {
     struct vfs__walk w;
+    struct vfs_node *n;
     size_t k;
     int r;
 
     if (!bufsize)
         return -EINVAL;
-    if ((r = vfs__lookup(fs, dirfd, path, 0, &w)))
-        return r;
-    if (!VFS__ISLNK(w.node->mode))
-        return -EINVAL;
-    k = (size_t)w.node->size < bufsize ? (size_t)w.node->size : bufsize;
-    memcpy(buf, w.node->u.target, k);
-    w.node->atime = vfs__now(fs);
+    if (!*path) {
+        /* As Linux: an empty path names the symlink open (O_PATH) on
+         * dirfd; anything else there gives -ENOENT. */
+        struct vfs__ofd *f = vfs__ofd(fs, dirfd);
+        if (!f && dirfd != VFS_AT_ROOT)
+            return -EBADF;
+        if (!f || !VFS__ISLNK(f->node->mode))
+            return -ENOENT;
+        n = f->node;
+    } else {
+        if ((r = vfs__lookup(fs, dirfd, path, 0, &w)))
+            return r;
+        n = w.node;
+        if (!VFS__ISLNK(n->mode))
+            return -EINVAL;
+    }
+    k = (size_t)n->size < bufsize ? (size_t)n->size : bufsize;
+    memcpy(buf, n->u.target, k);
+    n->atime = vfs__now(fs);
     return (ssize_t)k;
 }
 

@@ -15,6 +15,8 @@ static int unlinkat_(struct vfs *fs, int dirfd, const char *path, int flags)
     if (w.dot)
         return !rmdir ? -EISDIR : !w.namelen ? -EBUSY
                                 : w.namelen == 1 ? -EINVAL : -ENOTEMPTY;
+    if ((r = vfs__name_check(&w)))
+        return r;
     if (!n)
         return -ENOENT;
     if (!rmdir && w.slash)
@@ -32,9 +34,7 @@ static int unlinkat_(struct vfs *fs, int dirfd, const char *path, int flags)
     n->ctime = w.dir->ctime;
     if (rmdir) {
         w.dir->nlink--;
-        n->nlink = 0;
-        n->u.dir.parent = NULL;
-        n->u.dir.self = NULL;
+        vfs__dir_unhook(n);
     } else {
         n->nlink--;
     }

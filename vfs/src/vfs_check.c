@@ -10,6 +10,7 @@ struct seen {
     uint64_t names;     /* node: entries naming it */
     uint64_t subdirs;   /* directory: entries that are directories */
     uint64_t ofds;      /* node: descriptions on it; description: slots */
+    uint64_t pins;      /* directory: removed subdirectories pointing here */
     uint64_t ex, sh;    /* node: flock holders */
 };
 
@@ -91,6 +92,9 @@ static int check_file(struct ck *c, const struct vfs_node *n)
         return fail(c, "file size out of range", n->ino);
     if (f->cap0 && (f->nblk == 0 || !f->blk[0]))
         return fail(c, "cap0 without block 0", n->ino);
+    if (f->nborrowed < 0 || f->nborrowed > n->size ||
+        (f->nborrowed && !f->borrowed))
+        return fail(c, "borrowed bytes out of range", n->ino);
     if (f->nblk && f->blk[0] && (f->cap0 < 16 || f->cap0 > VFS__BLOCK ||
                                  (f->cap0 & (f->cap0 - 1))))
         return fail(c, "bad cap0", n->ino);
@@ -274,6 +278,19 @@ static int run(struct ck *c)
                 return fail(c, "pipe end closed but open", i);
         }
     }
+    /* removed directories that are still alive reach their old parents,
+     * which may be reachable no other way */
+    for (i = 0; i < c->nodes.n; i++) {
+        const struct vfs_node *n = NODE(&c->nodes.v[i]);
+        struct seen *s;
+        if (!VFS__ISDIR(n->mode) || n->nlink || n == root)
+            continue;
+        if (!n->u.dir.parent || !VFS__ISDIR(n->u.dir.parent->mode))
+            return fail(c, "removed directory without parent", n->ino);
+        if (!(s = note(&c->nodes, n->u.dir.parent, &fresh)))
+            return -ENOMEM;
+        s->pins++;
+    }
     /* per node */
     for (i = 0; i < c->nodes.n; i++) {
         const struct seen *s = &c->nodes.v[i];
@@ -285,12 +302,14 @@ static int run(struct ck *c)
             uint64_t want = n == root || s->names ? 2 + s->subdirs : 0;
             if (n->nlink != want)
                 return fail(c, "directory link count wrong", n->ino);
-            if (!n->nlink && (n->u.dir.live || n->u.dir.parent))
+            if (!n->nlink && (n->u.dir.live || n->u.dir.self))
                 return fail(c, "removed directory not empty", n->ino);
+            if (n->u.dir.pins != s->pins)
+                return fail(c, "directory pin count wrong", n->ino);
         } else if (n->nlink != s->names) {
             return fail(c, "link count wrong", n->ino);
         }
-        if (!n->nlink && !n->opens)
+        if (!n->nlink && !n->opens && !s->pins)
             return fail(c, "unreferenced node kept", n->ino);
         if (VFS__ISFIFO(n->mode) &&
             (int)s->ofds != !!(n->u.pipe.ends & 1) + !!(n->u.pipe.ends & 2))

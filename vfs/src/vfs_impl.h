@@ -3,9 +3,13 @@
  *
  * Ownership and lifetime:
  *  - A node (inode) lives while it has a name (nlink > 0) or an open file
- *    description (opens > 0); vfs__node_put frees it when both reach zero.
+ *    description (opens > 0), and a directory also while removed
+ *    subdirectories still point at it (pins > 0); vfs__node_put frees it
+ *    when all reach zero.
  *  - A directory's nlink is 2 + its subdirectories while it is linked, and 0
- *    once removed; a removed directory has no entries and no parent.
+ *    once removed; a removed directory has no entries and no name (self
+ *    NULL) but keeps its parent, which it pins, so ".." from it leads where
+ *    it did, as on Linux.
  *  - A descriptor slot points at an open file description; a description
  *    counts the slots sharing it (refs) and holds one reference on its node.
  *  - fs->bytes is the sum of every held data block and page table, symlink
@@ -94,8 +98,13 @@ struct vfs__dir {
     uint32_t nbucket;
     struct vfs__ent **bucket;
     uint64_t next_serial;       /* serials 1 and 2 are "." and ".." */
-    struct vfs_node *parent;    /* root: itself; removed: NULL */
-    struct vfs__ent *self;      /* entry naming it in parent; root: NULL */
+    struct vfs_node *parent;    /* root: itself; removed: the last one */
+    struct vfs__ent *self;      /* entry naming it in parent; root and
+                                   removed: NULL */
+    uint32_t pins;              /* removed subdirectories whose parent this
+                                   is (they keep it alive) */
+    vfs_fill_fn fill;           /* pending fill (lazy.c), or NULL */
+    void *fill_ctx;
 };
 
 /*
@@ -109,6 +118,12 @@ struct vfs__file {
     uint32_t nblk;              /* page table length */
     uint32_t cap0;              /* capacity of blk[0] (0 when NULL) */
     int64_t held;               /* bytes of blocks and page table */
+    /* Borrowed contents (lazy.c, vfs_fill_add): bytes [0, nborrowed) that
+     * no held block covers read from borrowed, never written; a block
+     * made or grown takes its borrowed bytes first (copy on write).
+     * nborrowed <= the file size. */
+    const unsigned char *borrowed;
+    int64_t nborrowed;
 };
 
 struct vfs__pipe {
@@ -185,12 +200,17 @@ VFS__HIDDEN int64_t vfs__now(const struct vfs *fs);
 VFS__HIDDEN int vfs__node_new(struct vfs *fs, uint32_t mode, size_t extra,
                               const struct vfs__ops *ops,
                               struct vfs_node **out);
-/* Frees n if it has neither names nor open descriptions. */
+/* Frees n if it has no names, open descriptions or pins; freeing a removed
+ * directory unpins its parent, which may go in turn. */
 VFS__HIDDEN void vfs__node_put(struct vfs *fs, struct vfs_node *n);
 /* Frees n unconditionally (kind data included). */
 VFS__HIDDEN void vfs__node_free(struct vfs *fs, struct vfs_node *n);
 /* Marks modification (mtime+ctime) or change (ctime) at now. */
 VFS__HIDDEN void vfs__touch_mc(struct vfs *fs, struct vfs_node *n);
+/* A regular file's data changed (write, truncate): vfs__touch_mc, and, as
+ * Linux does for a writer without CAP_FSETID, clears set-user-ID, and
+ * set-group-ID when group execute is set. */
+VFS__HIDDEN void vfs__touch_data(struct vfs *fs, struct vfs_node *n);
 /* Owner permission test: -EACCES unless every bit of want (4 r, 2 w, 1 x)
  * is granted by n's owner bits. */
 VFS__HIDDEN int vfs__may(const struct vfs_node *n, int want);
@@ -211,6 +231,10 @@ VFS__HIDDEN void vfs__dir_insert(struct vfs *fs, struct vfs_node *dir,
 /* Unlinks and frees e. Cannot fail. */
 VFS__HIDDEN void vfs__dir_remove(struct vfs *fs, struct vfs_node *dir,
                                  struct vfs__ent *e);
+/* Directory n, already unlinked from its parent's table, leaves the tree:
+ * nlink 0, no name; it keeps and pins its parent. The caller then calls
+ * vfs__node_put(n). */
+VFS__HIDDEN void vfs__dir_unhook(struct vfs_node *n);
 /* Index of the first vector slot with serial > cookie. */
 VFS__HIDDEN uint32_t vfs__dir_seek(const struct vfs__dir *d,
                                    uint64_t cookie);
@@ -221,6 +245,17 @@ VFS__HIDDEN extern const struct vfs__ops vfs__file_ops;
 /* Sets the size of a regular file; shrinking frees blocks. -EFBIG. */
 VFS__HIDDEN int vfs__file_truncate(struct vfs *fs, struct vfs_node *n,
                                    int64_t size);
+
+/* ---- lazy directories (lazy.c) ----------------------------------------- */
+/* Runs the pending fill of directory n (see vfs_lazy_dir): 0, or the
+ * fill's error with n as it was. */
+VFS__HIDDEN int vfs__fill(struct vfs *fs, struct vfs_node *n);
+/* 0 when n is ready for use: not a directory, or one with no pending
+ * fill (which is run now). */
+static inline int vfs__ready(struct vfs *fs, struct vfs_node *n)
+{
+    return VFS__ISDIR(n->mode) && n->u.dir.fill ? vfs__fill(fs, n) : 0;
+}
 
 /* ---- devices (device.c) ------------------------------------------------- */
 VFS__HIDDEN extern const struct vfs__ops vfs__dev_ops;
@@ -236,16 +271,23 @@ struct vfs__walk {
     struct vfs_node *dir;   /* directory holding the last component */
     struct vfs_node *node;  /* what the path names; NULL when absent */
     struct vfs__ent *ent;   /* node's entry in dir; NULL if not a name */
-    const char *name;       /* last component, not NUL-terminated */
+    const char *name;       /* last component, not NUL-terminated: in the
+                               path or in a symlink target */
     size_t namelen;
     int dot;                /* last component is ".", ".." or none ("/") */
     int slash;              /* the path ends with a slash */
-    char buf[VFS_PATH_MAX];
+    int toolong;            /* VFS__PARENT: the last component is longer
+                               than VFS_NAME_MAX (node is NULL) */
 };
 /* Resolves path. Returns 0 when everything but possibly the last component
  * exists (w->node NULL then), or a negative errno. */
 VFS__HIDDEN int vfs__walk(struct vfs *fs, int dirfd, const char *path,
                           int how, struct vfs__walk *w);
+/* For a VFS__PARENT walk, the error Linux gives when it looks the last
+ * component up: -ENOENT in a removed directory, else -ENAMETOOLONG for a
+ * name longer than VFS_NAME_MAX; 0 for a dot or a name that can be looked
+ * up. */
+VFS__HIDDEN int vfs__name_check(const struct vfs__walk *w);
 /* vfs__walk that also requires the last component to exist (-ENOENT). */
 VFS__HIDDEN int vfs__lookup(struct vfs *fs, int dirfd, const char *path,
                             int how, struct vfs__walk *w);
