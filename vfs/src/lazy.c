@@ -29,6 +29,7 @@ static int lazy_dir_(struct vfs *fs, int dirfd, const char *path,
         return -ENOTDIR;
     w.node->u.dir.fill = fill;
     w.node->u.dir.fill_ctx = ctx;
+    fs->fill = vfs__fill;
     return 0;
 }
 

@@ -182,6 +182,9 @@ struct vfs {
     uint64_t next_ino;
     uint32_t umask;
     struct vfs_node *root;
+    /* vfs__fill, set by the first vfs_lazy_dir: lazy.c is linked only
+     * into programs that make lazy directories. */
+    int (*fill)(struct vfs *fs, struct vfs_node *n);
 };
 
 /* ---- memory (fs.c) ------------------------------------------------------ */
@@ -254,7 +257,7 @@ VFS__HIDDEN int vfs__fill(struct vfs *fs, struct vfs_node *n);
  * fill (which is run now). */
 static inline int vfs__ready(struct vfs *fs, struct vfs_node *n)
 {
-    return VFS__ISDIR(n->mode) && n->u.dir.fill ? vfs__fill(fs, n) : 0;
+    return VFS__ISDIR(n->mode) && n->u.dir.fill ? fs->fill(fs, n) : 0;
 }
 
 /* ---- devices (device.c) ------------------------------------------------- */
