@@ -4,22 +4,19 @@
  * /dev/urandom). The ops follow struct vfs_device_ops: a negative result
  * is an errno value.
  */
+#include <wasi_io.h>
+
 #include "internal.h"
 
+/* The host streams are io/'s descriptor streams: one stream layer. */
 static ssize_t host_read(void *ctx, void *buf, size_t len)
 {
-    __wasi_iovec_t iov = {buf, len};
-    __wasi_size_t n;
-    int32_t e = __wasi_vfs_host_fd_read((int32_t)(intptr_t)ctx, &iov, 1, &n);
-    return e ? -(ssize_t)e : (ssize_t)n;
+    return io_host_read((int)(intptr_t)ctx, buf, len);
 }
 
 static ssize_t host_write(void *ctx, const void *buf, size_t len)
 {
-    __wasi_ciovec_t iov = {buf, len};
-    __wasi_size_t n;
-    int32_t e = __wasi_vfs_host_fd_write((int32_t)(intptr_t)ctx, &iov, 1, &n);
-    return e ? -(ssize_t)e : (ssize_t)n;
+    return io_host_write((int)(intptr_t)ctx, buf, len);
 }
 
 const struct vfs_device_ops __wasi_vfs_host_ops = {host_read, host_write,
