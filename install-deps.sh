@@ -4,7 +4,7 @@
 set -eu
 packages="cmake make gcc pkg-config check
   clang-19 lld-19 llvm-19 wasi-libc libclang-rt-19-dev-wasm32
-  wabt binaryen nodejs dpkg-dev gzip"
+  wabt binaryen nodejs dpkg-dev gzip tcl"
 missing=
 for p in $packages; do
     dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q 'ok installed' ||

@@ -21,21 +21,13 @@ __REDIR(fcntl, __wasi_vfs_fcntl);
 }
 #endif
 
+#include <__wasi_fcntl_locks.h>
+
 #ifndef F_DUPFD
 #define F_DUPFD 0
 #endif
-#ifndef F_GETLK
-#define F_GETLK 5
-#define F_SETLK 6
-#define F_SETLKW 7
-#endif
 #ifndef F_DUPFD_CLOEXEC
 #define F_DUPFD_CLOEXEC 1030
-#endif
-#ifndef F_RDLCK
-#define F_RDLCK 0
-#define F_WRLCK 1
-#define F_UNLCK 2
 #endif
 
 #if defined(_GNU_SOURCE) || defined(_BSD_SOURCE)
@@ -49,12 +41,6 @@ int lockf(int, int, off_t);
 #endif
 
 #if defined(_LARGEFILE64_SOURCE) || defined(_GNU_SOURCE)
-#ifndef F_GETLK64
-#define F_GETLK64 F_GETLK
-#define F_SETLK64 F_SETLK
-#define F_SETLKW64 F_SETLKW
-#define flock64 flock
-#endif
 #ifndef lockf64
 #define lockf64 lockf
 #endif

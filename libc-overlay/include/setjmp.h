@@ -1,5 +1,5 @@
 /*
- * <setjmp.h> for wasm32-wasi-vfs (wasi-libc has none).
+ * <setjmp.h> for wasm32-wasi-vfs and wasm32-wasi (wasi-libc has none).
  *
  * WebAssembly cannot save and restore a call stack, so setjmp/longjmp are
  * lowered by the compiler (clang's -mllvm -wasm-enable-sjlj): each setjmp
@@ -19,7 +19,7 @@
 #ifndef __wasi_vfs_sjlj__
 #error "setjmp/longjmp need the WebAssembly SjLj lowering \
 (-mllvm -wasm-enable-sjlj -D__wasi_vfs_sjlj__=1); \
-wasm32-wasi-vfs-clang enables it, compile with it"
+wasm32-wasi-vfs-clang enables it, and so does wasm32-wasi-clang"
 #endif
 
 #ifdef __cplusplus

@@ -1,8 +1,9 @@
 /*
- * <signal.h> for wasm32-wasi-vfs: wasi-libc's header with its signal
- * emulation enabled (signal, raise; see __wasi_vfs_emulated.h), plus kill,
- * which the overlay provides and which always fails with ENOSYS: there is no
- * other process to signal.
+ * <signal.h> for wasm32-wasi-vfs and wasm32-wasi: wasi-libc's header with
+ * its signal emulation enabled (signal, raise; see __wasi_vfs_emulated.h),
+ * plus the sigaction family (__wasi_sigaction.h), and kill, which the
+ * overlay provides and which always fails with ENOSYS: there is no other
+ * process to signal.
  */
 #include <__wasi_vfs_emulated.h>
 #include_next <signal.h>
@@ -12,6 +13,8 @@
 
 #define __NEED_pid_t
 #include <bits/alltypes.h>
+
+#include <__wasi_sigaction.h>
 
 #ifdef __cplusplus
 extern "C" {

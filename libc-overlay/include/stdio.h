@@ -1,8 +1,10 @@
 /*
- * <stdio.h> for wasm32-wasi-vfs: wasi-libc's header plus the temporary-file
- * calls (which it declares deprecated, "not defined on WASI") and popen.
- * The overlay serves tmpfile, tmpnam and tempnam from the virtual /tmp;
- * popen and pclose fail with ENOSYS (no shell, no other process).
+ * <stdio.h> for wasm32-wasi-vfs (and wasm32-wasi): wasi-libc's header plus
+ * the temporary-file calls (which it declares deprecated, "not defined on
+ * WASI"), popen, and the stream locks it keeps for threaded builds.
+ * The overlay serves tmpfile, tmpnam and tempnam from /tmp (the virtual
+ * one; on wasm32-wasi the host directory preopened there); popen and
+ * pclose fail with ENOSYS (no shell, no other process).
  *
  * The deprecated declarations are renamed out of the way while wasi-libc's
  * header is read, then declared plainly.
@@ -36,6 +38,10 @@ FILE *tmpfile(void);
  || defined(_BSD_SOURCE)
 FILE *popen(const char *, const char *);
 int pclose(FILE *);
+/* One thread: locking a stream does nothing (flockfile.c). */
+void flockfile(FILE *);
+int ftrylockfile(FILE *);
+void funlockfile(FILE *);
 #endif
 
 #if defined(_XOPEN_SOURCE) || defined(_GNU_SOURCE) || defined(_BSD_SOURCE)

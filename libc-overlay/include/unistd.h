@@ -12,6 +12,8 @@
 #ifndef __wasi_vfs_unistd_h
 #define __wasi_vfs_unistd_h
 
+#include <__wasi_unistd_common.h>
+
 #ifdef __cplusplus
 extern "C" {
 #endif
@@ -22,33 +24,10 @@ int dup(int);
 int dup2(int, int);
 int dup3(int, int, int);
 
-int chown(const char *, uid_t, gid_t);
-int fchown(int, uid_t, gid_t);
-int lchown(const char *, uid_t, gid_t);
-int fchownat(int, const char *, uid_t, gid_t, int);
-
 int fchdir(int);
-
-pid_t getppid(void);
-uid_t getuid(void);
-uid_t geteuid(void);
-gid_t getgid(void);
-gid_t getegid(void);
-
-pid_t fork(void);
-int execve(const char *, char *const [], char *const []);
-int execv(const char *, char *const []);
-int execle(const char *, const char *, ...);
-int execl(const char *, const char *, ...);
-int execvp(const char *, char *const []);
-int execlp(const char *, const char *, ...);
 
 #if defined(_XOPEN_SOURCE) || defined(_GNU_SOURCE) || defined(_BSD_SOURCE)
 int lockf(int, int, off_t);
-#endif
-
-#if defined(_GNU_SOURCE) || defined(_BSD_SOURCE)
-pid_t vfork(void);
 #endif
 
 #if defined(_LARGEFILE64_SOURCE) || defined(_GNU_SOURCE)

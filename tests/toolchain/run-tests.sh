@@ -2,8 +2,9 @@
 # run-tests.sh BUILD_DIR SOURCE_DIR WORK_DIR
 # Checks the toolchain as a user meets it: the drivers of each triple, the
 # equivalence of the driver and plain clang with the sysroot, the sealed
-# sysroot, make and CMake builds, the installed and relocated prefix, and
-# configure's message for a missing toolchain.
+# sysroot, make and CMake builds, the installed and relocated prefix (with
+# add_wasi_executable and its size report), and configure's message for a
+# missing toolchain.
 set -u
 [ $# -eq 3 ] || { echo "usage: $0 BUILD_DIR SOURCE_DIR WORK_DIR" >&2; exit 2; }
 build=$(CDPATH= cd -- "$1" && pwd) || exit 2
@@ -51,11 +52,12 @@ for t in wasm32-wasi wasm32-wasi-vfs wasm32-wasi-io; do
         '$bin/$t-ranlib' '$work/libg.a' && '$bin/$t-nm' '$work/libg.a' | grep -q ' T greet'"
 done
 
-# Sealed: a header wasi-libc lacks is missing, not taken from glibc.
-printf '#include <pwd.h>\n' >"$work/pwd.c"
-if "$bin/wasm32-wasi-clang" -c "$work/pwd.c" -o "$work/pwd.o" 2>"$work/out"; then
-    fail "sysroot is sealed" "<pwd.h> found for wasm32-wasi"
-elif grep -q "'pwd.h' file not found" "$work/out"; then
+# Sealed: a header wasi-libc lacks (and the triple does not add) is
+# missing, not taken from glibc.
+printf '#include <sys/epoll.h>\n' >"$work/epoll.c"
+if "$bin/wasm32-wasi-clang" -c "$work/epoll.c" -o "$work/epoll.o" 2>"$work/out"; then
+    fail "sysroot is sealed" "<sys/epoll.h> found for wasm32-wasi"
+elif grep -q "'sys/epoll.h' file not found" "$work/out"; then
     ok "sysroot is sealed"
 else
     fail "sysroot is sealed" "$(head -n 2 "$work/out")"
@@ -96,6 +98,24 @@ check "relocated prefix builds" "$p/bin/wasm32-wasi-vfs-clang" -O2 "$here/hello.
 expect_out "relocated module runs" "hello from moved with 1 argument(s)" \
     "$p/bin/wasi-run" "$work/hello.moved.wasm" moved
 cmake_probe "relocated-toolchain-file" "$p" wasm32-wasi-vfs
+# add_wasi_executable from the relocated prefix: one program, every triple,
+# and its size report (table and chart).
+m="$work/multi"
+check "add_wasi_executable configure" cmake -S "$here/multi-project" -B "$m" \
+    -DWASI_PREFIX="$p"
+check "add_wasi_executable build" cmake --build "$m"
+for t in wasm32-wasi wasm32-wasi-vfs wasm32-wasi-io; do
+    expect_out "add_wasi_executable $t module runs" "hello from $t with 1 argument(s)" \
+        "$p/bin/wasi-run" "$m/hello.$t.wasm" "$t"
+done
+check "size-report" cmake --build "$m" --target size-report
+for t in wasm32-wasi wasm32-wasi-vfs wasm32-wasi-io; do
+    if grep -q "^$t  *[0-9]" "$work/out"; then ok "size-report row $t"
+    else fail "size-report row $t" "$(grep -m3 wasm32 "$work/out")"; fi
+done
+if grep -q '</svg>' "$m/hello-sizes.svg" 2>/dev/null; then ok "size-report chart"
+else fail "size-report chart" "no $m/hello-sizes.svg"; fi
+
 if grep -rqs "$build" "$p/bin" "$p/share/cmake"; then
     fail "prefix does not mention the build tree" "$(grep -rls "$build" "$p/bin" "$p/share/cmake" | head -n 3)"
 else

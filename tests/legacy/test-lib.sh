@@ -1,0 +1,130 @@
+# test-lib.sh: sourced by the test scripts of the legacy programs, after
+# they set
+#   OUT       the program's build folder (OUT/native, OUT/wasm32-wasi,
+#             OUT/wasm32-wasi-vfs hold the builds of build.sh)
+#   BIN       the toolchain's bin/ (BIN/wasi-run)
+#   WORK      a scratch folder (emptied here)
+#   EXPECTED  the folder of expected differences
+#
+# A run of one build is a "transcript": its standard output, then a line
+# "--- stderr" and its standard error, then "--- exit status N". Each
+# WebAssembly build's transcript is compared with the native build's by
+# diff -u (labels "native" and the triple); the diff must be exactly
+# EXPECTED/<check>.<triple>.diff, or empty when that file does not exist.
+# On wasm32-wasi the files the run leaves in its host directory are
+# compared with the native run's too (names, sizes, SHA-256):
+# EXPECTED/<check>.wasm32-wasi.files.diff.
+#
+# TRIPLES (default: wasm32-wasi-vfs wasm32-wasi) names the triples a check
+# runs on, SEED a folder whose files each run's folder starts with
+# (natively and on wasm32-wasi only: wasm32-wasi-vfs sees no host files).
+#
+# Each check prints "ok NAME" or "FAIL NAME: reason" (with the diff);
+# finish prints the totals, exit status 0 only when nothing failed.
+# LEGACY_UPDATE=1 writes each diff found into EXPECTED instead (removing
+# the file when there is none): for reviewing, never in a test run.
+
+passed=0
+failed=0
+TRIPLES=${TRIPLES:-wasm32-wasi-vfs wasm32-wasi}
+SEED=${SEED:-}
+ok() { echo "ok $1"; passed=$((passed + 1)); }
+fail() { echo "FAIL $1: $2"; failed=$((failed + 1)); }
+finish() {
+    echo "$passed passed, $failed failed"
+    [ "$failed" = 0 ]
+}
+
+rm -rf "$WORK" && mkdir -p "$WORK" || exit 2
+WORK=$(CDPATH= cd -- "$WORK" && pwd) || exit 2
+
+# program TRIPLE NAME: the path of the TRIPLE build of program NAME.
+program() {
+    echo "$OUT/$1/$2"
+}
+
+# run CHECK TRIPLE STDIN NAME ARGS...: runs the TRIPLE build of program
+# NAME with ARGS, stdin from the file STDIN, in the fresh folder
+# $WORK/CHECK/TRIPLE (as the current directory natively; preopened at "/"
+# on wasm32-wasi, with an empty tmp/ for temporary files; not visible at
+# all on wasm32-wasi-vfs, whose files live in the module). Leaves the
+# transcript in $WORK/CHECK/TRIPLE.out.
+run() {
+    r_triple=$2 r_stdin=$3 r_dir=$WORK/$1/$2
+    r_prog=$(program "$2" "$4")
+    shift 4
+    rm -rf "$r_dir" && mkdir -p "$r_dir" || exit 2
+    if [ -n "$SEED" ] && [ "$r_triple" != wasm32-wasi-vfs ]; then
+        cp -R "$SEED/." "$r_dir/" || exit 2
+    fi
+    case $r_triple in
+        native) (cd "$r_dir" && exec "$r_prog" "$@") \
+                <"$r_stdin" >"$r_dir.stdout" 2>"$r_dir.stderr" ;;
+        wasm32-wasi-vfs) (cd "$r_dir" && exec "$BIN/wasi-run" "$r_prog" "$@") \
+                <"$r_stdin" >"$r_dir.stdout" 2>"$r_dir.stderr" ;;
+        wasm32-wasi) mkdir "$r_dir/tmp" &&
+            (cd "$r_dir" && exec "$BIN/wasi-run" --dir "$r_dir::/" "$r_prog" "$@") \
+                <"$r_stdin" >"$r_dir.stdout" 2>"$r_dir.stderr" ;;
+    esac
+    r_status=$?
+    { cat "$r_dir.stdout"; echo "--- stderr"; cat "$r_dir.stderr"
+      echo "--- exit status $r_status"; } >"$r_dir.out"
+}
+
+# expect_diff NAME EXPECTED_FILE LABEL_A A LABEL_B B: the diff -u of the
+# files A and B must be the content of EXPECTED_FILE (none: no diff).
+expect_diff() {
+    e_name=$1 e_want=$2
+    diff -u --label "$3" --label "$5" "$4" "$6" >"$WORK/got.diff"
+    if [ "${LEGACY_UPDATE:-}" = 1 ]; then
+        if [ -s "$WORK/got.diff" ]; then
+            mkdir -p "$(dirname "$e_want")" && cp "$WORK/got.diff" "$e_want"
+        else
+            rm -f "$e_want"
+        fi
+    fi
+    if [ -f "$e_want" ]; then
+        if cmp -s "$e_want" "$WORK/got.diff"; then ok "$e_name"; return; fi
+        fail "$e_name" "the differences from native changed (want $e_want):"
+        diff -u --label expected --label got "$e_want" "$WORK/got.diff" | head -n 60
+    elif [ -s "$WORK/got.diff" ]; then
+        fail "$e_name" "differs from native:"
+        head -n 60 "$WORK/got.diff"
+    else
+        ok "$e_name"
+    fi
+}
+
+# listing DIR: "name size sha256" of every file under DIR but tmp/,
+# sorted by name.
+listing() {
+    (cd "$1" && find . -type f ! -path './tmp/*' | LC_ALL=C sort |
+        while read -r f; do
+            printf '%s %s %s\n' "${f#./}" "$(wc -c <"$f" | tr -d ' ')" \
+                "$(sha256sum <"$f" | cut -c1-64)"
+        done)
+}
+
+# compare CHECK STDIN NAME ARGS...: runs program NAME with ARGS and STDIN
+# natively and on each triple, and checks the transcripts (and on
+# wasm32-wasi the files left behind) against native.
+compare() {
+    c_check=$1 c_stdin=$2 c_name=$3
+    shift 3
+    run "$c_check" native "$c_stdin" "$c_name" "$@"
+    for c_t in $TRIPLES; do
+        run "$c_check" "$c_t" "$c_stdin" "$c_name" "$@"
+        expect_diff "$c_check.$c_t" "$EXPECTED/$c_check.$c_t.diff" \
+            native "$WORK/$c_check/native.out" \
+            "$c_t" "$WORK/$c_check/$c_t.out"
+    done
+    case " $TRIPLES " in
+        *" wasm32-wasi "*)
+            c_w=$WORK/$c_check
+            listing "$c_w/native" >"$c_w/native.files"
+            listing "$c_w/wasm32-wasi" >"$c_w/wasm32-wasi.files"
+            expect_diff "$c_check.wasm32-wasi.files" \
+                "$EXPECTED/$c_check.wasm32-wasi.files.diff" \
+                native "$c_w/native.files" wasm32-wasi "$c_w/wasm32-wasi.files" ;;
+    esac
+}
