@@ -1,10 +1,12 @@
 #!/bin/sh
-# Installs what building and testing need on Debian 12 (run as root).
+# Installs what building and testing need on Debian 12 (run as root);
+# chromium is for the web page's test (tests/streams/web-test.mjs).
 # Idempotent: packages already present are left as they are.
 set -eu
 packages="cmake make gcc pkg-config check
   clang-19 lld-19 llvm-19 wasi-libc libclang-rt-19-dev-wasm32
-  wabt binaryen nodejs dpkg-dev gzip tcl"
+  wabt binaryen nodejs dpkg-dev gzip tcl
+  chromium"
 missing=
 for p in $packages; do
     dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q 'ok installed' ||

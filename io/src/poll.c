@@ -1,31 +1,5 @@
-/* Readiness: waiting for one stream, and io_poll over several. */
+/* Readiness: io_poll over several streams (waiting for one: wait.c). */
 #include "internal.h"
-
-/* Waits on the host descriptor of a stream. */
-static int wait_host(int fd, short events, int64_t timeout_ns)
-{
-    io_host_pollfd p = {fd, events, 0};
-    int r = io__host_poll(&p, 1, timeout_ns);
-    return r < 0 ? r : r > 0;
-}
-
-int io__wait_input(io_input *in, int64_t timeout_ns)
-{
-    const io_input_methods *m = in->methods;
-    if (m->wait != NULL)
-        return m->wait(in, timeout_ns);
-    int fd = m->host_fd != NULL ? m->host_fd(in) : -1;
-    return fd < 0 ? 1 : wait_host(fd, IO_HOST_READABLE, timeout_ns);
-}
-
-int io__wait_output(io_output *out, int64_t timeout_ns)
-{
-    const io_output_methods *m = out->methods;
-    if (m->wait != NULL)
-        return m->wait(out, timeout_ns);
-    int fd = m->host_fd != NULL ? m->host_fd(out) : -1;
-    return fd < 0 ? 1 : wait_host(fd, IO_HOST_WRITABLE, timeout_ns);
-}
 
 /* How an entry of the list can be waited for. */
 enum how {

@@ -8,7 +8,9 @@
  *   - descriptors 0 (O_RDONLY), 1 and 2 (O_WRONLY) open on the three stream
  *     devices, except those the program closed before;
  *   - WASI_VFS_CWD_FD open on "/" (O_PATH);
- *   - the umask is 022 and __wasi_vfs_stream serves every descriptor.
+ *   - the umask is 022 and __wasi_vfs_stream serves every descriptor;
+ *   - then the optional parts linked in run: the file image is mounted
+ *     and the host's configuration applied (boot.h: IMAGE.md, STREAMS.md).
  * Registering a device only stores its ops pointer, so the device code
  * costs a few bytes; pipes and locks are linked only by the calls that use
  * them.
@@ -16,8 +18,13 @@
 #include <string.h>
 
 #include "internal.h"
+#include "boot.h"
 
 struct vfs *__wasi_vfs_fs;
+
+/* Weak: null unless the link asked for the part (boot.h). */
+#pragma weak __wasi_vfs_image_boot
+#pragma weak __wasi_vfs_streams_boot
 
 /* Wall-clock time for the filesystem's timestamps. */
 static int64_t now(void *ctx)
@@ -71,5 +78,9 @@ struct vfs *__wasi_vfs_init(void)
             vfs_close(fs, i);
     __wasi_vfs_stream = &__wasi_vfs_stream_vfs;
     __wasi_vfs_fs = fs;
+    if (__wasi_vfs_image_boot)
+        __wasi_vfs_image_boot(fs);
+    if (__wasi_vfs_streams_boot)
+        __wasi_vfs_streams_boot(fs);
     return fs;
 }

@@ -27,12 +27,23 @@
 //        (usage printed on stderr)
 //   66   typed entry point: an INPUT cannot be opened for reading
 //   70   internal error in the runner itself
-//   73   typed entry point: an OUTPUT cannot be created
+//   73   typed entry point: an OUTPUT cannot be created; --out: HOST cannot
+//        be written
+//   74   --out: the module's archive is missing or malformed
 //   126  module cannot run: unreadable, not WebAssembly, unsupported import,
 //        no _start (a reactor), no exported memory, link error
 //   127  module file not found
 //   134  the module trapped (128 + SIGABRT, as a native abort() would)
 //   141  stdout/stderr reader went away (EPIPE; 128 + SIGPIPE, as native code)
+//
+// Files through streams (wasm32-wasi-vfs modules): --in HOST:GUEST sends
+// host directory HOST (or a tar file) as a tar archive on a descriptor of
+// the module's own, which extracts it under GUEST before main
+// (WASI_VFS_IN); --out GUEST:HOST has the module write GUEST as an archive
+// at exit (WASI_VFS_OUT: what the program created or changed), which the
+// runner extracts into HOST when the module exits 0. The archives'
+// descriptors are 3, 4, ...: the module's own stdin and stdout stay
+// its. The module imports no filesystem function for any of this.
 //
 // Stdio: Node's WASI fails with EAGAIN when fd 0/1/2 is a non-blocking file
 // description (some other Node process on the same pipe or terminal may have
@@ -46,6 +57,7 @@ const EXIT_USAGE = 2;
 const EXIT_NO_INPUT = 66;
 const EXIT_INTERNAL = 70;
 const EXIT_CANNOT_CREATE = 73;
+const EXIT_IO = 74;
 const EXIT_CANNOT_RUN = 126;
 const EXIT_NOT_FOUND = 127;
 const EXIT_TRAP = 128 + 6;
@@ -60,6 +72,11 @@ const USAGE = `usage: wasi-run [OPTIONS] [--] MODULE.wasm [ARGS...]
   --env NAME=VALUE   set a guest environment variable (repeatable);
                      --env NAME copies NAME from the host environment, if set
   --inherit-env      start from the whole host environment (default: empty)
+  --in HOST:GUEST    wasm32-wasi-vfs module: host directory HOST (or tar file)
+                     goes into the module's filesystem at GUEST (repeatable)
+  --out GUEST:HOST   wasm32-wasi-vfs module: what the program created or
+                     changed under GUEST lands in host directory HOST when it
+                     exits 0 (repeatable); write :: for : when a path has one
   --help             print this help
   --                 end of options
 `;
@@ -135,8 +152,21 @@ function usageError(why) {
 
 // Parses argv (without node and script). Returns { preopens, env, module,
 // args } or exits with EXIT_USAGE after printing why and the usage.
+// Splits A:B (A::B when a path holds a colon) for --in and --out.
+function splitSpec(option, spec, names) {
+  let sep = spec.indexOf('::');
+  let len = 2;
+  if (sep < 0) { sep = spec.indexOf(':'); len = 1; }
+  const a = sep < 0 ? '' : spec.slice(0, sep);
+  const b = sep < 0 ? '' : spec.slice(sep + len);
+  if (a === '' || b === '') usageError(`${option} ${spec}: expected ${names}`);
+  return [a, b];
+}
+
 function parseArgs(argv) {
   const preopens = {};
+  const ins = [];
+  const outs = [];
   const envOptions = [];
   let inheritEnv = false;
   let i = 0;
@@ -166,6 +196,14 @@ function parseArgs(argv) {
       if (host === '' || guest === '') usageError(`--dir ${spec}: empty path`);
       if (!isDirectory(host)) usageError(`--dir ${spec}: ${host} is not a directory`);
       preopens[guest] = host;
+    } else if (arg === '--in') {
+      const [host, guest] = splitSpec(arg, needValue(), 'HOST_DIR:GUEST_DIR');
+      if (!guest.startsWith('/')) usageError(`--in ${host}:${guest}: the guest directory must be absolute`);
+      ins.push({ host, guest });
+    } else if (arg === '--out') {
+      const [guest, host] = splitSpec(arg, needValue(), 'GUEST_DIR:HOST_DIR');
+      if (!guest.startsWith('/')) usageError(`--out ${guest}:${host}: the guest directory must be absolute`);
+      outs.push({ host, guest });
     } else if (arg === '--env') {
       const spec = needValue();
       if (spec === '' || spec.startsWith('=')) usageError(`--env ${spec}: empty name`);
@@ -182,7 +220,7 @@ function parseArgs(argv) {
     if (eq > 0) env[spec.slice(0, eq)] = spec.slice(eq + 1);
     else if (process.env[spec] !== undefined) env[spec] = process.env[spec];
   }
-  return { preopens, env, module: argv[i], args: argv.slice(i + 1) };
+  return { preopens, env, ins, outs, module: argv[i], args: argv.slice(i + 1) };
 }
 
 // True when `path` names a directory (following symlinks).
@@ -673,6 +711,127 @@ function typedStreamImports(base, streams) {
 }
 
 // ---------------------------------------------------------------------------
+// --in and --out: archives on descriptors of their own.
+
+const FIRST_ARCHIVE_FD = 3;
+
+// Checks the module and the host paths, sets the module's WASI_VFS_IN and
+// WASI_VFS_OUT, and returns { table (guest fd -> { read } or { chunks }),
+// finish(file, status) -> runner status }. Exits 2 for a module without a
+// filesystem of its own, 66 for an --in HOST that cannot be read.
+async function planArchives(opts, module) {
+  // A wasm32-wasi-vfs module linked with --vfs-streams reads WASI_VFS_IN:
+  // the name is in its data (libc-overlay/src/streams_boot.c).
+  if (!fs.readFileSync(opts.module).includes(Buffer.from('WASI_VFS_IN\0', 'latin1'))) {
+    usageError(`${opts.module}: takes no files through streams: --in and --out need a ` +
+      'wasm32-wasi-vfs module linked with --vfs-streams (CMake: wasi_vfs_streams())');
+  }
+  const tar = await import('./wasi-run-tar.mjs');
+  const warn = (m) => writeBlocking(2, Buffer.from(`wasi-run: warning: ${m}\n`));
+  const table = new Map();
+  let fd = FIRST_ARCHIVE_FD;
+  const inSpecs = [];
+  for (const { host, guest } of opts.ins) {
+    try {
+      const st = fs.statSync(host);
+      if (!st.isDirectory() && !st.isFile()) throw Object.assign(new Error(), { code: 'EINVAL' });
+    } catch (e) {
+      die(EXIT_NO_INPUT, `--in ${host}: cannot read it: ${e.code === 'EINVAL' ? 'not a directory or tar file' : openError(e)}`);
+    }
+    const read = tar.pullReader(tar.archive(host, warn));
+    table.set(fd, { read, host });
+    inSpecs.push(`${fd++}:${guest}`);
+  }
+  const outSpecs = [];
+  for (const out of opts.outs) {
+    out.chunks = [];
+    table.set(fd, out);
+    outSpecs.push(`${out.guest}:${fd++}`);
+  }
+  const add = (name, list) => {
+    if (!list.length) return;
+    opts.env[name] = [opts.env[name], ...list].filter((x) => x).join(',');
+  };
+  add('WASI_VFS_IN', inSpecs);
+  add('WASI_VFS_OUT', outSpecs);
+  const finish = (file, status) => {
+    for (const out of opts.outs) {
+      if (status !== 0) {
+        writeBlocking(2, Buffer.from(`wasi-run: ${out.host}: not written: ${file} exited with status ${status}\n`));
+        continue;
+      }
+      const archive = Buffer.concat(out.chunks);
+      if (archive.length === 0) continue; // the program used no file: no changes
+      try {
+        tar.extract(archive, out.host);
+      } catch (e) {
+        if (e instanceof tar.ArchiveError) {
+          writeBlocking(2, Buffer.from(`wasi-run: --out ${out.guest}:${out.host}: ${e.message}\n`));
+          status = EXIT_IO;
+        } else if (e.code) {
+          writeBlocking(2, Buffer.from(`wasi-run: ${out.host}: cannot write: ${openError(e)}\n`));
+          status = EXIT_CANNOT_CREATE;
+        } else {
+          throw e;
+        }
+      }
+    }
+    return status;
+  };
+  return { table, finish };
+}
+
+// The imports that serve the archives' descriptors over `base`: reads of
+// an --in archive (blocking: the bytes are there), writes of an --out one
+// (kept in memory until the module exits), fdstat of both.
+function archiveImports(base, table) {
+  let memory = null;
+  function fd_read(fd, iovs, iovsLen, nreadPtr) {
+    const a = table.get(fd);
+    if (!a || !a.read) return base.fd_read(fd, iovs, iovsLen, nreadPtr);
+    const bufs = iovecs(memory, iovs, iovsLen);
+    if (bufs === null) return ERRNO_FAULT;
+    let total = 0;
+    try {
+      for (const b of bufs) {
+        const n = a.read(b);
+        total += n;
+        if (n < b.length) break;
+      }
+    } catch (e) {
+      writeBlocking(2, Buffer.from(`wasi-run: --in ${a.host}: ${e.message}\n`));
+      return ERRNO_IO;
+    }
+    return putU32(memory, nreadPtr, total);
+  }
+  function fd_write(fd, iovs, iovsLen, nwrittenPtr) {
+    const a = table.get(fd);
+    if (!a || !a.chunks) return base.fd_write(fd, iovs, iovsLen, nwrittenPtr);
+    const bufs = iovecs(memory, iovs, iovsLen);
+    if (bufs === null) return ERRNO_FAULT;
+    let total = 0;
+    for (const b of bufs) {
+      a.chunks.push(Buffer.from(b));
+      total += b.length;
+    }
+    return putU32(memory, nwrittenPtr, total);
+  }
+  function fd_fdstat_get(fd, ptr) {
+    const a = table.get(fd);
+    if (!a) return base.fd_fdstat_get(fd, ptr);
+    ptr >>>= 0;
+    if (ptr + 24 > memory.buffer.byteLength) return ERRNO_FAULT;
+    new Uint8Array(memory.buffer, ptr, 24).fill(0);
+    new DataView(memory.buffer).setBigUint64(ptr + 8, a.read ? RIGHTS_FD_READ : RIGHTS_FD_WRITE, true);
+    return ERRNO_SUCCESS;
+  }
+  return {
+    imports: { fd_read, fd_write, fd_fdstat_get },
+    setMemory(m) { memory = m; },
+  };
+}
+
+// ---------------------------------------------------------------------------
 // Main.
 
 // Loads node:wasi. Node < 20 needs --experimental-wasi-unstable-preview1,
@@ -699,6 +858,13 @@ async function main(argv) {
     plan = parseTypedArgs(opts.module, entry, opts.args, Object.keys(opts.preopens).length > 0);
     args = plan.args;
   }
+  let archives = null;
+  if (opts.ins.length || opts.outs.length) {
+    if (entry) {
+      usageError(`${opts.module}: takes streams (typed entry point); --in and --out are for modules that open files`);
+    }
+    archives = await planArchives(opts, module);
+  }
   const wasi = new WASI({
     version: 'preview1',
     args: [opts.module, ...args],
@@ -716,6 +882,10 @@ async function main(argv) {
   if (plan) {
     streams = openStreams(plan);
     typed = typedStreamImports(imports, streams);
+    imports = { ...imports, ...typed.imports };
+  }
+  if (archives) {
+    typed = archiveImports(imports, archives.table);
     imports = { ...imports, ...typed.imports };
   }
   let instance;
@@ -737,6 +907,7 @@ async function main(argv) {
     }
     die(EXIT_INTERNAL, `${opts.module}: internal error: ${e.stack ?? e}`);
   }
+  if (archives) return archives.finish(opts.module, status);
   return streams ? finishOutputs(opts.module, streams, status) : status;
 }
 

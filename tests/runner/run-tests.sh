@@ -312,6 +312,31 @@ st=$(cat epipe.st)
 if [ "$st" = 141 ] && [ ! -s err ]; then ok reader-gone-sigpipe; else
     fail reader-gone-sigpipe "status $st, stderr $(head -c 300 err)"; fi
 
+# --- --in and --out: files through streams (wasm32-wasi-vfs) -------------------
+# clang itself (no driver): --vfs-streams is this undefined symbol
+if "$CLANG" --target=wasm32-wasi-vfs --sysroot="$SYSROOT" -O2 "$SRC/vfscopy.c" \
+    -Wl,--undefined=__wasi_vfs_streams_boot -o vfscopy.wasm 2>compile-vfscopy.log; then
+    ok compile-vfscopy
+else
+    fail compile-vfscopy "$(head -3 compile-vfscopy.log)"
+fi
+rm -rf vin vout && mkdir -p vin/sub && printf 'one\n' >vin/sub/a.txt
+run --in vin:/d --out /d:vout vfscopy.wasm /d/sub/a.txt /d/sub/b.txt
+expect in-out-round-trip 0 '' ''
+same_file in-out-new-file vin/sub/a.txt vout/sub/b.txt
+if [ ! -e vout/sub/a.txt ]; then ok in-out-only-changes; else
+    fail in-out-only-changes "the unchanged input came back too"; fi
+run --in vin:/d --out /d:vout2 vfscopy.wasm /d/sub/a.txt /d/c.txt 3
+expect out-not-written-on-failure 3 '' "wasi-run: vout2: not written: vfscopy.wasm exited with status 3"
+run --in no-such-dir:/d vfscopy.wasm /d/a /d/b
+expect in-missing-host 66 '' "wasi-run: --in no-such-dir: cannot read it: no such file or directory"
+run --in vin:/d args.wasm
+check_usage in-needs-vfs-module "wasi-run: args.wasm: takes no files through streams: --in and --out need a wasm32-wasi-vfs module linked with --vfs-streams (CMake: wasi_vfs_streams())"
+run --in vin args.wasm
+check_usage in-needs-colon "wasi-run: --in vin: expected HOST_DIR:GUEST_DIR"
+run --out rel:vout vfscopy.wasm
+check_usage out-guest-absolute "wasi-run: --out rel:vout: the guest directory must be absolute"
+
 # --- launcher -------------------------------------------------------------------
 rm -rf bin copy && mkdir bin copy
 ln -s "$RUNNER" bin/link1 && ln -s link1 bin/link2

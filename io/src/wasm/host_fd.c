@@ -1,6 +1,6 @@
-/* Host descriptors: fd_read/fd_write through io/'s own imports, and the
- * stream kinds over them. Errors are negated WASI errno values, passed on
- * as they come from the host.
+/* Host descriptors: the stream kinds over io_host_read and io_host_write
+ * (host_rw.c). Errors are negated WASI errno values, passed on as they
+ * come from the host.
  *
  * The streams are non-blocking exactly when the host descriptor is (WASI
  * FDFLAGS_NONBLOCK): then fd_read and fd_write say EAGAIN, and the stream
@@ -13,22 +13,6 @@
 
 #include "host.h"
 #include "imports.h"
-
-ptrdiff_t io_host_read(int fd, void *buf, size_t len)
-{
-    __wasi_iovec_t iov = {buf, IO_MIN(len, IO_COUNT_MAX)};
-    __wasi_size_t n = 0;
-    int32_t e = io__import_fd_read(fd, &iov, 1, &n);
-    return e != 0 ? -(ptrdiff_t)e : (ptrdiff_t)n;
-}
-
-ptrdiff_t io_host_write(int fd, const void *buf, size_t len)
-{
-    __wasi_ciovec_t iov = {buf, IO_MIN(len, IO_COUNT_MAX)};
-    __wasi_size_t n = 0;
-    int32_t e = io__import_fd_write(fd, &iov, 1, &n);
-    return e != 0 ? -(ptrdiff_t)e : (ptrdiff_t)n;
-}
 
 /* ------------------------------------------------------------------------- */
 

@@ -1,0 +1,174 @@
+// page.mjs: the page's logic. Runs a wasm32-wasi-vfs module with
+// wasi-shim.mjs (no filesystem); the files of /data live here between
+// runs and go into each fresh instance before it runs and come out after:
+// through the module's exports (wasi-vfs.mjs) when it has them, otherwise
+// as tar archives on descriptors 3 and 4 (WASI_VFS_IN, WASI_VFS_OUT).
+//
+// The modules offered are listed in modules.json next to the page:
+// [{ "file": "squish.wasm", "name": "...", "args": "-v" }, ...]. After a
+// run, document.body.dataset.runs counts the runs (for tests).
+
+import { WasiShim, missingImports } from './wasi-shim.mjs';
+import { VfsModule } from './wasi-vfs.mjs';
+import { makeTar, readTar } from './tar.mjs';
+
+const $ = (id) => document.getElementById(id);
+const enc = new TextEncoder();
+const files = new Map(); // name in /data -> Uint8Array
+const compiled = new Map();
+let modules = [];
+
+function show(bytes) {
+  let s = '';
+  for (const b of bytes) {
+    s += b === 10 || b === 9 || (b >= 32 && b < 127) ? String.fromCharCode(b)
+      : `\\x${b.toString(16).padStart(2, '0')}`;
+  }
+  return s;
+}
+
+function concat(chunks) {
+  const out = new Uint8Array(chunks.reduce((n, c) => n + c.length, 0));
+  let at = 0;
+  for (const c of chunks) { out.set(c, at); at += c.length; }
+  return out;
+}
+
+// "a 'b c' d" -> ['a', 'b c', 'd']
+function splitArgs(text) {
+  const out = [];
+  const re = /'([^']*)'|"([^"]*)"|(\S+)/g;
+  let m;
+  while ((m = re.exec(text))) out.push(m[1] ?? m[2] ?? m[3]);
+  return out;
+}
+
+function renderFiles() {
+  const body = $('files').tBodies[0];
+  body.textContent = '';
+  for (const name of [...files.keys()].sort()) {
+    const tr = body.insertRow();
+    tr.insertCell().textContent = name;
+    tr.insertCell().textContent = files.get(name).length;
+    const button = document.createElement('button');
+    button.textContent = 'download';
+    button.dataset.name = name;
+    button.addEventListener('click', () => {
+      const a = document.createElement('a');
+      a.href = URL.createObjectURL(new Blob([files.get(name)]));
+      a.download = name;
+      document.body.append(a);
+      a.click();
+      a.remove();
+    });
+    tr.insertCell().append(button);
+  }
+}
+
+async function moduleFor(file) {
+  if (!compiled.has(file)) {
+    const response = await fetch(file);
+    if (!response.ok) throw new Error(`${file}: ${response.status} ${response.statusText}`);
+    compiled.set(file, await WebAssembly.compile(await response.arrayBuffer()));
+  }
+  return compiled.get(file);
+}
+
+// One run; returns { status, stdout, stderr } and updates `files`.
+async function runOnce(file, args, stdin) {
+  const module = await moduleFor(file);
+  const out = [];
+  const err = [];
+  const io = { args: [file.replace(/\.wasm$/, ''), ...args], stdin,
+    stdout: (b) => out.push(b), stderr: (b) => err.push(b) };
+  const hasExports = WebAssembly.Module.exports(module).some((e) => e.name === 'wasi_vfs_write_file');
+  let status;
+  if (hasExports) {
+    // typed calls: bytes straight into and out of the module's filesystem
+    const m = await VfsModule.load(module, io);
+    for (const [name, bytes] of files) m.writeFile(`/data/${name}`, bytes);
+    if (files.size === 0) m.writeFile('/data/.keep', ''); // /data exists
+    status = m.run();
+    files.clear();
+    for (const e of m.list('/data')) {
+      if (e.type === '-' && e.name !== '.keep') files.set(e.name, m.readFile(`/data/${e.name}`));
+    }
+  } else {
+    // any vfs module: a tar archive in on descriptor 3, one out on 4
+    const archive = [];
+    const shim = new WasiShim({ ...io,
+      env: { WASI_VFS_IN: '3:/data', WASI_VFS_OUT: '/data:4:all' },
+      streams: { 3: { read: makeTar([...files].map(([path, bytes]) => ({ path, bytes }))) },
+        4: { write: (b) => archive.push(b) } } });
+    const missing = missingImports(module, shim);
+    if (missing.length) throw new Error(`the module needs imports a page cannot give: ${missing.join(', ')}`);
+    const instance = await WebAssembly.instantiate(module, { wasi_snapshot_preview1: shim.imports });
+    status = shim.start(instance);
+    const bytes = concat(archive);
+    if (bytes.length) { // none: the program never used its filesystem
+      files.clear();
+      for (const e of readTar(bytes)) if (e.type === '0' && !e.path.includes('/')) files.set(e.path, e.bytes);
+    }
+  }
+  return { status, stdout: concat(out), stderr: concat(err) };
+}
+
+async function run() {
+  const file = $('module').value;
+  $('run').disabled = true;
+  $('status').textContent = 'running…';
+  try {
+    const r = await runOnce(file, splitArgs($('args').value), enc.encode($('stdin').value));
+    $('stdout').textContent = show(r.stdout);
+    $('stderr').textContent = new TextDecoder().decode(r.stderr);
+    $('status').textContent = `exit status ${r.status}`;
+  } catch (e) {
+    $('stderr').textContent = String(e.message ?? e);
+    $('status').textContent = 'failed';
+  }
+  renderFiles();
+  $('run').disabled = false;
+  document.body.dataset.runs = String(Number(document.body.dataset.runs ?? 0) + 1);
+}
+
+function describe() {
+  const m = modules.find((x) => x.file === $('module').value);
+  $('how').textContent = m?.note ?? '';
+  if (m?.args !== undefined) $('args').value = m.args;
+}
+
+async function start() {
+  try {
+    modules = await (await fetch('modules.json')).json();
+  } catch {
+    modules = [{ file: 'squish.wasm', name: 'squish', args: '-v' }];
+  }
+  for (const m of modules) {
+    const o = document.createElement('option');
+    o.value = m.file;
+    o.textContent = m.name;
+    $('module').append(o);
+  }
+  const wanted = new URLSearchParams(location.search).get('module');
+  if (wanted) $('module').value = wanted;
+  $('module').addEventListener('change', describe);
+  describe();
+  $('file').addEventListener('change', async () => {
+    for (const f of $('file').files) files.set(f.name, new Uint8Array(await f.arrayBuffer()));
+    $('file').value = '';
+    renderFiles();
+    document.body.dataset.loaded = String(files.size);
+  });
+  $('run').addEventListener('click', run);
+  try {
+    await moduleFor($('module').value);
+    $('status').textContent = 'ready';
+  } catch (e) {
+    $('status').textContent = `cannot load ${$('module').value}: ${e.message}`;
+  }
+  $('run').disabled = false;
+  renderFiles();
+  document.body.dataset.ready = '1';
+}
+
+start();

@@ -1,0 +1,31 @@
+# lib.sh: helpers shared by the shell tests of tests/streams (sourced).
+# Prints "ok NAME" / "FAIL NAME: why"; `finish` ends with the summary line
+# and the exit status.
+passed=0
+failed=0
+ok() { echo "ok $1"; passed=$((passed + 1)); }
+fail() { echo "FAIL $1: $2"; failed=$((failed + 1)); }
+finish() {
+    echo "$passed passed, $failed failed"
+    [ "$failed" = 0 ]
+}
+# same NAME FILE1 FILE2: the two files hold the same bytes.
+same() {
+    if cmp -s "$2" "$3"; then ok "$1"; else fail "$1" "$2 and $3 differ"; fi
+}
+# same_text NAME GOT WANT
+same_text() {
+    if [ "$2" = "$3" ]; then ok "$1"; else
+        fail "$1" "got:
+$2
+want:
+$3"
+    fi
+}
+# has NAME TEXT PATTERN: TEXT contains PATTERN (a fixed string).
+has() {
+    case $2 in
+        *"$3"*) ok "$1" ;;
+        *) fail "$1" "'$2' does not contain '$3'" ;;
+    esac
+}

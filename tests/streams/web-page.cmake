@@ -1,0 +1,37 @@
+cmake_minimum_required(VERSION 3.20)
+# cmake -P web-page.cmake: assembles the static page of targets/web in OUT
+# (a folder any static web server can serve): the page's files, squish
+# (tests/streams/squish.c, linked with --vfs-exports) and, when
+# tests/legacy built them, Debian's bzip2 and zlib's minigzip as they are
+# (no exports: the page hands them their files as tar streams), and
+# modules.json listing them.
+#   WEB      targets/web        SQUISH   squish-exports.wasm
+#   LEGACY   build/tests/legacy OUT      the folder to fill
+foreach(v WEB SQUISH LEGACY OUT)
+  if(NOT DEFINED ${v})
+    message(FATAL_ERROR "web-page.cmake: ${v} not set")
+  endif()
+endforeach()
+file(MAKE_DIRECTORY "${OUT}")
+file(GLOB _files "${WEB}/*.html" "${WEB}/*.mjs")
+file(COPY ${_files} DESTINATION "${OUT}")
+file(COPY_FILE "${SQUISH}" "${OUT}/squish.wasm" ONLY_IF_DIFFERENT)
+set(_list "[\n  {\"file\": \"squish.wasm\", \"name\": \"squish: a run-length compressor (tests/streams)\", \"args\": \"-v\", \"note\": \"files through its exports; try -kv /data/NAME after loading a file\"}")
+foreach(p "bzip2/bzip2/bzip2 1.0.8 (Debian source)/-v" "zlib/minigzip/minigzip from zlib 1.2.13 (Debian source)/")
+  string(REPLACE "/" ";" p "${p}")
+  list(GET p 0 dir)
+  list(GET p 1 prog)
+  list(GET p 2 name)
+  list(LENGTH p n)
+  set(args "")
+  if(n GREATER 3)
+    list(GET p 3 args)
+  endif()
+  set(m "${LEGACY}/${dir}/wasm32-wasi-vfs-streams/${prog}")
+  if(EXISTS "${m}")
+    file(COPY_FILE "${m}" "${OUT}/${prog}.wasm" ONLY_IF_DIFFERENT)
+    string(APPEND _list ",\n  {\"file\": \"${prog}.wasm\", \"name\": \"${name}\", \"args\": \"${args}\", \"note\": \"unchanged build: files as tar streams on descriptors 3 and 4\"}")
+  endif()
+endforeach()
+string(APPEND _list "\n]\n")
+file(WRITE "${OUT}/modules.json" "${_list}")
