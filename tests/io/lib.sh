@@ -2,14 +2,7 @@
 # Each script prints `ok NAME` or `FAIL NAME: reason` per check and ends
 # with `N passed, M failed`; exit status 0 only when M is 0.
 
-passed=0
-failed=0
-ok() { echo "ok $1"; passed=$((passed + 1)); }
-fail() { echo "FAIL $1: $2"; failed=$((failed + 1)); }
-finish() {
-    echo "$passed passed, $failed failed"
-    [ "$failed" = 0 ]
-}
+. "$(dirname "$0")/../tools/checks.sh"
 nl='
 '
 

@@ -24,16 +24,9 @@
 # LEGACY_UPDATE=1 writes each diff found into EXPECTED instead (removing
 # the file when there is none): for reviewing, never in a test run.
 
-passed=0
-failed=0
 TRIPLES=${TRIPLES:-wasm32-wasi-vfs wasm32-wasi}
 SEED=${SEED:-}
-ok() { echo "ok $1"; passed=$((passed + 1)); }
-fail() { echo "FAIL $1: $2"; failed=$((failed + 1)); }
-finish() {
-    echo "$passed passed, $failed failed"
-    [ "$failed" = 0 ]
-}
+. "$here/../../tools/checks.sh"
 
 rm -rf "$WORK" && mkdir -p "$WORK" || exit 2
 WORK=$(CDPATH= cd -- "$WORK" && pwd) || exit 2

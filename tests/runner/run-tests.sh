@@ -40,10 +40,7 @@ command -v timeout >/dev/null 2>&1 && TIMEOUT=timeout
 cat_wasm() { ${TIMEOUT:+"$TIMEOUT" 300} "$RUNNER" cat.wasm; }
 nonblock_cat_wasm() { ${TIMEOUT:+"$TIMEOUT" 300} "$NODE_BIN" "$SRC/nonblock.js" "$RUNNER" cat.wasm; }
 
-passed=0
-failed=0
-ok() { echo "ok $1"; passed=$((passed + 1)); }
-fail() { echo "FAIL $1: $2"; failed=$((failed + 1)); }
+. "$SRC/../tools/checks.sh"
 
 # expect NAME STATUS STDOUT STDERR: checks $st and the files out and err of
 # the command just run (compared as $(cat file), i.e. without trailing newlines).
@@ -371,5 +368,4 @@ NODE=$WORK/no-such-node "$RUNNER" args.wasm </dev/null >out 2>err
 st=$?
 expect launcher-bad-node 127 '' "wasi-run: cannot run node at $WORK/no-such-node"
 
-echo "$passed passed, $failed failed"
-[ "$failed" = 0 ]
+finish

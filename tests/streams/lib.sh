@@ -1,14 +1,7 @@
 # lib.sh: helpers shared by the shell tests of tests/streams (sourced).
 # Prints "ok NAME" / "FAIL NAME: why"; `finish` ends with the summary line
 # and the exit status.
-passed=0
-failed=0
-ok() { echo "ok $1"; passed=$((passed + 1)); }
-fail() { echo "FAIL $1: $2"; failed=$((failed + 1)); }
-finish() {
-    echo "$passed passed, $failed failed"
-    [ "$failed" = 0 ]
-}
+. "$(dirname "$0")/../tools/checks.sh"
 # same NAME FILE1 FILE2: the two files hold the same bytes.
 same() {
     if cmp -s "$2" "$3"; then ok "$1"; else fail "$1" "$2 and $3 differ"; fi

@@ -22,9 +22,7 @@ work=$3 legacy=${4:-}
 bin=$build/bin
 here=$src/tests/target-tools
 rm -rf "$work" && mkdir -p "$work" && work=$(CDPATH= cd -- "$work" && pwd) || exit 2
-passed=0 failed=0
-ok() { echo "ok $1"; passed=$((passed + 1)); }
-fail() { echo "FAIL $1: $2"; failed=$((failed + 1)); }
+. "$here/../tools/checks.sh"
 
 # status NAME WANT_STATUS WANT_STDERR_LINE CMD...: CMD exits WANT_STATUS and
 # the first line of its stderr is WANT_STDERR_LINE.
@@ -212,5 +210,4 @@ status "wasi-triple module with objects" 2 \
     "wasi-triple: $work/stripped.wasm is a linked module: give it alone (or give objects)" \
     "$bin/wasi-triple" "$work/stripped.wasm" "$work/tiny.o"
 
-echo "$passed passed, $failed failed"
-[ "$failed" -eq 0 ]
+finish

@@ -14,9 +14,7 @@ here="$src/tests/toolchain"
 rm -rf "$work" && mkdir -p "$work" && work=$(CDPATH= cd -- "$work" && pwd) || exit 2
 bin="$build/bin"
 clang=$(sed -n 's/^exec "${WASI_CLANG:-\(.*\)}".*/\1/p' "$bin/wasm32-wasi-clang")
-passed=0 failed=0
-ok() { echo "ok $1"; passed=$((passed + 1)); }
-fail() { echo "FAIL $1: $2"; failed=$((failed + 1)); }
+. "$here/../tools/checks.sh"
 # check NAME CMD...: runs CMD (output in $work/out), ok when it succeeds
 check() {
     name=$1; shift
@@ -132,5 +130,4 @@ else
     fail "configure names the missing package" "$(grep -m3 -i error "$work/out")"
 fi
 
-echo "$passed passed, $failed failed"
-[ "$failed" -eq 0 ]
+finish
