@@ -77,6 +77,7 @@ include(WasiVfs)
 add_executable(lstree "$SRC/lstree.c")
 wasi_vfs_embed(lstree "$WORK/host" /data)
 wasi_vfs_exports(lstree)
+wasi_vfs_streams(lstree)
 EOF2
 if cmake -S proj -B proj/build -DCMAKE_TOOLCHAIN_FILE="$BIN/../share/cmake/wasm32-wasi-vfs.cmake" \
     >proj.log 2>&1 && cmake --build proj/build >>proj.log 2>&1; then
@@ -84,6 +85,8 @@ if cmake -S proj -B proj/build -DCMAKE_TOOLCHAIN_FILE="$BIN/../share/cmake/wasm3
     same cmake-wasi-vfs-embed want.lst got.lst
     if wasm-objdump -x -j Export proj/build/lstree.wasm | grep -q wasi_vfs_read_file; then
         ok cmake-wasi-vfs-exports; else fail cmake-wasi-vfs-exports "no export"; fi
+    if grep -q WASI_VFS_IN proj/build/lstree.wasm; then
+        ok cmake-wasi-vfs-streams; else fail cmake-wasi-vfs-streams "no configuration"; fi
 else
     fail cmake-project "$(tail -5 proj.log)"
 fi
