@@ -81,6 +81,8 @@ int vfs_futimens(struct vfs *fs, int fd, const struct timespec ts[2])
 
 static int chmod_node(struct vfs *fs, struct vfs_node *n, uint32_t perm)
 {
+    if (VFS__ISDIR(n->mode)) /* search permission may change */
+        vfs__forget(fs);
     n->mode = (n->mode & VFS_S_IFMT) | (perm & VFS__PERM);
     n->ctime = vfs__now(fs);
     return 0;

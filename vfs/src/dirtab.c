@@ -3,17 +3,22 @@
 
 uint32_t vfs__hash(const char *name, size_t len)
 {
-    uint32_t h = 2166136261u;
+    uint32_t h = VFS__HASH0;
     while (len--)
-        h = (h ^ (unsigned char)*name++) * 16777619u;
+        h = VFS__HASH_STEP(h, *name++);
     return h;
 }
 
 struct vfs__ent *vfs__dir_find(const struct vfs_node *dir, const char *name,
                                size_t len)
 {
+    return vfs__dir_find_h(dir, name, len, vfs__hash(name, len));
+}
+
+struct vfs__ent *vfs__dir_find_h(const struct vfs_node *dir, const char *name,
+                                 size_t len, uint32_t h)
+{
     const struct vfs__dir *d = &dir->u.dir;
-    uint32_t h = vfs__hash(name, len);
     struct vfs__ent *e;
 
     if (!d->nbucket)
@@ -71,6 +76,8 @@ int vfs__dir_reserve(struct vfs *fs, struct vfs_node *dir, const char *name,
         d->bucket = b;
         d->nbucket = nb;
     }
+    if (!out)
+        return 0;
     e = vfs__realloc(fs, NULL, sizeof *e + len);
     if (!e)
         return -ENOMEM;
@@ -88,16 +95,22 @@ void vfs__dir_insert(struct vfs *fs, struct vfs_node *dir, struct vfs__ent *e,
     struct vfs__ent **b = &d->bucket[e->hash & (d->nbucket - 1)];
 
     e->node = node;
-    e->serial = d->next_serial++;
+    e->slot = d->len;
     e->chain = *b;
     *b = e;
-    d->vec[d->len].serial = e->serial;
+    d->vec[d->len].serial = d->next_serial++;
     d->vec[d->len++].ent = e;
     d->live++;
     fs->bytes += e->namelen;
 }
 
 void vfs__dir_remove(struct vfs *fs, struct vfs_node *dir, struct vfs__ent *e)
+{
+    vfs__dir_unlink(fs, dir, e);
+    vfs__free(fs, e);
+}
+
+void vfs__dir_unlink(struct vfs *fs, struct vfs_node *dir, struct vfs__ent *e)
 {
     struct vfs__dir *d = &dir->u.dir;
     struct vfs__ent **p = &d->bucket[e->hash & (d->nbucket - 1)];
@@ -106,14 +119,15 @@ void vfs__dir_remove(struct vfs *fs, struct vfs_node *dir, struct vfs__ent *e)
     while (*p != e)
         p = &(*p)->chain;
     *p = e->chain;
-    d->vec[vfs__dir_seek(d, e->serial - 1)].ent = NULL;
+    d->vec[e->slot].ent = NULL;
     d->live--;
     fs->bytes -= e->namelen;
-    vfs__free(fs, e);
     if (d->len - d->live > d->live) {
         for (i = j = 0; i < d->len; i++)
-            if (d->vec[i].ent)
+            if (d->vec[i].ent) {
+                d->vec[i].ent->slot = j;
                 d->vec[j++] = d->vec[i];
+            }
         d->len = j;
     }
 }

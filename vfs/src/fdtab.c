@@ -39,7 +39,9 @@ void vfs__fd_set(struct vfs *fs, int fd, struct vfs__ofd *f, int cloexec)
 
 struct vfs__ofd *vfs__ofd_alloc(struct vfs *fs)
 {
-    return vfs__realloc(fs, NULL, sizeof(struct vfs__ofd));
+    struct vfs__ofd *f = fs->spare;
+    fs->spare = NULL;
+    return f ? f : vfs__realloc(fs, NULL, sizeof *f);
 }
 
 void vfs__ofd_bind(struct vfs_node *n, struct vfs__ofd *f, int flags)
@@ -61,7 +63,8 @@ void vfs__fd_clear(struct vfs *fs, int fd)
     if (n->ops->release)
         n->ops->release(n, f->flags);
     n->opens--;
-    vfs__free(fs, f);
+    vfs__free(fs, fs->spare); /* f becomes the spare */
+    fs->spare = f;
     vfs__node_put(fs, n);
 }
 

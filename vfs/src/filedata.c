@@ -16,17 +16,13 @@ static size_t cap_of(const struct vfs__file *f, uint32_t i)
 }
 
 /* Copies the borrowed bytes among file positions [pos, pos+len) to dst:
- * they are a prefix of the range, whose length is returned. */
-static size_t borrowed_at(const struct vfs__file *f, int64_t pos,
-                          unsigned char *dst, size_t len)
+ * they are a prefix of the range, whose length is returned. Only lazy.c
+ * makes files with borrowed bytes; its copy is reached through fs->borrow
+ * so that other programs do not carry it. */
+static size_t borrowed_at(const struct vfs *fs, const struct vfs__file *f,
+                          int64_t pos, unsigned char *dst, size_t len)
 {
-    size_t c = 0;
-    if (pos < f->nborrowed) {
-        c = (uint64_t)(f->nborrowed - pos) < len
-                ? (size_t)(f->nborrowed - pos) : len;
-        memcpy(dst, f->borrowed + pos, c);
-    }
-    return c;
+    return pos < f->nborrowed ? fs->borrow(f, pos, dst, len) : 0;
 }
 
 /* Makes block i hold at least bytes [0, o+k), its new bytes borrowed ones
@@ -74,7 +70,7 @@ static int hold(struct vfs *fs, struct vfs__file *f, uint32_t i, size_t o,
     if (o + k < want)
         memset(b + (o + k > cap ? o + k : cap), 0,
                want - (o + k > cap ? o + k : cap));
-    borrowed_at(f, (int64_t)i * VFS__BLOCK + (int64_t)cap, b + cap,
+    borrowed_at(fs, f, (int64_t)i * VFS__BLOCK + (int64_t)cap, b + cap,
                 want - cap);
     account(fs, f, (int64_t)(want - cap));
     f->blk[i] = b;
@@ -122,7 +118,6 @@ static ssize_t file_read(struct vfs *fs, struct vfs_node *n, void *buf,
     unsigned char *dst = buf;
     size_t done = 0;
 
-    (void)fs;
     if (off >= n->size)
         return 0;
     if (len > (uint64_t)(n->size - off))
@@ -139,7 +134,7 @@ static ssize_t file_read(struct vfs *fs, struct vfs_node *n, void *buf,
                 c = k;
             memcpy(dst + done, f->blk[i] + o, c);
         }
-        c += borrowed_at(f, pos + (int64_t)c, dst + done + c, k - c);
+        c += borrowed_at(fs, f, pos + (int64_t)c, dst + done + c, k - c);
         memset(dst + done + c, 0, k - c);
         done += k;
     }

@@ -33,6 +33,22 @@ int64_t vfs__now(const struct vfs *fs)
     return fs->now ? fs->now(fs->now_ctx) : 0;
 }
 
+/* Frees directory d of a filesystem being made and what it holds (files,
+ * and directories that hold only files): vfs_create's undo, small enough
+ * that a program need not carry vfs_destroy for it. */
+static void unmake(struct vfs *fs, struct vfs_node *d)
+{
+    uint32_t i;
+    for (i = 0; i < d->u.dir.len; i++) {
+        struct vfs_node *c = d->u.dir.vec[i].ent->node;
+        if (VFS__ISDIR(c->mode))
+            unmake(fs, c);
+        else
+            vfs__node_free(fs, c);
+    }
+    vfs__node_free(fs, d);
+}
+
 /* Makes a built-in node (names of 3 or 4 bytes); limits are not in force
  * yet. */
 static struct vfs_node *builtin(struct vfs *fs, struct vfs_node *dir,
@@ -91,7 +107,9 @@ int vfs_create(const struct vfs_config *cfg, struct vfs **out)
     *out = fs;
     return 0;
 fail:
-    vfs_destroy(fs);
+    if (fs->root)
+        unmake(fs, fs->root);
+    vfs__free(fs, fs);
     return -ENOMEM;
 }
 
@@ -108,6 +126,8 @@ void vfs_destroy(struct vfs *fs)
         if (fs->slots[i].ofd)
             vfs__fd_clear(fs, (int)i);
     vfs__free(fs, fs->slots);
+    vfs__free(fs, fs->pc.text);
+    vfs__free(fs, fs->spare);
     n = fs->root;
     while (n) {
         struct vfs__dir *d = &n->u.dir;

@@ -30,6 +30,8 @@ static int lazy_dir_(struct vfs *fs, int dirfd, const char *path,
     w.node->u.dir.fill = fill;
     w.node->u.dir.fill_ctx = ctx;
     fs->fill = vfs__fill;
+    fs->borrow = vfs__borrowed;
+    vfs__forget(fs); /* the walk must run the fill on its way through */
     return 0;
 }
 
@@ -71,6 +73,7 @@ int vfs_fill_add(struct vfs_filler *fl, const struct vfs_entry *e)
             return -EEXIST;
         n->u.dir.fill = e->fill; /* two trees meet: fill this one too */
         n->u.dir.fill_ctx = e->fill_ctx;
+        vfs__forget(fl->fs);
         return 0;
     }
     if (isdir && dir->nlink >= VFS__LINK_MAX)
@@ -103,6 +106,15 @@ int vfs_fill_add(struct vfs_filler *fl, const struct vfs_entry *e)
     }
     vfs__dir_insert(fs, dir, ent, n);
     return 0;
+}
+
+size_t vfs__borrowed(const struct vfs__file *f, int64_t pos,
+                     unsigned char *dst, size_t len)
+{
+    size_t c = (uint64_t)(f->nborrowed - pos) < len
+                   ? (size_t)(f->nborrowed - pos) : len;
+    memcpy(dst, f->borrowed + pos, c);
+    return c;
 }
 
 int vfs__fill(struct vfs *fs, struct vfs_node *n)

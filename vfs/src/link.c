@@ -33,8 +33,8 @@ static int linkat_(struct vfs *fs, int olddirfd, const char *oldpath,
         return r;
     vfs__dir_insert(fs, w.dir, e, n);
     n->nlink++;
-    n->ctime = vfs__now(fs);
     vfs__touch_mc(fs, w.dir);
+    n->ctime = w.dir->ctime;
     return 0;
 }
 

@@ -54,13 +54,18 @@ void vfs__touch_mc(struct vfs *fs, struct vfs_node *n)
     n->mtime = n->ctime = vfs__now(fs);
 }
 
-void vfs__touch_data(struct vfs *fs, struct vfs_node *n)
+void vfs__drop_setid(struct vfs_node *n)
 {
-    vfs__touch_mc(fs, n);
     if (n->mode & 04000)
         n->mode &= ~(uint32_t)04000;
     if ((n->mode & 02010) == 02010)
         n->mode &= ~(uint32_t)02000;
+}
+
+void vfs__touch_data(struct vfs *fs, struct vfs_node *n)
+{
+    vfs__touch_mc(fs, n);
+    vfs__drop_setid(n);
 }
 
 int vfs__may(const struct vfs_node *n, int want)

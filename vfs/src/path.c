@@ -1,5 +1,5 @@
 /* path.c - path resolution: components, ".", "..", symlinks, search
- * permission, trailing slashes. */
+ * permission, trailing slashes; the walk cache. */
 #include "vfs_impl.h"
 
 /*
@@ -13,29 +13,95 @@ struct body {
     const char *p, *end;
 };
 
+/*
+ * Where the walk of path[0..len) from base may start instead: the deepest
+ * directory of the walk cache whose text is a prefix of path that ends
+ * before path's last component (so that the walk still sees that one).
+ * Returns the directory and sets *skip to the length of that prefix, or
+ * returns base with *skip 0.
+ */
+static struct vfs_node *resume(const struct vfs *fs, struct vfs_node *base,
+                               const char *path, size_t len, size_t *skip)
+{
+    const struct vfs__pcache *c = &fs->pc;
+    struct vfs_node *d = c->dir;
+    size_t m = 0, i;
+
+    *skip = 0;
+    if (!d || c->base != base)
+        return base;
+    while (len && path[len - 1] == '/') /* where the last component ends */
+        len--;
+    if (len > c->len)
+        len = c->len;
+    for (; m + 8 <= len; m += 8) { /* the common part, 8 bytes at a time */
+        uint64_t x, y;
+        memcpy(&x, path + m, 8);
+        memcpy(&y, c->text + m, 8);
+        if (x != y)
+            break;
+    }
+    while (m < len && path[m] == c->text[m])
+        m++;
+    while (m && c->text[m - 1] != '/') /* back to a whole component */
+        m--;
+    if (!m)
+        return base;
+    /* one parent up for each name of the text after m */
+    for (i = m; i < c->len; i++)
+        if (c->text[i] != '/' && c->text[i + 1] == '/')
+            d = d->u.dir.parent;
+    *skip = m;
+    return d;
+}
+
+/* Makes path[0..len), which resolves from base to dir with plain names,
+ * the walk cache; its first `same` bytes are the cache's text already.
+ * The text's buffer holds any path; without memory for it nothing is
+ * cached. */
+static void remember(struct vfs *fs, struct vfs_node *base,
+                     struct vfs_node *dir, const char *path, size_t len,
+                     size_t same)
+{
+    struct vfs__pcache *c = &fs->pc;
+    if (!c->text && !(c->text = vfs__realloc(fs, NULL, VFS_PATH_MAX)))
+        return;
+    memcpy(c->text + same, path + same, len - same);
+    c->len = (uint32_t)len;
+    c->base = base;
+    c->dir = dir;
+}
+
 int vfs__walk(struct vfs *fs, int dirfd, const char *path, int how,
               struct vfs__walk *w)
 {
     struct body stack[VFS_SYMLOOP_MAX];
-    struct vfs_node *dir, *node;
+    struct vfs_node *dir, *node, *base;
     const char *p = path, *end, *q, *r;
-    int hops = 0, depth = 0, trail = 0, err;
-    size_t n;
+    int hops = 0, depth = 0, trail = 0, plain = 1, err;
+    size_t n, same;
 
-    for (n = 0; path[n];)
-        if (++n == VFS_PATH_MAX)
-            return -ENAMETOOLONG;
-    if (!n)
+    if (!(end = memchr(path, 0, VFS_PATH_MAX)))
+        return -ENAMETOOLONG;
+    if (end == path)
         return -ENOENT;
-    end = path + n;
-    if (*p != '/' && (err = vfs__dirfd(fs, dirfd, &dir)))
+    if (*p == '/')
+        base = fs->root;
+    else if ((err = vfs__dirfd(fs, dirfd, &base)))
         return err;
+    /* plain: no ".", ".." or symlink so far, so the directory part may be
+     * cached; `same` bytes of it are the cache's text already */
+    dir = resume(fs, base, path, (size_t)(end - path), &same);
+    p += same;
+    goto walk;
 body:
     if (*p == '/')
         dir = fs->root;
+walk:
     for (;;) {
         struct vfs__ent *ent = NULL;
         int dot = 0, toolong = 0, isdot, last, slash;
+        uint32_t h = VFS__HASH0;
         while (p < end && *p == '/')
             p++;
         if (p == end) {
@@ -56,14 +122,16 @@ body:
             w->toolong = 0;
             return 0;
         }
-        for (q = p; q < end && *q != '/'; q++)
-            ;
+        for (q = p; q < end && *q != '/'; q++) /* the name, and its hash */
+            h = VFS__HASH_STEP(h, *q);
         n = (size_t)(q - p);
         for (r = q; r < end && *r == '/'; r++)
             ;
         last = r == end && !depth;
         slash = last && (r != q || trail);
         isdot = n <= 2 && p[0] == '.' && (n == 1 || p[1] == '.');
+        if (last && plain && dir != base)
+            remember(fs, base, dir, path, (size_t)(p - path), same);
         /* Linux's order: search permission, then (creating) a trailing
          * slash after a name that is not a dot, then the name's length,
          * checked when it is looked up. */
@@ -79,12 +147,13 @@ body:
         } else if (isdot) {
             node = n == 1 ? dir : dir->u.dir.parent;
             dot = 1;
+            plain = 0;
             if (!node)
                 return -ENOENT;
         } else {
             if ((err = vfs__ready(fs, dir))) /* a lazy directory: fill */
                 return err;
-            ent = vfs__dir_find(dir, p, n);
+            ent = vfs__dir_find_h(dir, p, n, h);
             node = ent ? ent->node : NULL;
         }
         if (last) {
@@ -95,6 +164,7 @@ body:
                 trail = slash; /* a trailing slash still applies */
                 p = node->u.target;
                 end = p + node->size;
+                plain = 0;
                 goto body;
             }
             if (slash && node && !VFS__ISDIR(node->mode) &&
@@ -123,6 +193,7 @@ body:
             }
             p = node->u.target;
             end = p + node->size;
+            plain = 0;
             goto body;
         }
         if (!VFS__ISDIR(node->mode))

@@ -33,7 +33,7 @@ static int readdir_(struct vfs *fs, int fd, uint64_t cookie,
         const struct vfs__ent *e = d->vec[i].ent;
         if (!e)
             continue;
-        de.next = e->serial;
+        de.next = d->vec[i].serial;
         de.ino = e->node->ino;
         de.type = e->node->mode & VFS_S_IFMT;
         de.namelen = e->namelen;

@@ -68,15 +68,29 @@ static int renameat_(struct vfs *fs, int olddirfd, const char *oldpath,
     if (isdir && od != nd && !nn && nd->nlink >= VFS__LINK_MAX)
         return -EMLINK;
     if (!nn) {
-        r = vfs__dir_reserve(fs, nd, w.name, w.namelen, oe->namelen, &ne);
+        /* a new name no longer than the old one goes into the old entry:
+         * no allocation */
+        int reuse = w.namelen <= oe->namelen;
+        r = vfs__dir_reserve(fs, nd, w.name, w.namelen, oe->namelen,
+                             reuse ? NULL : &ne);
         if (r)
             return r;
+        if (reuse) {
+            vfs__dir_unlink(fs, od, oe);
+            memcpy(oe->name, w.name, w.namelen);
+            oe->namelen = (uint32_t)w.namelen;
+            oe->hash = vfs__hash(w.name, w.namelen);
+            ne = oe;
+            oe = NULL;
+        }
         vfs__dir_insert(fs, nd, ne, on);
     } else {
         ne->node = on;
     }
-    vfs__dir_remove(fs, od, oe);
+    if (oe)
+        vfs__dir_remove(fs, od, oe);
     if (isdir) {
+        vfs__forget(fs); /* a directory moves, and maybe one goes */
         on->u.dir.parent = nd;
         on->u.dir.self = ne;
         if (od != nd) {
@@ -85,7 +99,7 @@ static int renameat_(struct vfs *fs, int olddirfd, const char *oldpath,
         }
     }
     vfs__touch_mc(fs, od);
-    vfs__touch_mc(fs, nd);
+    nd->mtime = nd->ctime = od->ctime;
     on->ctime = nd->ctime;
     if (nn) {
         nn->ctime = nd->ctime;

@@ -10,11 +10,18 @@ static struct vfs__ofd *writable(const struct vfs *fs, int fd)
                ? f : NULL;
 }
 
-static int resize(struct vfs *fs, struct vfs_node *n, int64_t length)
+/* As Linux on tmpfs: the set-user-ID bit (and set-group-ID with group
+ * execute) always goes; ftruncate marks mtime and ctime even when the size
+ * stays (always = 1), truncate by path only when the size changes. */
+static int resize(struct vfs *fs, struct vfs_node *n, int64_t length,
+                  int always)
 {
+    int64_t was = n->size;
     int r = vfs__file_truncate(fs, n, length);
-    if (!r)
+    if (!r && (always || length != was))
         vfs__touch_data(fs, n);
+    else if (!r)
+        vfs__drop_setid(n);
     return r;
 }
 
@@ -29,7 +36,7 @@ static int ftruncate_(struct vfs *fs, int fd, int64_t length)
         return -EBADF;
     if (!writable(fs, fd) || !VFS__ISREG(f->node->mode))
         return -EINVAL;
-    return resize(fs, f->node, length);
+    return resize(fs, f->node, length, 1);
 }
 
 int vfs_ftruncate(struct vfs *fs, int fd, int64_t length)
@@ -52,7 +59,7 @@ static int truncateat_(struct vfs *fs, int dirfd, const char *path,
         return -EINVAL;
     if ((r = vfs__may(w.node, 2)))
         return r;
-    return resize(fs, w.node, length);
+    return resize(fs, w.node, length, 0);
 }
 
 int vfs_truncateat(struct vfs *fs, int dirfd, const char *path,

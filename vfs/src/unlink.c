@@ -33,6 +33,8 @@ static int unlinkat_(struct vfs *fs, int dirfd, const char *path, int flags)
     vfs__touch_mc(fs, w.dir);
     n->ctime = w.dir->ctime;
     if (rmdir) {
+        if (n == fs->pc.dir) /* the only cached directory it can be */
+            vfs__forget(fs);
         w.dir->nlink--;
         vfs__dir_unhook(n);
     } else {

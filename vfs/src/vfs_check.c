@@ -136,8 +136,8 @@ static int check_dir(struct ck *c, const struct vfs_node *n)
         if (!e)
             continue;
         live++;
-        if (e->serial != d->vec[i].serial)
-            return fail(c, "entry serial mismatch", n->ino);
+        if (e->slot != i)
+            return fail(c, "entry slot mismatch", n->ino);
         if (!e->namelen || e->namelen > VFS_NAME_MAX ||
             memchr(e->name, '/', e->namelen) ||
             (e->namelen <= 2 && e->name[0] == '.' &&
@@ -205,6 +205,41 @@ static int by_ino(const void *a, const void *b)
 }
 
 #define NODE(s) ((const struct vfs_node *)(s)->key)
+
+/* The walk cache resolves as a fresh walk would: its text, plain names
+ * ending with a slash, leads from base to dir by existing directories. */
+static int check_cache(struct ck *c)
+{
+    const struct vfs__pcache *pc = &c->fs->pc;
+    const struct vfs_node *d = pc->base;
+    uint32_t i = 0, k;
+
+    if (!pc->dir)
+        return 0;
+    if (!pc->len || pc->len >= VFS_PATH_MAX || !pc->text ||
+        pc->text[pc->len - 1] != '/' ||
+        !d || !VFS__ISDIR(d->mode))
+        return fail(c, "walk cache malformed", pc->len);
+    while (i < pc->len) {
+        const struct vfs__ent *e;
+        if (pc->text[i] == '/') {
+            i++;
+            continue;
+        }
+        for (k = i; pc->text[k] != '/'; k++)
+            ;
+        if ((k - i <= 2 && pc->text[i] == '.' &&
+             (k - i == 1 || pc->text[i + 1] == '.')) ||
+            !(e = vfs__dir_find(d, pc->text + i, k - i)) ||
+            !VFS__ISDIR(e->node->mode))
+            return fail(c, "walk cache text does not resolve", i);
+        d = e->node;
+        i = k;
+    }
+    if (d != pc->dir)
+        return fail(c, "walk cache leads elsewhere", pc->len);
+    return 0;
+}
 
 static int run(struct ck *c)
 {
@@ -325,6 +360,8 @@ static int run(struct ck *c)
         return fail(c, "byte accounting wrong", fs->bytes);
     if (fs->umask & ~0777u)
         return fail(c, "bad umask", fs->umask);
+    if (check_cache(c))
+        return -EIO;
     qsort(c->nodes.v, c->nodes.n, sizeof *c->nodes.v, by_ino);
     for (i = 1; i < c->nodes.n; i++)
         if (NODE(&c->nodes.v[i])->ino == NODE(&c->nodes.v[i - 1])->ino)

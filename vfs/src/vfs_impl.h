@@ -72,11 +72,12 @@ struct vfs__ops {
 };
 
 /* A directory entry. Entries of a directory are chained in hash buckets and
- * listed in serial order in the directory's vector. */
+ * listed in serial order in the directory's vector; its serial (the
+ * readdir cookie) is vec[slot].serial. */
 struct vfs__ent {
     struct vfs__ent *chain;     /* next entry in the same bucket */
     struct vfs_node *node;
-    uint64_t serial;            /* insertion serial, the readdir cookie */
+    uint32_t slot;              /* its index in the directory's vector */
     uint32_t hash;
     uint32_t namelen;
     char name[];
@@ -84,8 +85,9 @@ struct vfs__ent {
 
 /*
  * Directory table. vec[0..len) holds entries in strictly increasing serial
- * order, with ent NULL where an entry was removed (a tombstone); it is compacted when more
- * than half of it is tombstones. bucket[0..nbucket) (a power of two, or 0)
+ * order, with ent NULL where an entry was removed (a tombstone); it is
+ * compacted when more than half of it is tombstones, and vec[i].ent->slot
+ * is i for every live entry. bucket[0..nbucket) (a power of two, or 0)
  * chains the live entries by hash; nbucket >= live.
  */
 struct vfs__dslot {
@@ -170,6 +172,25 @@ struct vfs__slot {
     int cloexec;
 };
 
+/*
+ * The walk cache (path.c): the directory part of the last path resolved,
+ * so that the next path sharing it starts where that one ended instead of
+ * at its first component. text[0..len) is a prefix of that path ending
+ * with a slash, made of plain names only (no ".", "..", or symbolic
+ * link), which resolves from base to dir. Because the names are plain,
+ * the directories along it are dir and its parents, one per name of text.
+ * dir NULL: empty. Kept valid by vfs__forget at every change that could
+ * resolve it differently: dir removed (the only directory of the chain
+ * that can be, as the others hold entries), a directory renamed or
+ * replaced, a directory's permission bits changed, a fill given to a
+ * directory.
+ */
+struct vfs__pcache {
+    struct vfs_node *base, *dir;
+    char *text;                 /* VFS_PATH_MAX bytes, or NULL */
+    uint32_t len;
+};
+
 struct vfs {
     void *(*realloc)(void *ctx, void *ptr, size_t size);
     void *alloc_ctx;
@@ -182,9 +203,15 @@ struct vfs {
     uint64_t next_ino;
     uint32_t umask;
     struct vfs_node *root;
-    /* vfs__fill, set by the first vfs_lazy_dir: lazy.c is linked only
-     * into programs that make lazy directories. */
+    /* vfs__fill and vfs__borrowed, set by the first vfs_lazy_dir: lazy.c
+     * is linked only into programs that make lazy directories. */
     int (*fill)(struct vfs *fs, struct vfs_node *n);
+    size_t (*borrow)(const struct vfs__file *f, int64_t pos,
+                     unsigned char *dst, size_t len);
+    struct vfs__pcache pc;
+    /* The last description freed, kept for the next open (an open and
+     * a close then cost no allocation); NULL: none. */
+    struct vfs__ofd *spare;
 };
 
 /* ---- memory (fs.c) ------------------------------------------------------ */
@@ -214,6 +241,8 @@ VFS__HIDDEN void vfs__touch_mc(struct vfs *fs, struct vfs_node *n);
  * Linux does for a writer without CAP_FSETID, clears set-user-ID, and
  * set-group-ID when group execute is set. */
 VFS__HIDDEN void vfs__touch_data(struct vfs *fs, struct vfs_node *n);
+/* The mode part of vfs__touch_data alone (a truncate to the same size). */
+VFS__HIDDEN void vfs__drop_setid(struct vfs_node *n);
 /* Owner permission test: -EACCES unless every bit of want (4 r, 2 w, 1 x)
  * is granted by n's owner bits. */
 VFS__HIDDEN int vfs__may(const struct vfs_node *n, int want);
@@ -222,17 +251,24 @@ VFS__HIDDEN int vfs__may(const struct vfs_node *n, int want);
 VFS__HIDDEN extern const struct vfs__ops vfs__dir_ops;
 VFS__HIDDEN struct vfs__ent *vfs__dir_find(const struct vfs_node *dir,
                                            const char *name, size_t len);
+/* vfs__dir_find when the caller has hash == vfs__hash(name, len). */
+VFS__HIDDEN struct vfs__ent *vfs__dir_find_h(const struct vfs_node *dir,
+                                             const char *name, size_t len,
+                                             uint32_t hash);
 /* Allocates an entry for name and makes room for it in dir (vector and
  * buckets); nothing visible changes. `credit`: name bytes about to be
- * released by the caller, counted as free. -ENOSPC/-ENOMEM. */
+ * released by the caller, counted as free. out NULL: only the room, for
+ * an entry the caller has (rename.c). -ENOSPC/-ENOMEM. */
 VFS__HIDDEN int vfs__dir_reserve(struct vfs *fs, struct vfs_node *dir,
                                  const char *name, size_t len,
                                  uint64_t credit, struct vfs__ent **out);
 /* Links a reserved entry into dir, pointing at node. Cannot fail. */
 VFS__HIDDEN void vfs__dir_insert(struct vfs *fs, struct vfs_node *dir,
                                  struct vfs__ent *e, struct vfs_node *node);
-/* Unlinks and frees e. Cannot fail. */
+/* Unlinks and frees e. Cannot fail. vfs__dir_unlink only unlinks it. */
 VFS__HIDDEN void vfs__dir_remove(struct vfs *fs, struct vfs_node *dir,
+                                 struct vfs__ent *e);
+VFS__HIDDEN void vfs__dir_unlink(struct vfs *fs, struct vfs_node *dir,
                                  struct vfs__ent *e);
 /* Directory n, already unlinked from its parent's table, leaves the tree:
  * nlink 0, no name; it keeps and pins its parent. The caller then calls
@@ -242,6 +278,10 @@ VFS__HIDDEN void vfs__dir_unhook(struct vfs_node *n);
 VFS__HIDDEN uint32_t vfs__dir_seek(const struct vfs__dir *d,
                                    uint64_t cookie);
 VFS__HIDDEN uint32_t vfs__hash(const char *name, size_t len);
+/* FNV-1a, one byte at a time: vfs__hash is a loop of these from
+ * VFS__HASH0. */
+#define VFS__HASH0 2166136261u
+#define VFS__HASH_STEP(h, c) (((h) ^ (unsigned char)(c)) * 16777619u)
 
 /* ---- file data (filedata.c) --------------------------------------------- */
 VFS__HIDDEN extern const struct vfs__ops vfs__file_ops;
@@ -253,6 +293,11 @@ VFS__HIDDEN int vfs__file_truncate(struct vfs *fs, struct vfs_node *n,
 /* Runs the pending fill of directory n (see vfs_lazy_dir): 0, or the
  * fill's error with n as it was. */
 VFS__HIDDEN int vfs__fill(struct vfs *fs, struct vfs_node *n);
+/* Copies file positions [pos, pos+len) of f that are borrowed (pos <
+ * f->nborrowed) to dst: as many as there are of them, from pos on;
+ * returns that count. */
+VFS__HIDDEN size_t vfs__borrowed(const struct vfs__file *f, int64_t pos,
+                                 unsigned char *dst, size_t len);
 /* 0 when n is ready for use: not a directory, or one with no pending
  * fill (which is run now). */
 static inline int vfs__ready(struct vfs *fs, struct vfs_node *n)
@@ -291,6 +336,11 @@ VFS__HIDDEN int vfs__walk(struct vfs *fs, int dirfd, const char *path,
  * name longer than VFS_NAME_MAX; 0 for a dot or a name that can be looked
  * up. */
 VFS__HIDDEN int vfs__name_check(const struct vfs__walk *w);
+/* Empties the walk cache (see struct vfs__pcache). */
+static inline void vfs__forget(struct vfs *fs)
+{
+    fs->pc.dir = NULL;
+}
 /* vfs__walk that also requires the last component to exist (-ENOENT). */
 VFS__HIDDEN int vfs__lookup(struct vfs *fs, int dirfd, const char *path,
                             int how, struct vfs__walk *w);
@@ -311,7 +361,8 @@ VFS__HIDDEN struct vfs__ofd *vfs__ofd(const struct vfs *fs, int fd);
 VFS__HIDDEN int vfs__fd_reserve(struct vfs *fs, int min);
 VFS__HIDDEN void vfs__fd_set(struct vfs *fs, int fd, struct vfs__ofd *f,
                              int cloexec);
-/* Allocates a description; binds it to n with flags at vfs__ofd_bind. */
+/* Allocates a description (the spare one if there is one); binds it to n
+ * with flags at vfs__ofd_bind. */
 VFS__HIDDEN struct vfs__ofd *vfs__ofd_alloc(struct vfs *fs);
 VFS__HIDDEN void vfs__ofd_bind(struct vfs_node *n, struct vfs__ofd *f,
                                int flags);

@@ -32,6 +32,33 @@ START_TEST(sparse)
 }
 END_TEST
 
+/* Linux (tmpfs): ftruncate marks mtime and ctime even to the same size;
+ * truncate by path only when the size changes. The clock advances one
+ * second per reading, so any update shows. */
+START_TEST(truncate_same_size_times)
+{
+    struct vfs *fs = mkfs();
+    struct vfs_stat a, b;
+    int fd = vfs_openat(fs, VFS_AT_ROOT, "/t", VFS_O_RDWR | VFS_O_CREAT, 0644);
+    EQ(vfs_fstat(fs, fd, &a), 0);
+    EQ(vfs_truncateat(fs, VFS_AT_ROOT, "/t", 0), 0);
+    EQ(vfs_fstat(fs, fd, &b), 0);
+    EQ(b.mtime.tv_sec, a.mtime.tv_sec);
+    EQ(b.ctime.tv_sec, a.ctime.tv_sec);
+    EQ(vfs_truncateat(fs, VFS_AT_ROOT, "/t", 10), 0);
+    EQ(vfs_fstat(fs, fd, &b), 0);
+    ck_assert_int_gt(b.mtime.tv_sec, a.mtime.tv_sec);
+    ck_assert_int_gt(b.ctime.tv_sec, a.ctime.tv_sec);
+    a = b;
+    EQ(vfs_ftruncate(fs, fd, 10), 0);
+    EQ(vfs_fstat(fs, fd, &b), 0);
+    ck_assert_int_gt(b.mtime.tv_sec, a.mtime.tv_sec);
+    ck_assert_int_gt(b.ctime.tv_sec, a.ctime.tv_sec);
+    CHECK_FS(fs);
+    vfs_destroy(fs);
+}
+END_TEST
+
 START_TEST(truncate_grow_shrink)
 {
     struct vfs *fs = mkfs();
@@ -190,6 +217,7 @@ static Suite *suite(void)
     TCase *tc = tcase_create("core");
     tcase_set_timeout(tc, 120);
     ADD(tc, sparse);
+    ADD(tc, truncate_same_size_times);
     ADD(tc, truncate_grow_shrink);
     ADD(tc, fallocate);
     ADD(tc, appends);

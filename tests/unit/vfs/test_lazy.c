@@ -444,6 +444,37 @@ START_TEST(limits_and_allocation_failures)
 }
 END_TEST
 
+/* A fill given to a directory on the path the walk cache holds runs when
+ * a path next goes through that directory, as it would without the
+ * cache. */
+START_TEST(fill_on_a_cached_path)
+{
+    static const struct tent one[] = {
+        {"late", VFS_S_IFREG | 0644, "here", 0, NULL},
+    };
+    static struct tdir d = {one, 1, 0, 0, 0};
+    struct vfs *fs = mkfs();
+    char buf[16];
+    int fd;
+    EQ(vfs_mkdirat(fs, VFS_AT_ROOT, "/tmp/a", 0755), 0);
+    EQ(vfs_mkdirat(fs, VFS_AT_ROOT, "/tmp/a/b", 0755), 0);
+    fd = vfs_openat(fs, VFS_AT_ROOT, "/tmp/a", VFS_O_PATH, 0);
+    ck_assert_int_ge(fd, 0);
+    put_file(fs, "/tmp/a/b/f", "x"); /* caches "/tmp/a/b/" */
+    /* "." is never cached: the cache still holds "/tmp/a/b/" */
+    EQ(vfs_lazy_dir(fs, fd, ".", fill_tdir, &d), 0);
+    EQ(vfs_close(fs, fd), 0);
+    EQ(d.calls, 0);
+    EQ(get_file(fs, "/tmp/a/b/f", buf, sizeof buf), 1); /* through a */
+    EQ(d.calls, 1);
+    EQ(get_file(fs, "/tmp/a/late", buf, sizeof buf), 4);
+    EQ(strcmp(buf, "here"), 0);
+    EQ(d.calls, 1);
+    CHECK_FS(fs);
+    vfs_destroy(fs);
+}
+END_TEST
+
 static Suite *suite(void)
 {
     Suite *s = suite_create("lazy");
@@ -457,6 +488,7 @@ static Suite *suite(void)
     ADD(tc, merge_and_conflicts);
     ADD(tc, bad_entries);
     ADD(tc, limits_and_allocation_failures);
+    ADD(tc, fill_on_a_cached_path);
     suite_add_tcase(s, tc);
     return s;
 }

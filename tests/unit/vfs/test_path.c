@@ -106,6 +106,130 @@ START_TEST(search_permission)
 }
 END_TEST
 
+/* The walk cache (path.c) must never resolve a path differently from a
+ * fresh walk: each change that could is made through a descriptor (no
+ * path walk of its own replaces the cached path), and the path is
+ * followed again. CHECK_FS also resolves the cache's text afresh. */
+static int dirfd_of(struct vfs *fs, const char *path)
+{
+    int fd = vfs_openat(fs, VFS_AT_ROOT, path, VFS_O_PATH | VFS_O_DIRECTORY,
+                        0);
+    ck_assert_int_ge(fd, 0);
+    return fd;
+}
+
+START_TEST(walk_cache_follows_changes)
+{
+    struct vfs *fs = mkfs();
+    struct vfs_stat st;
+    uint64_t old;
+    int a, b;
+    EQ(vfs_mkdirat(fs, VFS_AT_ROOT, "/a", 0755), 0);
+    EQ(vfs_mkdirat(fs, VFS_AT_ROOT, "/a/b", 0755), 0);
+    EQ(vfs_mkdirat(fs, VFS_AT_ROOT, "/a/b/c", 0755), 0);
+    put_file(fs, "/a/b/c/f", "x");
+    a = dirfd_of(fs, "/a");
+    b = dirfd_of(fs, "/a/b");
+    old = st_of(fs, "/a/b/c/f", 0).ino; /* caches "/a/b/c/" */
+    CHECK_FS(fs);
+    /* a directory of the chain renamed: the old path is gone */
+    EQ(vfs_renameat(fs, a, "b", a, "B"), 0);
+    EQ(vfs_fstatat(fs, VFS_AT_ROOT, "/a/b/c/f", &st, 0), -ENOENT);
+    EQ(st_of(fs, "/a/B/c/f", 0).ino, old); /* caches "/a/B/c/" */
+    CHECK_FS(fs);
+    /* search permission taken from a directory of the chain */
+    EQ(vfs_fchmodat(fs, a, "B", 0600, 0), 0);
+    EQ(vfs_fstatat(fs, VFS_AT_ROOT, "/a/B/c/f", &st, 0), -EACCES);
+    EQ(vfs_fchmodat(fs, a, "B", 0755, 0), 0);
+    EQ(st_of(fs, "/a/B/c/f", 0).ino, old);
+    /* the cached directory removed, and another made under its name */
+    EQ(vfs_unlinkat(fs, VFS_AT_ROOT, "/a/B/c/f", 0), 0); /* "/a/B/c/" */
+    EQ(vfs_unlinkat(fs, b, "c", VFS_AT_REMOVEDIR), 0);
+    EQ(vfs_mkdirat(fs, b, "c", 0755), 0);
+    EQ(vfs_fstatat(fs, VFS_AT_ROOT, "/a/B/c/f", &st, 0), -ENOENT);
+    put_file(fs, "/a/B/c/f", "y");
+    ck_assert(st_of(fs, "/a/B/c/f", 0).ino != old);
+    CHECK_FS(fs);
+    /* the cached directory replaced by another (rename over it) */
+    EQ(vfs_unlinkat(fs, VFS_AT_ROOT, "/a/B/c/f", 0), 0); /* "/a/B/c/" */
+    EQ(vfs_mkdirat(fs, a, "e", 0755), 0);
+    EQ(vfs_renameat(fs, a, "e", b, "c"), 0);
+    put_file(fs, "/a/B/c/g", "z");
+    EQ(st_of(fs, "/a/B/c/g", 0).size, 1);
+    CHECK_FS(fs);
+    EQ(vfs_close(fs, a), 0);
+    EQ(vfs_close(fs, b), 0);
+    vfs_destroy(fs);
+}
+END_TEST
+
+/* Paths that share only part of the cached one start at that part's
+ * directory; different starting directories never share. */
+START_TEST(walk_cache_shared_prefixes)
+{
+    struct vfs *fs = mkfs();
+    struct vfs_stat st;
+    int da, db;
+    EQ(vfs_mkdirat(fs, VFS_AT_ROOT, "/x", 0755), 0);
+    EQ(vfs_mkdirat(fs, VFS_AT_ROOT, "/x/y", 0755), 0);
+    EQ(vfs_mkdirat(fs, VFS_AT_ROOT, "/x/y/z", 0755), 0);
+    EQ(vfs_mkdirat(fs, VFS_AT_ROOT, "/x/yy", 0755), 0);
+    put_file(fs, "/x/y/z/f", "1");
+    put_file(fs, "/x/y/g", "22");
+    put_file(fs, "/x/yy/h", "333");
+    EQ(st_of(fs, "/x/y/z/f", 0).size, 1);  /* caches "/x/y/z/" */
+    EQ(st_of(fs, "/x/y/g", 0).size, 2);    /* one name up */
+    EQ(st_of(fs, "/x/y/z/f", 0).size, 1);
+    EQ(st_of(fs, "/x/yy/h", 0).size, 3);   /* "/x/y" is not "/x/yy" */
+    EQ(st_of(fs, "/x/y/z", 0).mode & VFS_S_IFMT, VFS_S_IFDIR);
+    EQ(st_of(fs, "/x/y/z/", 0).mode & VFS_S_IFMT, VFS_S_IFDIR);
+    EQ(st_of(fs, "//x//y//z//f", 0).size, 1);
+    EQ(vfs_fstatat(fs, VFS_AT_ROOT, "/x/y/g/", &st, 0), -ENOTDIR);
+    CHECK_FS(fs);
+    /* the same text from two directories */
+    EQ(vfs_mkdirat(fs, VFS_AT_ROOT, "/p", 0755), 0);
+    EQ(vfs_mkdirat(fs, VFS_AT_ROOT, "/p/s", 0755), 0);
+    EQ(vfs_mkdirat(fs, VFS_AT_ROOT, "/q", 0755), 0);
+    EQ(vfs_mkdirat(fs, VFS_AT_ROOT, "/q/s", 0755), 0);
+    put_file(fs, "/p/s/f", "p");
+    put_file(fs, "/q/s/f", "qq");
+    da = vfs_openat(fs, VFS_AT_ROOT, "/p", VFS_O_RDONLY | VFS_O_DIRECTORY, 0);
+    db = vfs_openat(fs, VFS_AT_ROOT, "/q", VFS_O_RDONLY | VFS_O_DIRECTORY, 0);
+    ck_assert_int_ge(da, 0);
+    ck_assert_int_ge(db, 0);
+    EQ(vfs_fstatat(fs, da, "s/f", &st, 0), 0);
+    EQ(st.size, 1);
+    EQ(vfs_fstatat(fs, db, "s/f", &st, 0), 0);
+    EQ(st.size, 2);
+    EQ(vfs_fstatat(fs, da, "s/f", &st, 0), 0);
+    EQ(st.size, 1);
+    CHECK_FS(fs);
+    EQ(vfs_close(fs, da), 0);
+    EQ(vfs_close(fs, db), 0);
+    vfs_destroy(fs);
+}
+END_TEST
+
+/* A symbolic link on the way is never cached: changing it changes where
+ * the path leads. */
+START_TEST(walk_cache_symlinks)
+{
+    struct vfs *fs = mkfs();
+    EQ(vfs_mkdirat(fs, VFS_AT_ROOT, "/one", 0755), 0);
+    EQ(vfs_mkdirat(fs, VFS_AT_ROOT, "/two", 0755), 0);
+    put_file(fs, "/one/f", "1");
+    put_file(fs, "/two/f", "22");
+    EQ(vfs_symlinkat(fs, "/one", VFS_AT_ROOT, "/l"), 0);
+    EQ(st_of(fs, "/l/f", 0).size, 1);
+    EQ(vfs_unlinkat(fs, VFS_AT_ROOT, "/l", 0), 0);
+    EQ(vfs_symlinkat(fs, "two", VFS_AT_ROOT, "/l"), 0);
+    EQ(st_of(fs, "/l/f", 0).size, 2);
+    EQ(st_of(fs, "/one/../two/f", 0).size, 2);
+    CHECK_FS(fs);
+    vfs_destroy(fs);
+}
+END_TEST
+
 static Suite *suite(void)
 {
     Suite *s = suite_create("path");
@@ -114,6 +238,9 @@ static Suite *suite(void)
     ADD(tc, name_and_path_limits);
     ADD(tc, symlink_hops);
     ADD(tc, search_permission);
+    ADD(tc, walk_cache_follows_changes);
+    ADD(tc, walk_cache_shared_prefixes);
+    ADD(tc, walk_cache_symlinks);
     suite_add_tcase(s, tc);
     return s;
 }

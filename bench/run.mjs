@@ -1,0 +1,322 @@
+// run.mjs: the benchmark suite's driver.
+//
+//   node bench/run.mjs --build BUILD [--out DIR] [--scale S] [--reps N]
+//                      [--only GROUP,...] [--smoke] [--node-defaults] [--wall]
+//
+// Runs every workload program (built by bench/CMakeLists.txt into
+// BUILD/bench) in each column, side by side:
+//   vfs     wasm32-wasi-vfs on Node (BUILD/bin/wasi-run.mjs), no host directory
+//   wasi    wasm32-wasi on Node, its files in a directory on tmpfs
+//           (--dir TMP::/bench)
+//   native  the same source built natively, its files on tmpfs
+//   core    the same source built natively on the vfs core itself
+//           (bench/vfs_shim.c): the core without WebAssembly, a reference
+// The tmpfs directory is $BENCH_TMPFS or /dev/shm. Repetitions are
+// interleaved (repetition r runs every workload in every column, the
+// column order rotating), so that noise from a shared machine falls on all
+// columns alike; the figures are medians over the repetitions.
+//
+// --scale S multiplies every count and size of the issue's workloads
+// (default 1: 10,000 files, 256 MiB, 10,000,000 appends, ...); the
+// environment variable BENCH_SCALE does the same. --reps N (or BENCH_REPS)
+// sets the repetitions (default 5). --only runs some groups: meta, bulk,
+// append, startup, memory, size, sqlite. --smoke runs everything once at
+// a tiny scale and only checks that every program succeeds and that every
+// column reports the same results (exit 1 otherwise). --node-defaults runs
+// the modules with Node's default compilation tiers (see wasiRun).
+//
+// Every figure is the CPU time of the program's thread in the measured
+// loop (kernel time of its system calls included; bench.h): on a machine
+// other jobs share, the elapsed time mostly measures how long the others
+// held the CPU. --wall uses the elapsed time instead.
+//
+// Writes DIR/results.md (the tables, ready for RESULTS.md), DIR/results.json
+// (every sample) and DIR/bench.svg (the chart); prints the tables.
+import { spawnSync } from "node:child_process";
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { chart } from "./chart.mjs";
+import { goalsOf } from "./goals.mjs";
+
+// ---------------------------------------------------------------------------
+// Options.
+
+function parseArgs(argv) {
+  const o = {
+    build: null, out: null, scale: +(process.env.BENCH_SCALE || 1),
+    reps: +(process.env.BENCH_REPS || 5), only: null, smoke: false, nodeDefaults: false,
+    wall: false,
+  };
+  for (let i = 0; i < argv.length; i++) {
+    const a = argv[i], v = () => argv[++i];
+    if (a === "--build") o.build = path.resolve(v());
+    else if (a === "--out") o.out = path.resolve(v());
+    else if (a === "--scale") o.scale = +v();
+    else if (a === "--reps") o.reps = +v();
+    else if (a === "--only") o.only = v().split(",");
+    else if (a === "--smoke") o.smoke = true;
+    else if (a === "--node-defaults") o.nodeDefaults = true;
+    else if (a === "--wall") o.wall = true;
+    else throw new Error(`unknown option ${a}`);
+  }
+  if (!o.build) throw new Error("--build BUILD is needed");
+  if (!(o.scale > 0) || !(o.reps >= 1)) throw new Error("bad --scale or --reps");
+  if (o.smoke) {
+    o.scale = Math.min(o.scale, 0.001);
+    o.reps = 1;
+  }
+  o.out ??= path.join(o.build, "bench", "results");
+  return o;
+}
+
+// ---------------------------------------------------------------------------
+// Workloads. n(x) scales a count, with a floor so that tiny scales still
+// do some work; sizes stay multiples of 1 MiB.
+
+function workloads(scale) {
+  const n = (x, min = 10) => Math.max(min, Math.round(x * scale));
+  const mib = (x) => `${Math.max(1, Math.round(x * scale))}M`;
+  const all = ["vfs", "wasi", "native", "core"];
+  return [
+    { group: "meta", prog: "meta", args: ["files", n(10000)], cols: all },
+    { group: "meta", prog: "meta", args: ["tree", n(1000), n(10000)], cols: all },
+    { group: "meta", prog: "meta", args: ["readdir", n(100000), n(10000)], cols: all },
+    { group: "meta", prog: "meta", args: ["lookup", "20", n(100000)], cols: all },
+    // what one timestamp costs: a read of the wall clock
+    { group: "meta", prog: "meta", args: ["clock", n(1000000)], cols: ["vfs", "wasi", "native"] },
+    { group: "bulk", prog: "bulk", args: ["seq", mib(256), "64K"], cols: all },
+    { group: "bulk", prog: "bulk", args: ["seq", mib(256), "1M"], cols: all },
+    { group: "bulk", prog: "bulk", args: ["random", mib(256), n(65536)], cols: all },
+    // the ceiling: memcpy inside wasm (wasi-libc's, as the vfs build uses),
+    // and memory.copy (bulk memory, which the vfs build does not use)
+    { group: "bulk", prog: "bulk", args: ["memcpy", mib(256), "64K"], cols: ["vfs", "native"] },
+    { group: "bulk", prog: "bulk", args: ["memcpy", mib(256), "1M"], cols: ["vfs", "native"] },
+    { group: "bulk", prog: "bulk", args: ["memcpy-random", mib(256), n(65536)], cols: ["vfs", "native"] },
+    { group: "bulk", prog: "memcopy", args: ["memcpy", mib(256), "64K"], cols: ["vfs"] },
+    { group: "bulk", prog: "memcopy", args: ["memcpy", mib(256), "1M"], cols: ["vfs"] },
+    { group: "bulk", prog: "memcopy", args: ["memcpy-random", mib(256), n(65536)], cols: ["vfs"] },
+    // appends at N/10 and N: linear means the same time per append
+    { group: "append", prog: "bulk", args: ["append", n(1000000)], cols: all, tag: "small" },
+    { group: "append", prog: "bulk", args: ["append", n(10000000, 100)], cols: all, tag: "big" },
+  ];
+}
+
+// ---------------------------------------------------------------------------
+// Columns.
+
+const COLUMNS = {
+  vfs: "wasm32-wasi-vfs",
+  wasi: "wasm32-wasi (Node, tmpfs)",
+  native: "native (Linux, tmpfs)",
+  core: "vfs core, native",
+};
+
+// The project's runner (build/bin/wasi-run.mjs) on this Node. Unless
+// --node-defaults, V8 compiles each module with its optimizing compiler
+// before it starts (--no-liftoff --no-wasm-lazy-compilation): with Node's
+// defaults a loop runs in baseline code until the function has executed
+// about 1.8 MB of instructions, and when it is tiered up depends on how
+// busy the machine's other cores are, so the figures would measure the
+// JIT's warm-up rather than the code. Both wasm columns run the same way.
+// Node before 20 also needs --experimental-wasi-unstable-preview1 (as the
+// wasi-run launcher adds).
+export function wasiRun(o) {
+  const flags = o.nodeDefaults ? [] : ["--no-liftoff", "--no-wasm-lazy-compilation"];
+  if (+process.versions.node.split(".")[0] < 20) flags.push("--experimental-wasi-unstable-preview1");
+  return [process.execPath, "--no-warnings", ...flags, path.join(o.build, "bin", "wasi-run.mjs")];
+}
+
+function tmpfsRoot() {
+  const base = process.env.BENCH_TMPFS || "/dev/shm";
+  return fs.mkdtempSync(path.join(base, "wasi-bench-"));
+}
+
+// The command line for prog with args in column col; ROOT (the directory
+// the program may fill) goes after the workload name. cleanup() after.
+function command(o, col, prog, args) {
+  const B = path.join(o.build, "bench");
+  const runner = o.runner;
+  const [w, ...rest] = args;
+  if (col === "vfs")
+    return { argv: [...runner, path.join(B, "wasm32-wasi-vfs", `${prog}.wasm`), w, "/tmp/bench", ...rest],
+             cleanup() {} };
+  if (col === "core")
+    return { argv: [path.join(B, "core", prog), w, "/tmp/bench", ...rest], cleanup() {} };
+  const tmp = tmpfsRoot();
+  const cleanup = () => fs.rmSync(tmp, { recursive: true, force: true });
+  if (col === "wasi")
+    return { argv: [...runner, "--dir", `${tmp}::/bench`, path.join(B, "wasm32-wasi", `${prog}.wasm`),
+                    w, "/bench/w", ...rest], cleanup };
+  return { argv: [path.join(B, "native", prog), w, path.join(tmp, "w"), ...rest], cleanup };
+}
+
+// Runs argv (with env, or this process's environment); returns its stdout,
+// or throws with its stderr.
+function run(argv, what, env) {
+  const r = spawnSync(argv[0], argv.slice(1), { encoding: "utf8", maxBuffer: 1 << 26,
+                                                 timeout: 3600e3, env: env || process.env });
+  if (r.status !== 0)
+    throw new Error(`${what} failed (${r.error ? r.error.message : `exit ${r.status}`}):\n` +
+                    `  ${argv.join(" ")}\n${(r.stderr || "").trim()}`);
+  return r.stdout;
+}
+
+// "bench NAME COUNT UNIT CPU_SECONDS WALL_SECONDS" lines (bench.h) ->
+// [{ name, count, unit, secs }], secs the CPU time, or with wall the
+// elapsed time.
+function parseBench(out, wall) {
+  const res = [];
+  for (const line of out.split("\n")) {
+    const m = /^bench (\S+) (\d+) (op|B) ([0-9.]+) ([0-9.]+)$/.exec(line);
+    if (m) res.push({ name: m[1], count: +m[2], unit: m[3], secs: wall ? +m[5] : +m[4] });
+  }
+  return res;
+}
+
+// "value NAME NUMBER UNIT" lines -> { NAME: { v, unit } }
+function parseValues(out) {
+  const res = {};
+  for (const line of out.split("\n")) {
+    const m = /^value (\S+) (-?[0-9.]+) (\S+)$/.exec(line);
+    if (m) res[m[1]] = { v: +m[2], unit: m[3] };
+  }
+  return res;
+}
+
+// ---------------------------------------------------------------------------
+// Statistics.
+
+function median(xs) {
+  const s = [...xs].sort((a, b) => a - b);
+  const m = s.length >> 1;
+  return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2;
+}
+
+// A sample's figure: ns per op, or MiB/s.
+function figure(r) {
+  return r.unit === "op" ? (r.secs / r.count) * 1e9 : r.count / 1048576 / r.secs;
+}
+
+// ---------------------------------------------------------------------------
+// The timed workloads, interleaved.
+
+// Returns { samples, med, units, counts, disagree }: samples[key][col] the
+// figures of every repetition, med[key][col] their median; key is the
+// result name, with "@tag" for a job that has a tag. disagree lists the
+// jobs whose columns did not report the same result names.
+function timed(o, jobs, log) {
+  const samples = {}, units = {}, counts = {}, disagree = [];
+  for (let rep = 0; rep < o.reps; rep++) {
+    for (const job of jobs) {
+      // rotate the column order from one repetition to the next
+      const cols = job.cols.slice();
+      for (let k = 0; k < rep % cols.length; k++) cols.push(cols.shift());
+      const names = {};
+      for (const col of cols) {
+        const c = command(o, col, job.prog, job.args);
+        const what = `${job.prog} ${job.args.join(" ")} [${col}]`;
+        let out;
+        try {
+          out = run(c.argv, what);
+        } finally {
+          c.cleanup();
+        }
+        const res = parseBench(out, o.wall);
+        names[col] = res.map((r) => r.name).join(" ");
+        for (const r of res) {
+          const key = r.name + (job.tag ? `@${job.tag}` : "");
+          ((samples[key] ??= {})[col] ??= []).push(figure(r));
+          units[key] = r.unit === "op" ? "ns/op" : "MiB/s";
+          counts[key] = r.count;
+        }
+        log(`rep ${rep + 1}/${o.reps} ${what}: ` +
+            res.map((r) => `${r.name} ${figure(r).toFixed(r.unit === "op" ? 1 : 0)}`).join(", "));
+      }
+      const distinct = new Set(Object.values(names));
+      if (distinct.size !== 1 || distinct.has(""))
+        disagree.push(`${job.prog} ${job.args.join(" ")}: ` +
+                      Object.entries(names).map(([c, n]) => `${c}: [${n}]`).join("; "));
+    }
+  }
+  const med = {};
+  for (const [k, byCol] of Object.entries(samples)) {
+    med[k] = {};
+    for (const [col, xs] of Object.entries(byCol)) med[k][col] = median(xs);
+  }
+  return { samples, med, units, counts, disagree };
+}
+
+// ---------------------------------------------------------------------------
+// Main.
+
+function machine() {
+  const first = (cmd, args, re) => {
+    const r = spawnSync(cmd, args, { encoding: "utf8" });
+    if (r.status !== 0) return "unknown";
+    const m = re ? re.exec(r.stdout) : null;
+    return (m ? m[1] : r.stdout.split("\n")[0]).trim();
+  };
+  return {
+    cpu: first("lscpu", [], /Model name:\s*(.*)/),
+    cores: os.cpus().length,
+    memory: `${Math.round(os.totalmem() / 2 ** 30)} GiB`,
+    kernel: `${os.type()} ${os.release()}`,
+    node: process.version,
+    clang: first(process.env.WASI_CLANG || "clang-19", ["--version"]),
+    tmpfs: process.env.BENCH_TMPFS || "/dev/shm",
+    date: new Date().toISOString().replace(/\.\d+Z$/, "Z"),
+  };
+}
+
+async function main() {
+  const o = parseArgs(process.argv.slice(2));
+  const want = (g) => !o.only || o.only.includes(g);
+  o.runner = wasiRun(o);
+  fs.mkdirSync(o.out, { recursive: true });
+  const log = (s) => process.stderr.write(`${s}\n`);
+  const result = { machine: machine(), scale: o.scale, reps: o.reps,
+                   node: o.nodeDefaults ? "defaults" : "--no-liftoff --no-wasm-lazy-compilation",
+                   clock: o.wall ? "elapsed (CLOCK_MONOTONIC)" : "CPU time of the thread (CLOCK_THREAD_CPUTIME_ID)" };
+
+  const jobs = workloads(o.scale).filter((j) => want(j.group));
+  if (jobs.length) Object.assign(result, timed(o, jobs, log));
+
+  const extras = await import("./extras.mjs");
+  if (want("startup")) result.startup = extras.startup(o, log);
+  if (want("memory")) result.memory = extras.memory(o, run, parseValues);
+  if (want("size")) result.size = extras.sizes(o, log);
+  if (want("sqlite")) result.sqlite = extras.speedtest1(o, log, run);
+
+  if (o.smoke) {
+    const bad = smokeCheck(result);
+    if (bad.length) {
+      log(`bench smoke: FAILED\n  ${bad.join("\n  ")}`);
+      process.exit(1);
+    }
+    log("bench smoke: every program ran and every column reported the same results");
+    return;
+  }
+  const goals = goalsOf(result);
+  const { report } = await import("./report.mjs");
+  const md = report(result, goals, COLUMNS);
+  fs.writeFileSync(path.join(o.out, "results.json"), JSON.stringify({ ...result, goals }, null, 1));
+  fs.writeFileSync(path.join(o.out, "results.md"), md);
+  fs.writeFileSync(path.join(o.out, "bench.svg"), chart(result, goals, COLUMNS));
+  process.stdout.write(md);
+  log(`\nwritten: ${path.join(o.out, "results.md")}, results.json, bench.svg`);
+}
+
+// What the smoke test checks: every job's columns reported the same
+// results, and the other parts ran.
+function smokeCheck(result) {
+  const bad = [...(result.disagree || [])];
+  for (const part of ["startup", "memory", "size", "sqlite"])
+    if (result[part] && result[part].error) bad.push(`${part}: ${result[part].error}`);
+  return bad;
+}
+
+main().catch((e) => {
+  process.stderr.write(`bench: ${e.message}\n`);
+  process.exit(1);
+});
