@@ -29,6 +29,7 @@
 /* ---- limits and the one user ------------------------------------------ */
 
 #define WASI_VFS_OPEN_MAX 1024
+#define WASI_VFS_IOV_MAX 1024 /* iovecs per call, as Linux's UIO_MAXIOV */
 #define WASI_VFS_CWD_FD WASI_VFS_OPEN_MAX
 
 /* Owner of every file; what getuid(), stat() and getpwuid() report. */
@@ -57,10 +58,20 @@ static inline struct vfs *__wasi_vfs(void)
 }
 
 /* A libc dirfd as the vfs core takes it: AT_FDCWD is the current
- * directory's descriptor. */
+ * directory's descriptor; VFS_AT_ROOT, the core's own name for the root,
+ * is no descriptor of the program's (EBADF, as any number never opened). */
 static inline int __wasi_vfs_at(int dirfd)
 {
-    return dirfd == AT_FDCWD ? WASI_VFS_CWD_FD : dirfd;
+    return dirfd == AT_FDCWD      ? WASI_VFS_CWD_FD
+           : dirfd == VFS_AT_ROOT ? -1
+                                  : dirfd;
+}
+
+/* A preview1 dirfd as the vfs core takes it: the same, but AT_FDCWD is no
+ * descriptor either (preview1 descriptors are unsigned). */
+static inline int __wasi_vfs_dirfd(int32_t fd)
+{
+    return fd == VFS_AT_ROOT ? -1 : fd;
 }
 
 /* Whether fd may be the target of dup2/dup3/fd_renumber or be closed by the
@@ -94,10 +105,39 @@ __wasi_filetype_t __wasi_vfs_filetype(uint32_t mode);
 /* WASI filestat of a vfs stat. */
 void __wasi_vfs_filestat(const struct vfs_stat *v, __wasi_filestat_t *out);
 
+/* ---- guest memory ------------------------------------------------------- */
+
+/*
+ * Whether the len bytes at p are not all memory the program may name: they
+ * run past the end of linear memory, or p is NULL (len > 0). Every pointer
+ * the overlay's preview1 functions receive is checked with this before
+ * anything is read, written or changed, and the function answers EFAULT
+ * (as Linux does for an address outside the process) instead of trapping;
+ * only descriptors 0, 1, 2 before the filesystem exists pass their
+ * pointers on to the host, which checks them itself. len 0 is never a
+ * fault.
+ */
+int __wasi_vfs_fault(const void *p, size_t len);
+
 /* Copies a WASI (pointer, length) path into buf, NUL-terminated. Returns
- * 0, or an errno: ENAMETOOLONG (VFS_PATH_MAX bytes or more), EILSEQ (a NUL
- * byte inside). */
+ * 0, or an errno: EFAULT (the bytes to read are outside memory),
+ * ENAMETOOLONG (VFS_PATH_MAX bytes or more), EILSEQ (a NUL byte inside). */
 int __wasi_vfs_cpath(const char *path, size_t len, char buf[VFS_PATH_MAX]);
+
+/*
+ * Takes in the arguments of fd_read, fd_write, fd_pread or fd_pwrite: the
+ * iovec array (n entries at iovs, each a pointer and a length) and where
+ * the byte count goes. Returns 0 and sets *out to a copy of the array
+ * (valid until the next call), or an errno: EINVAL (more than
+ * WASI_VFS_IOV_MAX entries), EFAULT (the array, a buffer or the count is
+ * outside memory). On an error nothing may be transferred. The copy is
+ * what the call works from, so a read that lands on the array itself does
+ * not change where the rest of the call goes (as on Linux, which copies it
+ * too).
+ */
+int __wasi_vfs_iovecs(const __wasi_iovec_t *iovs, int32_t n,
+                      const __wasi_size_t *count,
+                      const struct vfs_iovec **out);
 
 /* Replaces the 6 bytes at x with random letters and digits. */
 void __wasi_vfs_randname(char *x);

@@ -7,33 +7,34 @@
  */
 #include "internal.h"
 
-_Static_assert(sizeof(__wasi_iovec_t) == sizeof(struct vfs_iovec) &&
-                   offsetof(__wasi_iovec_t, buf_len) ==
-                       offsetof(struct vfs_iovec, len),
-               "WASI and vfs iovecs differ");
-
-static int32_t done(ssize_t r, __wasi_size_t *count)
+/* fd_read and fd_write end here with r, the transfer's result, and e, the
+ * error of taking in the iovec array (__wasi_vfs_iovecs): when e is set,
+ * nothing was transferred (the transfer was of no iovecs), but a bad
+ * descriptor is reported first, as Linux checks it first. */
+static int32_t done(ssize_t r, int32_t e, __wasi_size_t *count)
 {
     if (r < 0)
         return (int32_t)-r;
-    *count = (__wasi_size_t)r;
-    return 0;
+    if (!e)
+        *count = (__wasi_size_t)r;
+    return e;
 }
 
 static int32_t s_read(int32_t fd, const __wasi_iovec_t *iovs, int32_t n,
                       __wasi_size_t *nread)
 {
-    return done(vfs_readv(__wasi_vfs_fs, fd, (const struct vfs_iovec *)iovs,
-                          n),
-                nread);
+    const struct vfs_iovec *v = NULL;
+    int32_t e = __wasi_vfs_iovecs(iovs, n, nread, &v);
+    return done(vfs_readv(__wasi_vfs_fs, fd, v, e ? 0 : n), e, nread);
 }
 
 static int32_t s_write(int32_t fd, const __wasi_ciovec_t *iovs, int32_t n,
                        __wasi_size_t *nwritten)
 {
-    return done(vfs_writev(__wasi_vfs_fs, fd, (const struct vfs_iovec *)iovs,
-                           n),
-                nwritten);
+    const struct vfs_iovec *v = NULL;
+    int32_t e = __wasi_vfs_iovecs((const __wasi_iovec_t *)iovs, n, nwritten,
+                                  &v);
+    return done(vfs_writev(__wasi_vfs_fs, fd, v, e ? 0 : n), e, nwritten);
 }
 
 static int32_t s_close(int32_t fd)
@@ -47,6 +48,8 @@ static int32_t s_seek(int32_t fd, int64_t offset, int32_t whence,
                       __wasi_filesize_t *newoffset)
 {
     int64_t r;
+    if (__wasi_vfs_fault(newoffset, sizeof *newoffset))
+        return __WASI_ERRNO_FAULT;
     if (__wasi_vfs_host_fd(__wasi_vfs_fs, fd) >= 0)
         return __WASI_ERRNO_SPIPE;
     r = vfs_lseek(__wasi_vfs_fs, fd, offset, whence);
@@ -66,6 +69,8 @@ static int32_t s_fdstat_get(int32_t fd, __wasi_fdstat_t *st)
     struct vfs_stat v;
     int h = __wasi_vfs_host_fd(fs, fd), fl, r;
 
+    if (__wasi_vfs_fault(st, sizeof *st))
+        return __WASI_ERRNO_FAULT;
     if (h >= 0)
         return __wasi_vfs_host_fd_fdstat_get(h, st);
     r = vfs_fstat(fs, fd, &v);

@@ -9,7 +9,10 @@ int32_t __imported_wasi_snapshot_preview1_fd_filestat_get(
     int32_t fd, __wasi_filestat_t *out)
 {
     struct vfs_stat v;
-    int r = vfs_fstat(__wasi_vfs(), fd, &v);
+    int r;
+    if (__wasi_vfs_fault(out, sizeof *out))
+        return __WASI_ERRNO_FAULT;
+    r = vfs_fstat(__wasi_vfs(), fd, &v);
     if (r < 0)
         return -r;
     __wasi_vfs_filestat(&v, out);

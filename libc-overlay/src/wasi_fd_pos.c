@@ -3,12 +3,22 @@
  */
 #include "internal.h"
 
-static int32_t done(ssize_t r, __wasi_size_t *count)
+/* op is vfs_preadv or vfs_pwritev. As in stream.c, a bad descriptor or
+ * offset is reported before an iovec array that cannot be taken in. */
+static int32_t prw(int32_t fd, const __wasi_iovec_t *iovs, int32_t n,
+                   int64_t offset, __wasi_size_t *count,
+                   ssize_t (*op)(struct vfs *, int, const struct vfs_iovec *,
+                                 int, int64_t))
 {
+    const struct vfs_iovec *v = NULL;
+    int32_t e = __wasi_vfs_iovecs(iovs, n, count, &v);
+    ssize_t r = op(__wasi_vfs(), fd, v, e ? 0 : n, offset);
+
     if (r < 0)
         return (int32_t)-r;
-    *count = (__wasi_size_t)r;
-    return 0;
+    if (!e)
+        *count = (__wasi_size_t)r;
+    return e;
 }
 
 int32_t __imported_wasi_snapshot_preview1_fd_pread(int32_t fd,
@@ -16,16 +26,13 @@ int32_t __imported_wasi_snapshot_preview1_fd_pread(int32_t fd,
                                                    int32_t n, int64_t offset,
                                                    __wasi_size_t *nread)
 {
-    return done(vfs_preadv(__wasi_vfs(), fd, (const struct vfs_iovec *)iovs,
-                           n, offset),
-                nread);
+    return prw(fd, iovs, n, offset, nread, vfs_preadv);
 }
 
 int32_t __imported_wasi_snapshot_preview1_fd_pwrite(
     int32_t fd, const __wasi_ciovec_t *iovs, int32_t n, int64_t offset,
     __wasi_size_t *nwritten)
 {
-    return done(vfs_pwritev(__wasi_vfs(), fd, (const struct vfs_iovec *)iovs,
-                            n, offset),
-                nwritten);
+    return prw(fd, (const __wasi_iovec_t *)iovs, n, offset, nwritten,
+               vfs_pwritev);
 }

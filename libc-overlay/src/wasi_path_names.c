@@ -10,7 +10,8 @@ int32_t __imported_wasi_snapshot_preview1_path_create_directory(
 {
     char buf[VFS_PATH_MAX];
     int r = __wasi_vfs_cpath(path, (size_t)len, buf);
-    return r ? r : -vfs_mkdirat(__wasi_vfs(), dirfd, buf, 0777);
+    return r ? r
+             : -vfs_mkdirat(__wasi_vfs(), __wasi_vfs_dirfd(dirfd), buf, 0777);
 }
 
 int32_t __imported_wasi_snapshot_preview1_path_remove_directory(
@@ -18,7 +19,9 @@ int32_t __imported_wasi_snapshot_preview1_path_remove_directory(
 {
     char buf[VFS_PATH_MAX];
     int r = __wasi_vfs_cpath(path, (size_t)len, buf);
-    return r ? r : -vfs_unlinkat(__wasi_vfs(), dirfd, buf, VFS_AT_REMOVEDIR);
+    return r ? r
+             : -vfs_unlinkat(__wasi_vfs(), __wasi_vfs_dirfd(dirfd), buf,
+                             VFS_AT_REMOVEDIR);
 }
 
 int32_t __imported_wasi_snapshot_preview1_path_unlink_file(int32_t dirfd,
@@ -27,7 +30,8 @@ int32_t __imported_wasi_snapshot_preview1_path_unlink_file(int32_t dirfd,
 {
     char buf[VFS_PATH_MAX];
     int r = __wasi_vfs_cpath(path, (size_t)len, buf);
-    return r ? r : -vfs_unlinkat(__wasi_vfs(), dirfd, buf, 0);
+    return r ? r
+             : -vfs_unlinkat(__wasi_vfs(), __wasi_vfs_dirfd(dirfd), buf, 0);
 }
 
 int32_t __imported_wasi_snapshot_preview1_path_rename(
@@ -38,7 +42,9 @@ int32_t __imported_wasi_snapshot_preview1_path_rename(
     int r = __wasi_vfs_cpath(oldpath, (size_t)oldlen, a);
     if (!r)
         r = __wasi_vfs_cpath(newpath, (size_t)newlen, b);
-    return r ? r : -vfs_renameat(__wasi_vfs(), olddirfd, a, newdirfd, b);
+    return r ? r
+             : -vfs_renameat(__wasi_vfs(), __wasi_vfs_dirfd(olddirfd), a,
+                             __wasi_vfs_dirfd(newdirfd), b);
 }
 
 int32_t __imported_wasi_snapshot_preview1_path_link(
@@ -50,7 +56,8 @@ int32_t __imported_wasi_snapshot_preview1_path_link(
     if (!r)
         r = __wasi_vfs_cpath(newpath, (size_t)newlen, b);
     return r ? r
-             : -vfs_linkat(__wasi_vfs(), olddirfd, a, newdirfd, b,
+             : -vfs_linkat(__wasi_vfs(), __wasi_vfs_dirfd(olddirfd), a,
+                           __wasi_vfs_dirfd(newdirfd), b,
                            lookup & __WASI_LOOKUPFLAGS_SYMLINK_FOLLOW
                                ? VFS_AT_SYMLINK_FOLLOW : 0);
 }
@@ -63,7 +70,8 @@ int32_t __imported_wasi_snapshot_preview1_path_symlink(
     int r = __wasi_vfs_cpath(target, (size_t)targetlen, a);
     if (!r)
         r = __wasi_vfs_cpath(path, (size_t)len, b);
-    return r ? r : -vfs_symlinkat(__wasi_vfs(), a, dirfd, b);
+    return r ? r
+             : -vfs_symlinkat(__wasi_vfs(), a, __wasi_vfs_dirfd(dirfd), b);
 }
 
 int32_t __imported_wasi_snapshot_preview1_path_readlink(
@@ -72,9 +80,13 @@ int32_t __imported_wasi_snapshot_preview1_path_readlink(
 {
     char buf[VFS_PATH_MAX];
     ssize_t r = __wasi_vfs_cpath(path, (size_t)len, buf);
+    if (!r && (__wasi_vfs_fault(out, (uint32_t)outlen) ||
+               __wasi_vfs_fault(used, sizeof *used)))
+        r = __WASI_ERRNO_FAULT;
     if (r)
         return (int32_t)r;
-    r = vfs_readlinkat(__wasi_vfs(), dirfd, buf, out, (size_t)(uint32_t)outlen);
+    r = vfs_readlinkat(__wasi_vfs(), __wasi_vfs_dirfd(dirfd), buf, out,
+                       (size_t)(uint32_t)outlen);
     if (r < 0)
         return (int32_t)-r;
     *used = (__wasi_size_t)r;

@@ -22,6 +22,8 @@ int32_t __imported_wasi_snapshot_preview1_path_open(
 
     if (r)
         return r;
+    if (__wasi_vfs_fault(out, sizeof *out))
+        return __WASI_ERRNO_FAULT;
     fl = base & R_WRITE ? (base & R_READ ? VFS_O_RDWR : VFS_O_WRONLY)
                         : (base & R_READ ? VFS_O_RDONLY : VFS_O_PATH);
     if (oflags & __WASI_OFLAGS_CREAT)
@@ -38,7 +40,7 @@ int32_t __imported_wasi_snapshot_preview1_path_open(
         fl |= VFS_O_APPEND;
     if (fdflags & __WASI_FDFLAGS_NONBLOCK)
         fl |= VFS_O_NONBLOCK;
-    r = vfs_openat(__wasi_vfs(), dirfd, buf, fl, 0666);
+    r = vfs_openat(__wasi_vfs(), __wasi_vfs_dirfd(dirfd), buf, fl, 0666);
     if (r < 0)
         return -r;
     *out = (__wasi_fd_t)r;

@@ -17,9 +17,12 @@ int32_t __imported_wasi_snapshot_preview1_path_filestat_get(
     struct vfs_stat v;
     int r = __wasi_vfs_cpath(path, (size_t)len, buf);
 
+    if (!r && __wasi_vfs_fault(out, sizeof *out))
+        r = __WASI_ERRNO_FAULT;
     if (r)
         return r;
-    r = vfs_fstatat(__wasi_vfs(), dirfd, buf, &v, nofollow(lookup));
+    r = vfs_fstatat(__wasi_vfs(), __wasi_vfs_dirfd(dirfd), buf, &v,
+                    nofollow(lookup));
     if (r < 0)
         return -r;
     __wasi_vfs_filestat(&v, out);
@@ -39,6 +42,7 @@ int32_t __imported_wasi_snapshot_preview1_path_filestat_set_times(
     r = __wasi_vfs_times(ts, (__wasi_timestamp_t)atim,
                          (__wasi_timestamp_t)mtim, (__wasi_fstflags_t)fl);
     if (r == 0)
-        r = vfs_utimensat(__wasi_vfs(), dirfd, buf, ts, nofollow(lookup));
+        r = vfs_utimensat(__wasi_vfs(), __wasi_vfs_dirfd(dirfd), buf, ts,
+                          nofollow(lookup));
     return -r;
 }

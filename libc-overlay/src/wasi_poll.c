@@ -60,6 +60,12 @@ int32_t __imported_wasi_snapshot_preview1_poll_oneoff(
     int32_t e = 0;
     int clocks = 0, h;
 
+    /* 2^26 subscriptions would not fit in memory; fewer fit in a size_t */
+    if ((uint32_t)n >> 26 ||
+        __wasi_vfs_fault(in, (uint32_t)n * sizeof *in) ||
+        __wasi_vfs_fault(out, (uint32_t)n * sizeof *out) ||
+        __wasi_vfs_fault(nevents, sizeof *nevents))
+        return __WASI_ERRNO_FAULT;
     for (i = 0; i < (__wasi_size_t)n; i++)
         if (is_fd(&in[i]))
             break;

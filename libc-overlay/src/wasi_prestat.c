@@ -25,9 +25,11 @@ int32_t __imported_wasi_snapshot_preview1_fd_prestat_get(int32_t fd,
     if (fd != ROOT_FD)
         return __WASI_ERRNO_BADF;
     fs = __wasi_vfs();
+    if (!root_open && vfs_fd_check(fs, ROOT_FD) == 0)
+        return __WASI_ERRNO_BADF; /* the program's own descriptor */
+    if (__wasi_vfs_fault(out, sizeof *out))
+        return __WASI_ERRNO_FAULT;
     if (!root_open) {
-        if (vfs_fd_check(fs, ROOT_FD) == 0)
-            return __WASI_ERRNO_BADF; /* the program's own descriptor */
         r = vfs_openat(fs, VFS_AT_ROOT, "/", VFS_O_RDONLY | VFS_O_DIRECTORY,
                        0);
         if (r >= 0 && r != ROOT_FD) {
@@ -53,6 +55,8 @@ int32_t __imported_wasi_snapshot_preview1_fd_prestat_dir_name(int32_t fd,
         return __WASI_ERRNO_BADF;
     if (len < 1)
         return __WASI_ERRNO_NAMETOOLONG;
+    if (__wasi_vfs_fault(path, 1))
+        return __WASI_ERRNO_FAULT;
     path[0] = '/';
     return 0;
 }

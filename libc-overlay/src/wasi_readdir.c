@@ -8,7 +8,8 @@
  * end of the directory, and re-reads a cut entry from the cookie of the
  * entry before it. readdir() resumes from the cookie of the last entry it
  * returned, so vfs_readdir's guarantee (an entry neither added nor removed
- * during the walk is listed exactly once) holds for readdir() too.
+ * during the walk is listed exactly once) holds for readdir() too. A
+ * buffer or count outside memory is EFAULT.
  */
 #include <string.h>
 
@@ -47,8 +48,11 @@ int32_t __imported_wasi_snapshot_preview1_fd_readdir(int32_t fd,
                                                      __wasi_size_t *used)
 {
     struct fill f = {buf, (size_t)(uint32_t)len, 0};
-    int r = vfs_readdir(__wasi_vfs(), fd, (uint64_t)cookie, emit, &f);
+    int r;
 
+    if (__wasi_vfs_fault(buf, f.len) || __wasi_vfs_fault(used, sizeof *used))
+        return __WASI_ERRNO_FAULT;
+    r = vfs_readdir(__wasi_vfs(), fd, (uint64_t)cookie, emit, &f);
     if (r < 0)
         return (int32_t)-r;
     *used = (__wasi_size_t)f.used;

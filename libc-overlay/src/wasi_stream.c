@@ -6,7 +6,9 @@
  * are the host's: reads, writes and fdstat go to the host, seeks fail with
  * ESPIPE (a host stream is not seekable, and fd_seek is not imported), and
  * a close is remembered in __wasi_vfs_std_closed (the host descriptor
- * itself is never closed). Afterwards __wasi_vfs_stream serves them all.
+ * itself is never closed), and the host checks the pointers it is given.
+ * Afterwards __wasi_vfs_stream serves them all, and a pointer outside
+ * memory is EFAULT (internal.h).
  */
 #include "internal.h"
 

@@ -127,14 +127,22 @@ function writeBlocking(fd, buf) {
 // a typed entry point's outputs. openStreams sets it once there are some.
 let discardOutputs = () => {};
 
+// Prints `wasi-run: MESSAGE` on stderr as one line, whatever the names in
+// it hold: control characters (a newline in a file name) are written as
+// \xNN; only "\nwasi-run: " inside MESSAGE starts a line of its own. A
+// stderr that is gone is ignored: the exit status still tells.
+function say(message) {
+  const line = message.split('\nwasi-run: ').map((part) =>
+    part.replace(/[\x00-\x1f\x7f]/g, (c) => `\\x${c.charCodeAt(0).toString(16).padStart(2, '0')}`));
+  try {
+    writeBlocking(2, Buffer.from(`wasi-run: ${line.join('\nwasi-run: ')}\n`));
+  } catch {}
+}
+
 // Prints `wasi-run: MESSAGE` on stderr and exits with `code`. Never returns.
 function die(code, message) {
   discardOutputs();
-  try {
-    writeBlocking(2, Buffer.from(`wasi-run: ${message}\n`));
-  } catch {
-    // stderr is gone; the exit status still tells.
-  }
+  say(message);
   process.exit(code);
 }
 
@@ -144,8 +152,9 @@ function die(code, message) {
 // Prints `wasi-run: WHY` and the usage on stderr and exits with EXIT_USAGE.
 function usageError(why) {
   discardOutputs();
+  say(why);
   try {
-    writeBlocking(2, Buffer.from(`wasi-run: ${why}\n${USAGE}`));
+    writeBlocking(2, Buffer.from(USAGE));
   } catch {}
   process.exit(EXIT_USAGE);
 }
@@ -214,11 +223,13 @@ function parseArgs(argv) {
   }
   if (i >= argv.length) usageError('no module given');
 
-  const env = inheritEnv ? { ...process.env } : {};
+  // Names are only names: no prototype, so that "__proto__" or "toString"
+  // is a variable like any other.
+  const env = Object.assign(Object.create(null), inheritEnv ? process.env : {});
   for (const spec of envOptions) {
     const eq = spec.indexOf('=');
     if (eq > 0) env[spec.slice(0, eq)] = spec.slice(eq + 1);
-    else if (process.env[spec] !== undefined) env[spec] = process.env[spec];
+    else if (Object.hasOwn(process.env, spec)) env[spec] = process.env[spec];
   }
   return { preopens, env, ins, outs, module: argv[i], args: argv.slice(i + 1) };
 }
@@ -445,9 +456,8 @@ function typedUsage(file, entry) {
 // does not match the declaration.
 function parseTypedArgs(file, entry, argv, hasDirs) {
   const mismatch = (why) => {
-    try {
-      writeBlocking(2, Buffer.from(`wasi-run: ${file}: ${why}\nwasi-run: usage: ${typedUsage(file, entry)}\n`));
-    } catch {}
+    say(`${file}: ${why}`);
+    say(`usage: ${typedUsage(file, entry)}`);
     process.exit(EXIT_USAGE);
   };
   if (hasDirs) mismatch('takes streams (typed entry point), not directories: drop --dir');
@@ -564,7 +574,7 @@ function finishOutputs(file, streams, status) {
     for (const s of streams.values()) {
       if (s.temp) {
         try { fs.unlinkSync(s.temp); } catch {}
-        writeBlocking(2, Buffer.from(`wasi-run: ${s.path}: not written: ${file} exited with status ${status}\n`));
+        say(`${s.path}: not written: ${file} exited with status ${status}`);
       }
     }
     return status;
@@ -575,7 +585,7 @@ function finishOutputs(file, streams, status) {
       fs.renameSync(s.temp, s.path);
     } catch (e) {
       try { fs.unlinkSync(s.temp); } catch {}
-      writeBlocking(2, Buffer.from(`wasi-run: ${s.path}: cannot create output: ${openError(e)}\n`));
+      say(`${s.path}: cannot create output: ${openError(e)}`);
       status = EXIT_CANNOT_CREATE;
     }
   }
@@ -727,7 +737,7 @@ async function planArchives(opts, module) {
       'wasm32-wasi-vfs module linked with --vfs-streams (CMake: wasi_vfs_streams())');
   }
   const tar = await import('./wasi-run-tar.mjs');
-  const warn = (m) => writeBlocking(2, Buffer.from(`wasi-run: warning: ${m}\n`));
+  const warn = (m) => say(`warning: ${m}`);
   const table = new Map();
   let fd = FIRST_ARCHIVE_FD;
   const inSpecs = [];
@@ -757,7 +767,7 @@ async function planArchives(opts, module) {
   const finish = (file, status) => {
     for (const out of opts.outs) {
       if (status !== 0) {
-        writeBlocking(2, Buffer.from(`wasi-run: ${out.host}: not written: ${file} exited with status ${status}\n`));
+        say(`${out.host}: not written: ${file} exited with status ${status}`);
         continue;
       }
       const archive = Buffer.concat(out.chunks);
@@ -766,10 +776,10 @@ async function planArchives(opts, module) {
         tar.extract(archive, out.host);
       } catch (e) {
         if (e instanceof tar.ArchiveError) {
-          writeBlocking(2, Buffer.from(`wasi-run: --out ${out.guest}:${out.host}: ${e.message}\n`));
+          say(`--out ${out.guest}:${out.host}: ${e.message}`);
           status = EXIT_IO;
         } else if (e.code) {
-          writeBlocking(2, Buffer.from(`wasi-run: ${out.host}: cannot write: ${openError(e)}\n`));
+          say(`${out.host}: cannot write: ${openError(e)}`);
           status = EXIT_CANNOT_CREATE;
         } else {
           throw e;
@@ -799,7 +809,7 @@ function archiveImports(base, table) {
         if (n < b.length) break;
       }
     } catch (e) {
-      writeBlocking(2, Buffer.from(`wasi-run: --in ${a.host}: ${e.message}\n`));
+      say(`--in ${a.host}: ${e.message}`);
       return ERRNO_IO;
     }
     return putU32(memory, nreadPtr, total);

@@ -12,6 +12,8 @@ work=$3
 rm -rf "$work"
 mkdir -p "$work/new"
 cd "$work"
-"$fuzzer" -runs=0 "$corpus"
-"$fuzzer" -seed=1 -runs="${VFS_DIFF_RUNS:-20000}" -max_len=600 \
-    -timeout=60 "$work/new" "$corpus"
+# A divergence (an abort), a leak or a sanitizer report must fail, not be
+# taken for the skip: libFuzzer's own status for them is 77 too.
+"$fuzzer" -error_exitcode=1 -runs=0 "$corpus"
+"$fuzzer" -error_exitcode=1 -seed=1 -runs="${VFS_DIFF_RUNS:-20000}" \
+    -max_len=600 -timeout=60 "$work/new" "$corpus"

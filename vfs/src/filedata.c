@@ -185,9 +185,24 @@ int vfs__file_truncate(struct vfs *fs, struct vfs_node *n, int64_t size)
     return 0;
 }
 
+void vfs__file_empty(struct vfs *fs, struct vfs_node *n)
+{
+    struct vfs__file *f = &n->u.file;
+    uint32_t i;
+
+    for (i = 0; i < f->nblk; i++)
+        vfs__free(fs, f->blk[i]);
+    vfs__free(fs, f->blk);
+    account(fs, f, -f->held);
+    f->blk = NULL;
+    f->nblk = f->cap0 = 0;
+    f->nborrowed = 0;
+    n->size = 0;
+}
+
 static void file_free(struct vfs *fs, struct vfs_node *n)
 {
-    vfs__file_truncate(fs, n, 0);
+    vfs__file_empty(fs, n);
 }
 
 const struct vfs__ops vfs__file_ops = {file_read, file_write, NULL, NULL,

@@ -68,7 +68,7 @@ static int openat_(struct vfs *fs, int dirfd, const char *path, int flags,
             return r;
         }
     } else if ((flags & VFS_O_TRUNC) && VFS__ISREG(n->mode)) {
-        vfs__file_truncate(fs, n, 0);
+        vfs__file_empty(fs, n);
         vfs__touch_data(fs, n);
     }
     vfs__ofd_bind(n, f, flags & ~OPEN_ONLY);
