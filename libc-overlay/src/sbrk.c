@@ -8,8 +8,10 @@
  * everything; the allocator takes a region that does not continue the
  * last one as a new segment.
  *
- * Memory grows by a quarter of its size at least, and sbrk hands the
- * pages out from that reserve until it is used up: an engine's
+ * Memory grows by a quarter of what sbrk has grown it by so far at least
+ * (not of the memory's size, which a file image or large static data
+ * would make large: the first growth is then as small as asked), and sbrk
+ * hands the pages out from that reserve until it is used up: an engine's
  * memory.grow can cost far more than the pages it adds (Node 20: about
  * 0.5 ms a call once the memory passes 64 MiB, for a 64 KiB page or for
  * 64 MiB), and the allocator asks for 64 KiB at a time, so a program that
@@ -35,6 +37,7 @@ extern struct __wasi_vfs_image_slot __wasi_vfs_image_slot
 /* The break of the memory handed out by growing ([top, lim) is the
  * reserve), and the memory's end when it last grew here; 0: not yet. */
 static uintptr_t top, lim;
+static uintptr_t grown; /* bytes sbrk has added to the memory */
 
 void *sbrk(intptr_t increment)
 {
@@ -59,13 +62,14 @@ void *sbrk(intptr_t increment)
         top = lim = end;
     if ((uintptr_t)increment > lim - top) {
         want = ((uintptr_t)increment - (lim - top)) / PAGE;
-        more = end / PAGE / 4 > want ? end / PAGE / 4 : want;
+        more = grown / PAGE / 4 > want ? grown / PAGE / 4 : want;
         if (__builtin_wasm_memory_grow(0, more) == SIZE_MAX &&
             __builtin_wasm_memory_grow(0, more = want) == SIZE_MAX) {
             errno = ENOMEM;
             return (void *)-1;
         }
         lim = end + more * PAGE;
+        grown += more * PAGE;
     }
     at = top;
     top += (uintptr_t)increment;

@@ -68,7 +68,8 @@ struct vfs *__wasi_vfs_init(void)
     }
     fd = vfs_openat(fs, VFS_AT_ROOT, "/", VFS_O_PATH | VFS_O_DIRECTORY, 0);
     r |= fd;
-    r |= vfs_dup2(fs, fd, WASI_VFS_CWD_FD);
+    /* the lowest free descriptor from WASI_VFS_CWD_FD, the table's last */
+    r |= vfs_dupfd(fs, fd, WASI_VFS_CWD_FD, 0) == WASI_VFS_CWD_FD ? 0 : -1;
     r |= vfs_close(fs, fd);
     if (r < 0)
         __builtin_trap();
