@@ -10,9 +10,12 @@
 
 int faccessat(int dirfd, const char *path, int amode, int flag)
 {
-    return __wasi_vfs_ret(vfs_faccessat(
-        __wasi_vfs(), __wasi_vfs_at(dirfd), path, amode,
-        flag & AT_SYMLINK_NOFOLLOW ? VFS_AT_SYMLINK_NOFOLLOW : 0));
+    struct vfs *fs = __wasi_vfs();
+    return __wasi_vfs_ret(
+        fs ? vfs_faccessat(fs, __wasi_vfs_at(dirfd), path, amode,
+                           flag & AT_SYMLINK_NOFOLLOW ? VFS_AT_SYMLINK_NOFOLLOW
+                                                      : 0)
+           : -ENOMEM);
 }
 
 int access(const char *path, int amode)

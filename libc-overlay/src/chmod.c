@@ -9,9 +9,12 @@
 
 int fchmodat(int dirfd, const char *path, mode_t mode, int flag)
 {
-    return __wasi_vfs_ret(vfs_fchmodat(
-        __wasi_vfs(), __wasi_vfs_at(dirfd), path, mode & 07777,
-        flag & AT_SYMLINK_NOFOLLOW ? VFS_AT_SYMLINK_NOFOLLOW : 0));
+    struct vfs *fs = __wasi_vfs();
+    return __wasi_vfs_ret(
+        fs ? vfs_fchmodat(fs, __wasi_vfs_at(dirfd), path, mode & 07777,
+                          flag & AT_SYMLINK_NOFOLLOW ? VFS_AT_SYMLINK_NOFOLLOW
+                                                     : 0)
+           : -ENOMEM);
 }
 
 int chmod(const char *path, mode_t mode)
@@ -21,5 +24,6 @@ int chmod(const char *path, mode_t mode)
 
 int fchmod(int fd, mode_t mode)
 {
-    return __wasi_vfs_ret(vfs_fchmod(__wasi_vfs(), fd, mode & 07777));
+    struct vfs *fs = __wasi_vfs();
+    return __wasi_vfs_ret(fs ? vfs_fchmod(fs, fd, mode & 07777) : -ENOMEM);
 }

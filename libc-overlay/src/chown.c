@@ -20,10 +20,12 @@ static int check(int r, uid_t uid, gid_t gid)
 
 int fchownat(int dirfd, const char *path, uid_t uid, gid_t gid, int flag)
 {
+    struct vfs *fs = __wasi_vfs();
     struct vfs_stat v;
-    return check(vfs_fstatat(__wasi_vfs(), __wasi_vfs_at(dirfd), path, &v,
-                             flag & AT_SYMLINK_NOFOLLOW
-                                 ? VFS_AT_SYMLINK_NOFOLLOW : 0),
+    return check(fs ? vfs_fstatat(fs, __wasi_vfs_at(dirfd), path, &v,
+                                  flag & AT_SYMLINK_NOFOLLOW
+                                      ? VFS_AT_SYMLINK_NOFOLLOW : 0)
+                    : -ENOMEM,
                  uid, gid);
 }
 
@@ -39,5 +41,6 @@ int lchown(const char *path, uid_t uid, gid_t gid)
 
 int fchown(int fd, uid_t uid, gid_t gid)
 {
-    return check(vfs_fd_check(__wasi_vfs(), fd), uid, gid);
+    struct vfs *fs = __wasi_vfs();
+    return check(fs ? vfs_fd_check(fs, fd) : -ENOMEM, uid, gid);
 }

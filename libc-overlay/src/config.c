@@ -138,7 +138,7 @@ static void bind(struct vfs *fs, char *item)
 /* Runs at exit, after the program's own atexit functions. */
 static void export(void)
 {
-    struct vfs *fs = __wasi_vfs();
+    struct vfs *fs = __wasi_vfs_fs; /* this runs only if it was made */
     char why[300];
     int i;
 

@@ -16,19 +16,13 @@
 #include "internal.h"
 
 /* Makes path, relative to dirfd, the current directory: it must be a
- * directory the user may search. */
+ * directory the user may search. No descriptor of the program's is needed
+ * (a full table does not stop it). */
 static int change(int dirfd, const char *path)
 {
     struct vfs *fs = __wasi_vfs();
-    int t = vfs_openat(fs, dirfd, path, VFS_O_PATH | VFS_O_DIRECTORY, 0), r;
-
-    if (t < 0)
-        return __wasi_vfs_ret(t);
-    r = vfs_faccessat(fs, t, ".", VFS_X_OK, 0);
-    if (r == 0)
-        r = vfs_dup2(fs, t, WASI_VFS_CWD_FD);
-    vfs_close(fs, t);
-    return __wasi_vfs_ret(r < 0 ? r : 0);
+    return __wasi_vfs_ret(
+        fs ? vfs_chdirat(fs, WASI_VFS_CWD_FD, dirfd, path) : -ENOMEM);
 }
 
 int chdir(const char *path)
@@ -36,14 +30,17 @@ int chdir(const char *path)
     return change(WASI_VFS_CWD_FD, path);
 }
 
+/* Only the program's own descriptors (VFS_AT_ROOT and the current
+ * directory's are none: EBADF). */
 int fchdir(int fd)
 {
-    return change(fd, ".");
+    return change(__wasi_vfs_user_fd(fd) ? fd : -1, ".");
 }
 
 /* buf NULL: a malloc'd copy of the path, whatever size says. */
 char *getcwd(char *buf, size_t size)
 {
+    struct vfs *fs;
     char tmp[VFS_PATH_MAX];
     int r;
 
@@ -51,8 +48,10 @@ char *getcwd(char *buf, size_t size)
         errno = EINVAL;
         return NULL;
     }
-    r = vfs_fd_path(__wasi_vfs(), WASI_VFS_CWD_FD, buf ? buf : tmp,
-                    buf ? size : sizeof tmp);
+    fs = __wasi_vfs();
+    r = fs ? vfs_fd_path(fs, WASI_VFS_CWD_FD, buf ? buf : tmp,
+                         buf ? size : sizeof tmp)
+           : -ENOMEM;
     if (r < 0) {
         errno = -r;
         return NULL;
@@ -70,13 +69,15 @@ int __wasilibc_find_relpath_alloc(const char *path, const char **abs,
                                   char **relative, size_t *relative_len,
                                   int can_realloc)
 {
+    struct vfs *fs;
     char buf[VFS_PATH_MAX];
     const char *rel;
     size_t n;
     int fd, l;
 
     if (path[0] != '/') {
-        l = vfs_fd_path(__wasi_vfs(), WASI_VFS_CWD_FD, buf, sizeof buf);
+        fs = __wasi_vfs();
+        l = fs ? vfs_fd_path(fs, WASI_VFS_CWD_FD, buf, sizeof buf) : -ENOMEM;
         n = strlen(path);
         if (l >= 0 && (size_t)l + 1 + n >= sizeof buf)
             l = -ENAMETOOLONG;

@@ -12,14 +12,16 @@
 
 int dup(int fd)
 {
-    return __wasi_vfs_ret(vfs_dup(__wasi_vfs(), fd));
+    struct vfs *fs = __wasi_vfs();
+    return __wasi_vfs_ret(fs ? vfs_dup(fs, fd) : -ENOMEM);
 }
 
 int dup2(int oldfd, int newfd)
 {
     struct vfs *fs = __wasi_vfs();
-    return __wasi_vfs_ret(__wasi_vfs_user_fd(newfd)
-                              ? vfs_dup2(fs, oldfd, newfd) : -EBADF);
+    return __wasi_vfs_ret(!fs ? -ENOMEM
+                          : __wasi_vfs_user_fd(newfd) ? vfs_dup2(fs, oldfd, newfd)
+                                                      : -EBADF);
 }
 
 int dup3(int oldfd, int newfd, int flags)
@@ -31,6 +33,8 @@ int dup3(int oldfd, int newfd, int flags)
         r = -EINVAL;
     else if (!__wasi_vfs_user_fd(newfd))
         r = -EBADF;
+    else if (!fs)
+        r = -ENOMEM;
     else
         r = vfs_dup3(fs, oldfd, newfd, flags ? VFS_O_CLOEXEC : 0);
     return __wasi_vfs_ret(r);

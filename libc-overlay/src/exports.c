@@ -53,6 +53,8 @@ int EXPORT(wasi_vfs_write_file)(const char *path, size_t plen,
     size_t done = 0;
     int fd, e;
 
+    if (!fs)
+        return -ENOMEM;
     if ((e = cpath(path, plen, buf)) || (e = __wasi_vfs_mkdirs(fs, buf)))
         return e;
     fd = vfs_openat(fs, VFS_AT_ROOT, buf,
@@ -74,11 +76,14 @@ int EXPORT(wasi_vfs_write_file)(const char *path, size_t plen,
  * -EFBIG (2 GiB or more: read it in pieces). */
 int EXPORT(wasi_vfs_file_size)(const char *path, size_t plen)
 {
+    struct vfs *fs = __wasi_vfs();
     char buf[VFS_PATH_MAX];
     struct vfs_stat st;
     int e;
+    if (!fs)
+        return -ENOMEM;
     if ((e = cpath(path, plen, buf)) ||
-        (e = vfs_fstatat(__wasi_vfs(), VFS_AT_ROOT, buf, &st, 0)))
+        (e = vfs_fstatat(fs, VFS_AT_ROOT, buf, &st, 0)))
         return e;
     if ((st.mode & VFS_S_IFMT) == VFS_S_IFDIR)
         return -EISDIR;
@@ -94,6 +99,8 @@ int EXPORT(wasi_vfs_read_file)(const char *path, size_t plen, void *dst,
     char buf[VFS_PATH_MAX];
     ssize_t n;
     int fd, e;
+    if (!fs)
+        return -ENOMEM;
     if ((e = cpath(path, plen, buf)))
         return e;
     fd = vfs_openat(fs, VFS_AT_ROOT, buf, VFS_O_RDONLY, 0);
@@ -143,6 +150,8 @@ int EXPORT(wasi_vfs_list)(const char *path, size_t plen, char *dst,
     struct listing l = {dst, len, 0, 0};
     char buf[VFS_PATH_MAX];
     int fd, e;
+    if (!fs)
+        return -ENOMEM;
     if ((e = cpath(path, plen, buf)))
         return e;
     fd = vfs_openat(fs, VFS_AT_ROOT, buf, VFS_O_RDONLY | VFS_O_DIRECTORY, 0);

@@ -23,6 +23,8 @@ int __wasi_vfs_fcntl_arg(int fd, int cmd, long arg)
     struct vfs *fs = __wasi_vfs();
     int r;
 
+    if (!fs)
+        return __wasi_vfs_ret(-ENOMEM);
     switch (cmd) {
     case F_GETFD:
         r = vfs_fd_get_cloexec(fs, fd);

@@ -14,5 +14,6 @@ _Static_assert(LOCK_SH == VFS_FLOCK_SH && LOCK_EX == VFS_FLOCK_EX &&
 
 int flock(int fd, int op)
 {
-    return __wasi_vfs_ret(vfs_flock(__wasi_vfs(), fd, op));
+    struct vfs *fs = __wasi_vfs();
+    return __wasi_vfs_ret(fs ? vfs_flock(fs, fd, op) : -ENOMEM);
 }

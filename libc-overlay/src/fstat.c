@@ -7,6 +7,7 @@
 
 int fstat(int fd, struct stat *st)
 {
+    struct vfs *fs = __wasi_vfs();
     struct vfs_stat v;
-    return __wasi_vfs_stat_out(vfs_fstat(__wasi_vfs(), fd, &v), &v, st);
+    return __wasi_vfs_stat_out(fs ? vfs_fstat(fs, fd, &v) : -ENOMEM, &v, st);
 }

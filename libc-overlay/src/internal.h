@@ -10,14 +10,16 @@
  * WASI function answers -r for a failed vfs call r.
  *
  * Descriptors: the module's descriptor numbers are the vfs core's. The
- * program may use 0 .. WASI_VFS_OPEN_MAX-1; WASI_VFS_CWD_FD, one past them,
- * is the current directory (an O_PATH descriptor held by the overlay), so
- * AT_FDCWD and relative paths resolve through a real directory reference as
- * in a kernel, including a current directory that has been removed.
+ * program may use 0 .. WASI_VFS_OPEN_MAX-1; WASI_VFS_CWD_FD, one past them
+ * and the last of the core's table, is the current directory (an O_PATH
+ * descriptor held by the overlay), so AT_FDCWD and relative paths resolve
+ * through a real directory reference as in a kernel, including a current
+ * directory that has been removed.
  */
 #ifndef WASI_VFS_INTERNAL_H
 #define WASI_VFS_INTERNAL_H
 
+#include <errno.h>
 #include <fcntl.h>
 #include <stddef.h>
 #include <stdint.h>
@@ -28,9 +30,19 @@
 
 /* ---- limits and the one user ------------------------------------------ */
 
-#define WASI_VFS_OPEN_MAX 1024
+/*
+ * The filesystem's configuration: its limits, and the clock (state.c's
+ * __wasi_vfs_now). limits.c defines it unless the link brings its own (the
+ * driver's --vfs-max-* options); max_open_files counts the program's
+ * descriptors and the current directory's.
+ */
+extern const struct vfs_config __wasi_vfs_config;
+int64_t __wasi_vfs_now(void *ctx);
+
+#define WASI_VFS_DEFAULT_OPEN_MAX 1024 /* as Linux's RLIMIT_NOFILE */
+#define WASI_VFS_CWD_FD ((int)__wasi_vfs_config.max_open_files - 1)
+#define WASI_VFS_OPEN_MAX WASI_VFS_CWD_FD
 #define WASI_VFS_IOV_MAX 1024 /* iovecs per call, as Linux's UIO_MAXIOV */
-#define WASI_VFS_CWD_FD WASI_VFS_OPEN_MAX
 
 /* Owner of every file; what getuid(), stat() and getpwuid() report. */
 #define WASI_VFS_UID 1000
@@ -45,17 +57,16 @@
  * The module's filesystem, NULL until a call first needs it. Creating it
  * (state.c) registers the device files, opens descriptors 0, 1, 2 on
  * /dev/stdin, /dev/stdout, /dev/stderr (except those the program closed
- * before) and the current directory "/". It traps if memory for that cannot
- * be had: nothing can work without it.
+ * before) and the current directory "/". __wasi_vfs() is NULL when memory
+ * for that cannot be had: every caller then fails with ENOMEM, and a later
+ * call tries again.
  */
 extern struct vfs *__wasi_vfs_fs;
-struct vfs *__wasi_vfs_init(void);
+struct vfs *__wasi_vfs(void);
 
-static inline struct vfs *__wasi_vfs(void)
-{
-    struct vfs *fs = __wasi_vfs_fs;
-    return fs ? fs : __wasi_vfs_init();
-}
+/* The file-creation mask the filesystem starts with (umask.c sets it while
+ * there is no filesystem). */
+extern mode_t __wasi_vfs_umask;
 
 /* A libc dirfd as the vfs core takes it: AT_FDCWD is the current
  * directory's descriptor; VFS_AT_ROOT, the core's own name for the root,
@@ -78,7 +89,7 @@ static inline int __wasi_vfs_dirfd(int32_t fd)
  * program: a number the program may use. */
 static inline int __wasi_vfs_user_fd(int fd)
 {
-    return (unsigned)fd < WASI_VFS_OPEN_MAX;
+    return (unsigned)fd < (unsigned)WASI_VFS_OPEN_MAX;
 }
 
 /* r < 0: sets errno to -r and returns -1. Otherwise returns r. */

@@ -15,6 +15,8 @@ int lockf(int fd, int cmd, off_t len)
     struct vfs_lock lk = {VFS_LOCK_WR, VFS_SEEK_CUR, 0, len};
     int r;
 
+    if (!fs)
+        return __wasi_vfs_ret(-ENOMEM);
     switch (cmd) {
     case F_ULOCK:
         lk.type = VFS_LOCK_UN;

@@ -7,8 +7,9 @@
 
 int mkdirat(int dirfd, const char *path, mode_t mode)
 {
+    struct vfs *fs = __wasi_vfs();
     return __wasi_vfs_ret(
-        vfs_mkdirat(__wasi_vfs(), __wasi_vfs_at(dirfd), path, mode));
+        fs ? vfs_mkdirat(fs, __wasi_vfs_at(dirfd), path, mode) : -ENOMEM);
 }
 
 int mkdir(const char *path, mode_t mode)

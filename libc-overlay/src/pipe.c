@@ -12,11 +12,15 @@
 
 int pipe2(int fds[2], int flags)
 {
+    struct vfs *fs;
+
     if (flags & ~(O_CLOEXEC | O_NONBLOCK))
         return __wasi_vfs_ret(-EINVAL);
-    return __wasi_vfs_ret(vfs_pipe(__wasi_vfs(), fds,
-                                   __wasi_vfs_oflags_in(flags) &
-                                       (VFS_O_CLOEXEC | VFS_O_NONBLOCK)));
+    fs = __wasi_vfs();
+    return __wasi_vfs_ret(fs ? vfs_pipe(fs, fds,
+                                        __wasi_vfs_oflags_in(flags) &
+                                            (VFS_O_CLOEXEC | VFS_O_NONBLOCK))
+                             : -ENOMEM);
 }
 
 int pipe(int fds[2])

@@ -12,6 +12,7 @@
 
 char *realpath(const char *restrict path, char *restrict resolved)
 {
+    struct vfs *fs;
     char tmp[PATH_MAX];
     int r;
 
@@ -19,8 +20,10 @@ char *realpath(const char *restrict path, char *restrict resolved)
         errno = EINVAL;
         return NULL;
     }
-    r = vfs_realpath(__wasi_vfs(), WASI_VFS_CWD_FD, path,
-                     resolved ? resolved : tmp, PATH_MAX);
+    fs = __wasi_vfs();
+    r = fs ? vfs_realpath(fs, WASI_VFS_CWD_FD, path, resolved ? resolved : tmp,
+                          PATH_MAX)
+           : -ENOMEM;
     if (r < 0) {
         errno = r == -ERANGE ? ENAMETOOLONG : -r;
         return NULL;

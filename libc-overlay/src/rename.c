@@ -10,9 +10,11 @@
 int renameat(int olddirfd, const char *oldpath, int newdirfd,
              const char *newpath)
 {
-    return __wasi_vfs_ret(vfs_renameat(__wasi_vfs(), __wasi_vfs_at(olddirfd),
-                                       oldpath, __wasi_vfs_at(newdirfd),
-                                       newpath));
+    struct vfs *fs = __wasi_vfs();
+    return __wasi_vfs_ret(fs ? vfs_renameat(fs, __wasi_vfs_at(olddirfd),
+                                            oldpath, __wasi_vfs_at(newdirfd),
+                                            newpath)
+                             : -ENOMEM);
 }
 
 int rename(const char *oldpath, const char *newpath)

@@ -56,8 +56,12 @@ void *sbrk(intptr_t increment)
         }
         return (void *)end;
     }
-    if (increment < 0 || increment % PAGE)
-        abort();
+    /* memory cannot shrink, and grows by whole pages: an error (wasi-libc
+     * aborts), though the allocator never asks for either */
+    if (increment < 0 || increment % PAGE) {
+        errno = EINVAL;
+        return (void *)-1;
+    }
     if (end != lim) /* first growth, or the memory grew elsewhere */
         top = lim = end;
     if ((uintptr_t)increment > lim - top) {

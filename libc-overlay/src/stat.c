@@ -11,10 +11,12 @@
 int fstatat(int dirfd, const char *restrict path, struct stat *restrict st,
             int flag)
 {
+    struct vfs *fs = __wasi_vfs();
     struct vfs_stat v;
-    int r = vfs_fstatat(__wasi_vfs(), __wasi_vfs_at(dirfd), path, &v,
-                        flag & AT_SYMLINK_NOFOLLOW ? VFS_AT_SYMLINK_NOFOLLOW
-                                                   : 0);
+    int r = fs ? vfs_fstatat(fs, __wasi_vfs_at(dirfd), path, &v,
+                             flag & AT_SYMLINK_NOFOLLOW
+                                 ? VFS_AT_SYMLINK_NOFOLLOW : 0)
+               : -ENOMEM;
     return __wasi_vfs_stat_out(r, &v, st);
 }
 

@@ -29,11 +29,12 @@ int statvfs(const char *restrict path, struct statvfs *restrict out)
 {
     struct vfs *fs = __wasi_vfs();
     struct vfs_stat st;
-    return fill(vfs_fstatat(fs, WASI_VFS_CWD_FD, path, &st, 0), fs, out);
+    return fill(fs ? vfs_fstatat(fs, WASI_VFS_CWD_FD, path, &st, 0) : -ENOMEM,
+                fs, out);
 }
 
 int fstatvfs(int fd, struct statvfs *out)
 {
     struct vfs *fs = __wasi_vfs();
-    return fill(vfs_fd_check(fs, fd), fs, out);
+    return fill(fs ? vfs_fd_check(fs, fd) : -ENOMEM, fs, out);
 }

@@ -8,8 +8,10 @@
 
 int symlinkat(const char *target, int dirfd, const char *linkpath)
 {
-    return __wasi_vfs_ret(vfs_symlinkat(__wasi_vfs(), target,
-                                        __wasi_vfs_at(dirfd), linkpath));
+    struct vfs *fs = __wasi_vfs();
+    return __wasi_vfs_ret(
+        fs ? vfs_symlinkat(fs, target, __wasi_vfs_at(dirfd), linkpath)
+           : -ENOMEM);
 }
 
 int symlink(const char *target, const char *linkpath)
@@ -20,8 +22,10 @@ int symlink(const char *target, const char *linkpath)
 ssize_t readlinkat(int dirfd, const char *restrict path, char *restrict buf,
                    size_t size)
 {
-    return __wasi_vfs_ret((int)vfs_readlinkat(
-        __wasi_vfs(), __wasi_vfs_at(dirfd), path, buf, size));
+    struct vfs *fs = __wasi_vfs();
+    return __wasi_vfs_ret(
+        fs ? (int)vfs_readlinkat(fs, __wasi_vfs_at(dirfd), path, buf, size)
+           : -ENOMEM);
 }
 
 ssize_t readlink(const char *restrict path, char *restrict buf, size_t size)

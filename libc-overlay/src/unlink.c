@@ -11,9 +11,11 @@
 
 int unlinkat(int dirfd, const char *path, int flag)
 {
+    struct vfs *fs = __wasi_vfs();
     return __wasi_vfs_ret(
-        vfs_unlinkat(__wasi_vfs(), __wasi_vfs_at(dirfd), path,
-                     flag & AT_REMOVEDIR ? VFS_AT_REMOVEDIR : 0));
+        fs ? vfs_unlinkat(fs, __wasi_vfs_at(dirfd), path,
+                          flag & AT_REMOVEDIR ? VFS_AT_REMOVEDIR : 0)
+           : -ENOMEM);
 }
 
 int unlink(const char *path)
@@ -30,7 +32,7 @@ int rmdir(const char *path)
 int remove(const char *path)
 {
     struct vfs *fs = __wasi_vfs();
-    int r = vfs_unlinkat(fs, WASI_VFS_CWD_FD, path, 0);
+    int r = fs ? vfs_unlinkat(fs, WASI_VFS_CWD_FD, path, 0) : -ENOMEM;
     if (r == -EISDIR)
         r = vfs_unlinkat(fs, WASI_VFS_CWD_FD, path, VFS_AT_REMOVEDIR);
     return __wasi_vfs_ret(r);

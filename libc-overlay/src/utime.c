@@ -20,14 +20,18 @@ _Static_assert(UTIME_NOW == VFS_UTIME_NOW && UTIME_OMIT == VFS_UTIME_OMIT,
 int utimensat(int dirfd, const char *path, const struct timespec times[2],
               int flag)
 {
-    return __wasi_vfs_ret(vfs_utimensat(
-        __wasi_vfs(), __wasi_vfs_at(dirfd), path, times,
-        flag & AT_SYMLINK_NOFOLLOW ? VFS_AT_SYMLINK_NOFOLLOW : 0));
+    struct vfs *fs = __wasi_vfs();
+    return __wasi_vfs_ret(
+        fs ? vfs_utimensat(fs, __wasi_vfs_at(dirfd), path, times,
+                           flag & AT_SYMLINK_NOFOLLOW ? VFS_AT_SYMLINK_NOFOLLOW
+                                                      : 0)
+           : -ENOMEM);
 }
 
 int futimens(int fd, const struct timespec times[2])
 {
-    return __wasi_vfs_ret(vfs_futimens(__wasi_vfs(), fd, times));
+    struct vfs *fs = __wasi_vfs();
+    return __wasi_vfs_ret(fs ? vfs_futimens(fs, fd, times) : -ENOMEM);
 }
 
 int __wasilibc_utimens(const char *path, const struct timespec times[2],

@@ -8,9 +8,10 @@
 int32_t __imported_wasi_snapshot_preview1_fd_fdstat_set_flags(int32_t fd,
                                                               int32_t flags)
 {
+    struct vfs *fs = __wasi_vfs();
     int v = (flags & __WASI_FDFLAGS_APPEND ? VFS_O_APPEND : 0) |
             (flags & __WASI_FDFLAGS_NONBLOCK ? VFS_O_NONBLOCK : 0);
-    return -vfs_fd_set_flags(__wasi_vfs(), fd, v);
+    return fs ? -vfs_fd_set_flags(fs, fd, v) : __WASI_ERRNO_NOMEM;
 }
 
 /* Rights are not kept per descriptor (the access mode decides); dropping
@@ -18,9 +19,10 @@ int32_t __imported_wasi_snapshot_preview1_fd_fdstat_set_flags(int32_t fd,
 int32_t __imported_wasi_snapshot_preview1_fd_fdstat_set_rights(
     int32_t fd, int64_t base, int64_t inheriting)
 {
+    struct vfs *fs = __wasi_vfs();
     (void)base;
     (void)inheriting;
-    return -vfs_fd_check(__wasi_vfs(), fd);
+    return fs ? -vfs_fd_check(fs, fd) : __WASI_ERRNO_NOMEM;
 }
 
 /* Moves from onto to, closing what to had (to need not be open, as with
@@ -32,6 +34,8 @@ int32_t __imported_wasi_snapshot_preview1_fd_renumber(int32_t from,
     int r;
     if (!__wasi_vfs_user_fd(from) || !__wasi_vfs_user_fd(to))
         return __WASI_ERRNO_BADF;
+    if (!fs)
+        return __WASI_ERRNO_NOMEM;
     r = vfs_dup2(fs, from, to);
     if (r >= 0 && from != to)
         r = vfs_close(fs, from);

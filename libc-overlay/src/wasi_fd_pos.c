@@ -10,9 +10,10 @@ static int32_t prw(int32_t fd, const __wasi_iovec_t *iovs, int32_t n,
                    ssize_t (*op)(struct vfs *, int, const struct vfs_iovec *,
                                  int, int64_t))
 {
+    struct vfs *fs = __wasi_vfs();
     const struct vfs_iovec *v = NULL;
     int32_t e = __wasi_vfs_iovecs(iovs, n, count, &v);
-    ssize_t r = op(__wasi_vfs(), fd, v, e ? 0 : n, offset);
+    ssize_t r = fs ? op(fs, fd, v, e ? 0 : n, offset) : -ENOMEM;
 
     if (r < 0)
         return (int32_t)-r;

@@ -8,19 +8,23 @@
 int32_t __imported_wasi_snapshot_preview1_path_create_directory(
     int32_t dirfd, const char *path, int32_t len)
 {
+    struct vfs *fs = __wasi_vfs();
     char buf[VFS_PATH_MAX];
     int r = __wasi_vfs_cpath(path, (size_t)len, buf);
     return r ? r
-             : -vfs_mkdirat(__wasi_vfs(), __wasi_vfs_dirfd(dirfd), buf, 0777);
+           : !fs ? __WASI_ERRNO_NOMEM
+             : -vfs_mkdirat(fs, __wasi_vfs_dirfd(dirfd), buf, 0777);
 }
 
 int32_t __imported_wasi_snapshot_preview1_path_remove_directory(
     int32_t dirfd, const char *path, int32_t len)
 {
+    struct vfs *fs = __wasi_vfs();
     char buf[VFS_PATH_MAX];
     int r = __wasi_vfs_cpath(path, (size_t)len, buf);
     return r ? r
-             : -vfs_unlinkat(__wasi_vfs(), __wasi_vfs_dirfd(dirfd), buf,
+           : !fs ? __WASI_ERRNO_NOMEM
+             : -vfs_unlinkat(fs, __wasi_vfs_dirfd(dirfd), buf,
                              VFS_AT_REMOVEDIR);
 }
 
@@ -28,22 +32,26 @@ int32_t __imported_wasi_snapshot_preview1_path_unlink_file(int32_t dirfd,
                                                            const char *path,
                                                            int32_t len)
 {
+    struct vfs *fs = __wasi_vfs();
     char buf[VFS_PATH_MAX];
     int r = __wasi_vfs_cpath(path, (size_t)len, buf);
     return r ? r
-             : -vfs_unlinkat(__wasi_vfs(), __wasi_vfs_dirfd(dirfd), buf, 0);
+           : !fs ? __WASI_ERRNO_NOMEM
+             : -vfs_unlinkat(fs, __wasi_vfs_dirfd(dirfd), buf, 0);
 }
 
 int32_t __imported_wasi_snapshot_preview1_path_rename(
     int32_t olddirfd, const char *oldpath, int32_t oldlen, int32_t newdirfd,
     const char *newpath, int32_t newlen)
 {
+    struct vfs *fs = __wasi_vfs();
     char a[VFS_PATH_MAX], b[VFS_PATH_MAX];
     int r = __wasi_vfs_cpath(oldpath, (size_t)oldlen, a);
     if (!r)
         r = __wasi_vfs_cpath(newpath, (size_t)newlen, b);
     return r ? r
-             : -vfs_renameat(__wasi_vfs(), __wasi_vfs_dirfd(olddirfd), a,
+           : !fs ? __WASI_ERRNO_NOMEM
+             : -vfs_renameat(fs, __wasi_vfs_dirfd(olddirfd), a,
                              __wasi_vfs_dirfd(newdirfd), b);
 }
 
@@ -51,12 +59,14 @@ int32_t __imported_wasi_snapshot_preview1_path_link(
     int32_t olddirfd, int32_t lookup, const char *oldpath, int32_t oldlen,
     int32_t newdirfd, const char *newpath, int32_t newlen)
 {
+    struct vfs *fs = __wasi_vfs();
     char a[VFS_PATH_MAX], b[VFS_PATH_MAX];
     int r = __wasi_vfs_cpath(oldpath, (size_t)oldlen, a);
     if (!r)
         r = __wasi_vfs_cpath(newpath, (size_t)newlen, b);
     return r ? r
-             : -vfs_linkat(__wasi_vfs(), __wasi_vfs_dirfd(olddirfd), a,
+           : !fs ? __WASI_ERRNO_NOMEM
+             : -vfs_linkat(fs, __wasi_vfs_dirfd(olddirfd), a,
                            __wasi_vfs_dirfd(newdirfd), b,
                            lookup & __WASI_LOOKUPFLAGS_SYMLINK_FOLLOW
                                ? VFS_AT_SYMLINK_FOLLOW : 0);
@@ -66,26 +76,31 @@ int32_t __imported_wasi_snapshot_preview1_path_symlink(
     const char *target, int32_t targetlen, int32_t dirfd, const char *path,
     int32_t len)
 {
+    struct vfs *fs = __wasi_vfs();
     char a[VFS_PATH_MAX], b[VFS_PATH_MAX];
     int r = __wasi_vfs_cpath(target, (size_t)targetlen, a);
     if (!r)
         r = __wasi_vfs_cpath(path, (size_t)len, b);
     return r ? r
-             : -vfs_symlinkat(__wasi_vfs(), a, __wasi_vfs_dirfd(dirfd), b);
+           : !fs ? __WASI_ERRNO_NOMEM
+             : -vfs_symlinkat(fs, a, __wasi_vfs_dirfd(dirfd), b);
 }
 
 int32_t __imported_wasi_snapshot_preview1_path_readlink(
     int32_t dirfd, const char *path, int32_t len, char *out, int32_t outlen,
     __wasi_size_t *used)
 {
+    struct vfs *fs = __wasi_vfs();
     char buf[VFS_PATH_MAX];
     ssize_t r = __wasi_vfs_cpath(path, (size_t)len, buf);
     if (!r && (__wasi_vfs_fault(out, (uint32_t)outlen) ||
                __wasi_vfs_fault(used, sizeof *used)))
         r = __WASI_ERRNO_FAULT;
+    if (!r && !fs)
+        r = __WASI_ERRNO_NOMEM;
     if (r)
         return (int32_t)r;
-    r = vfs_readlinkat(__wasi_vfs(), __wasi_vfs_dirfd(dirfd), buf, out,
+    r = vfs_readlinkat(fs, __wasi_vfs_dirfd(dirfd), buf, out,
                        (size_t)(uint32_t)outlen);
     if (r < 0)
         return (int32_t)-r;

@@ -16,6 +16,7 @@ int32_t __imported_wasi_snapshot_preview1_path_open(
     int32_t oflags, int64_t base, int64_t inheriting, int32_t fdflags,
     __wasi_fd_t *out)
 {
+    struct vfs *fs = __wasi_vfs();
     char buf[VFS_PATH_MAX];
     int r = __wasi_vfs_cpath(path, (size_t)len, buf), fl;
     (void)inheriting;
@@ -24,6 +25,8 @@ int32_t __imported_wasi_snapshot_preview1_path_open(
         return r;
     if (__wasi_vfs_fault(out, sizeof *out))
         return __WASI_ERRNO_FAULT;
+    if (!fs)
+        return __WASI_ERRNO_NOMEM;
     fl = base & R_WRITE ? (base & R_READ ? VFS_O_RDWR : VFS_O_WRONLY)
                         : (base & R_READ ? VFS_O_RDONLY : VFS_O_PATH);
     if (oflags & __WASI_OFLAGS_CREAT)
@@ -40,7 +43,7 @@ int32_t __imported_wasi_snapshot_preview1_path_open(
         fl |= VFS_O_APPEND;
     if (fdflags & __WASI_FDFLAGS_NONBLOCK)
         fl |= VFS_O_NONBLOCK;
-    r = vfs_openat(__wasi_vfs(), __wasi_vfs_dirfd(dirfd), buf, fl, 0666);
+    r = vfs_openat(fs, __wasi_vfs_dirfd(dirfd), buf, fl, 0666);
     if (r < 0)
         return -r;
     *out = (__wasi_fd_t)r;

@@ -73,7 +73,7 @@ int32_t __imported_wasi_snapshot_preview1_poll_oneoff(
         return __wasi_vfs_host_poll_oneoff(in, out, n, nevents);
 
     fs = __wasi_vfs();
-    hs = malloc(((size_t)n + 1) * (sizeof *hs + sizeof *hev));
+    hs = fs ? malloc(((size_t)n + 1) * (sizeof *hs + sizeof *hev)) : NULL;
     if (!hs)
         return __WASI_ERRNO_NOMEM;
     hev = (__wasi_event_t *)(hs + n + 1);

@@ -25,6 +25,8 @@ int32_t __imported_wasi_snapshot_preview1_fd_prestat_get(int32_t fd,
     if (fd != ROOT_FD)
         return __WASI_ERRNO_BADF;
     fs = __wasi_vfs();
+    if (!fs)
+        return __WASI_ERRNO_NOMEM;
     if (!root_open && vfs_fd_check(fs, ROOT_FD) == 0)
         return __WASI_ERRNO_BADF; /* the program's own descriptor */
     if (__wasi_vfs_fault(out, sizeof *out))

@@ -47,12 +47,15 @@ int32_t __imported_wasi_snapshot_preview1_fd_readdir(int32_t fd,
                                                      int64_t cookie,
                                                      __wasi_size_t *used)
 {
+    struct vfs *fs = __wasi_vfs();
     struct fill f = {buf, (size_t)(uint32_t)len, 0};
     int r;
 
     if (__wasi_vfs_fault(buf, f.len) || __wasi_vfs_fault(used, sizeof *used))
         return __WASI_ERRNO_FAULT;
-    r = vfs_readdir(__wasi_vfs(), fd, (uint64_t)cookie, emit, &f);
+    if (!fs)
+        return __WASI_ERRNO_NOMEM;
+    r = vfs_readdir(fs, fd, (uint64_t)cookie, emit, &f);
     if (r < 0)
         return (int32_t)-r;
     *used = (__wasi_size_t)f.used;

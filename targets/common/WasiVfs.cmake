@@ -6,6 +6,7 @@
 #   wasi_vfs_embed(<target> <host-dir> [<guest-dir>])
 #   wasi_vfs_image(<target>)  wasi_vfs_streams(<target>)
 #   wasi_vfs_exports(<target>)
+#   wasi_vfs_limits(<target> [OPEN_FILES <n>] [BYTES <size>] [INODES <n>])
 #
 # Links the tree under <host-dir> (modes, mtimes, symlinks, empty
 # directories) into the executable <target>, at <guest-dir> (default "/")
@@ -71,4 +72,37 @@ endfunction()
 
 function(wasi_vfs_exports target)
   _wasi_vfs_part(wasi_vfs_exports ${target} --vfs-exports)
+endfunction()
+
+# The limits of the module's filesystem (vfs/LIMITS.md: what reaching each
+# one returns), through the driver's --vfs-max-open-files, --vfs-max-bytes
+# and --vfs-max-inodes options: OPEN_FILES the program's descriptors (3 to
+# 65536; default 1024), BYTES what files, names and symlink targets may hold
+# (digits, then K, M, G or T if you like; default 1G), INODES how many
+# files, directories, symlinks, devices and pipes may exist (default
+# 1048576). Those not given keep their default. The memory they all live in
+# is limited by the link's -Wl,--max-memory=BYTES.
+function(wasi_vfs_limits target)
+  cmake_parse_arguments(PARSE_ARGV 1 L "" "OPEN_FILES;BYTES;INODES" "")
+  if(L_UNPARSED_ARGUMENTS)
+    message(FATAL_ERROR "wasi_vfs_limits(${target}): unknown arguments "
+      "'${L_UNPARSED_ARGUMENTS}' (known: OPEN_FILES, BYTES, INODES)")
+  endif()
+  foreach(k OPEN_FILES BYTES INODES)
+    if(DEFINED L_${k})
+      if(NOT L_${k} MATCHES "^[0-9]+[KMGT]?$")
+        message(FATAL_ERROR "wasi_vfs_limits(${target}): ${k} '${L_${k}}' "
+          "is not a number")
+      endif()
+    endif()
+  endforeach()
+  if(DEFINED L_OPEN_FILES)
+    _wasi_vfs_part(wasi_vfs_limits ${target} "--vfs-max-open-files=${L_OPEN_FILES}")
+  endif()
+  if(DEFINED L_BYTES)
+    _wasi_vfs_part(wasi_vfs_limits ${target} "--vfs-max-bytes=${L_BYTES}")
+  endif()
+  if(DEFINED L_INODES)
+    _wasi_vfs_part(wasi_vfs_limits ${target} "--vfs-max-inodes=${L_INODES}")
+  endif()
 endfunction()

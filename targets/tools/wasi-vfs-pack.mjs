@@ -514,12 +514,64 @@ function listTree(dir, prefix, out) {
 //                    (STREAMS.md; the runner's --in and --out)
 //   --vfs-exports    the embedder's functions (libc-overlay/src/exports.c),
 //                    linked and exported
+// and for the filesystem's limits (vfs/LIMITS.md), which a definition of
+// __wasi_vfs_config compiled into an object that joins the link sets
+// (libc-overlay/src/limits.c is the default it replaces):
+//   --vfs-max-open-files=N  the program's descriptors, 0 .. N-1
+//   --vfs-max-bytes=SIZE    bytes of file data, names and symlink targets
+//                           (K, M, G or T: times 1024, 1024^2, ...)
+//   --vfs-max-inodes=N      files, directories, symlinks, devices, pipes
 // CLANG ARGS is the compiler command; the options are taken out of it.
 const PARTS = {
   '--vfs-image': '__wasi_vfs_image_boot',
   '--vfs-streams': '__wasi_vfs_streams_boot',
   '--vfs-exports': 'wasi_vfs_write_file',
 };
+
+// The limits: option -> [smallest, largest, unit suffixes allowed]. The
+// smallest values leave room for what every module's filesystem holds from
+// the start (descriptors 0, 1, 2; the ten files and directories of /dev and
+// /tmp; their names); the most descriptors keep the table, which the
+// current directory's descriptor ends, at 512 KiB.
+const LIMITS = {
+  '--vfs-max-open-files': [3n, 65536n, false],
+  '--vfs-max-bytes': [4096n, (1n << 62n), true],
+  '--vfs-max-inodes': [16n, 0xffffffffn, false],
+};
+
+// The value of a limit option a (NAME=VALUE), as a BigInt.
+function limitValue(a) {
+  const eq = a.indexOf('=');
+  const name = a.slice(0, eq);
+  const text = a.slice(eq + 1);
+  const [min, max, units] = LIMITS[name];
+  const m = /^([0-9]+)([KMGT]?)$/.exec(text);
+  if (!m || (m[2] && !units)) {
+    fail(`${a}: not a number${units ? ' (digits, then K, M, G or T if you like)' : ''}`);
+  }
+  const v = BigInt(m[1]) << BigInt(10 * ' KMGT'.indexOf(m[2] || ' '));
+  if (v < min || v > max) fail(`${a}: must be from ${min} to ${max}`);
+  return v;
+}
+
+// C source defining __wasi_vfs_config (struct vfs_config: the layout that
+// libc-overlay/src/limits.c asserts) with the limits given; 0 is the vfs
+// core's default, and the descriptor table holds the program's
+// descriptors and the current directory's.
+function limitsSource(limits) {
+  const get = (o, dflt) => limits.get(o) ?? dflt;
+  return '/* wasm32-wasi-vfs limits from the driver\'s --vfs-max-* options. */\n' +
+    'extern long long __wasi_vfs_now(void *);\n' +
+    'const struct {\n' +
+    '    unsigned long long max_bytes;\n' +
+    '    unsigned max_inodes, max_open_files;\n' +
+    '    long long (*now)(void *);\n' +
+    '    void *now_ctx, *realloc, *alloc_ctx;\n' +
+    '} __wasi_vfs_config = {\n' +
+    `    ${get('--vfs-max-bytes', 0n)}ull, ${get('--vfs-max-inodes', 0n)}u,\n` +
+    `    ${get('--vfs-max-open-files', 1024n) + 1n}u, __wasi_vfs_now, 0, 0, 0,\n` +
+    '};\n';
+}
 
 // Options after which clang does not link.
 const NO_LINK = new Set(['-c', '-S', '-E', '-M', '-MM', '-fsyntax-only', '-emit-llvm',
@@ -531,17 +583,24 @@ function driver(argv, warn) {
   const rest = [];
   let triple = null;
   const parts = new Set();
+  const limits = new Map(); // option -> BigInt; the last one given counts
   for (let i = 0; i < args.length; i++) {
     const a = args[i];
+    const eq = a.indexOf('=');
     if (Object.hasOwn(PARTS, a)) {
       parts.add(a);
+    } else if (Object.hasOwn(LIMITS, a)) {
+      fail(`${a} needs a value: ${a}=N`);
+    } else if (eq > 0 && Object.hasOwn(LIMITS, a.slice(0, eq))) {
+      limits.set(a.slice(0, eq), limitValue(a));
     } else if (a === '--vfs-embed') {
       if (i + 1 >= args.length) fail('--vfs-embed needs DIR[:GUEST]');
       specs.push(args[++i]);
     } else if (a.startsWith('--vfs-embed=')) {
       specs.push(a.slice('--vfs-embed='.length));
     } else if (a.startsWith('--vfs-')) {
-      fail(`${a}: unknown option (known: --vfs-embed=DIR[:GUEST], ${Object.keys(PARTS).join(', ')})`);
+      fail(`${a}: unknown option (known: --vfs-embed=DIR[:GUEST], ${Object.keys(PARTS).join(', ')}, ` +
+        `${Object.keys(LIMITS).map((o) => `${o}=${LIMITS[o][2] ? 'SIZE' : 'N'}`).join(', ')})`);
     } else {
       if (a.startsWith('--target=')) triple = a.slice('--target='.length);
       rest.push(a);
@@ -553,8 +612,8 @@ function driver(argv, warn) {
     if (r.error) fail(`${cmd[0]}: ${r.error.code ?? r.error.message}`);
     return r.status ?? 128 + 6;
   };
-  const what = specs.length ? '--vfs-embed' : [...parts][0];
-  if (parts.size === 0) return run([clang, ...rest]);
+  const what = specs.length ? '--vfs-embed' : [...parts, ...limits.keys()][0];
+  if (parts.size === 0 && limits.size === 0) return run([clang, ...rest]);
   if (triple !== 'wasm32-wasi-vfs') {
     fail(`${what}: only wasm32-wasi-vfs modules have a filesystem of their own (this is ${triple})`);
   }
@@ -562,19 +621,28 @@ function driver(argv, warn) {
   // clang's linker inputs do not, so that they may sit in CC or CFLAGS.
   if (rest.some((a) => NO_LINK.has(a) || a.startsWith('-print-'))) return run([clang, ...rest]);
   for (const p of parts) rest.push(`-Wl,--undefined=${PARTS[p]}`);
-  if (specs.length === 0) return run([clang, ...rest]);
-  const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'wasi-vfs-embed-'));
+  if (specs.length === 0 && limits.size === 0) return run([clang, ...rest]);
+  const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'wasi-vfs-link-'));
   try {
-    const img = writeImage(buildTree(specs, null, warn));
-    const s = path.join(tmp, 'image.s');
-    fs.writeFileSync(`${s}.img`, img);
-    fs.writeFileSync(s, imageAsm(`${s}.img`, img.length));
-    const o = path.join(tmp, 'image.o');
     const flags = rest.filter((a) => a.startsWith('--target=') || a.startsWith('--config') ||
       a.startsWith('--sysroot'));
-    const status = run([clang, ...flags, '-c', s, '-o', o]);
-    if (status !== 0) fail(`could not assemble the file image (status ${status})`);
-    return run([clang, ...rest, o]);
+    const objects = [];
+    const compile = (name, text, why) => {
+      const src = path.join(tmp, name);
+      const o = `${src}.o`;
+      fs.writeFileSync(src, text);
+      const status = run([clang, ...flags, '-c', src, '-o', o]);
+      if (status !== 0) fail(`could not ${why} (status ${status})`);
+      objects.push(o);
+    };
+    if (specs.length) {
+      const img = writeImage(buildTree(specs, null, warn));
+      const s = path.join(tmp, 'image.s');
+      fs.writeFileSync(`${s}.img`, img);
+      compile('image.s', imageAsm(`${s}.img`, img.length), 'assemble the file image');
+    }
+    if (limits.size) compile('limits.c', limitsSource(limits), 'compile the limits');
+    return run([clang, ...rest, ...objects]);
   } finally {
     fs.rmSync(tmp, { recursive: true, force: true });
   }

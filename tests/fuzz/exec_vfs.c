@@ -3,8 +3,8 @@
  *
  * vfs has no current directory: the harness keeps one as an O_PATH
  * descriptor at CWD (above every descriptor a program can reach) and
- * resolves DIFF_FD_CWD relative paths from it. chdir is open(O_PATH |
- * O_DIRECTORY) plus a search-permission check, as chdir(2) does.
+ * resolves DIFF_FD_CWD relative paths from it; chdir and fchdir are
+ * vfs_chdirat on it, as the libc overlay's are.
  */
 #include "diff.h"
 
@@ -106,14 +106,6 @@ static int readdir_all(int fd, struct diff_result *res)
     else
         diff_sort_listing(res);
     return r;
-}
-
-static int do_chdir(int fd)
-{
-    int r = vfs_faccessat(fs, fd, ".", VFS_X_OK, 0);
-    if (r >= 0)
-        r = vfs_dup2(fs, fd, CWD);
-    return r < 0 ? r : 0;
 }
 
 /* ---- the tree ----------------------------------------------------------- */
@@ -295,21 +287,10 @@ static int64_t run(const struct diff_op *op, struct diff_result *res)
     case OP_ACCESS:
         return vfs_faccessat(fs, dfd(op->dirfd), op->path, (int)op->mode,
                              op->flags);
-    case OP_CHDIR: {
-        int fd = vfs_openat(fs, CWD, op->path,
-                            VFS_O_PATH | VFS_O_DIRECTORY, 0);
-        if (fd < 0)
-            return fd;
-        r = do_chdir(fd);
-        vfs_close(fs, fd);
-        return r;
-    }
+    case OP_CHDIR:
+        return vfs_chdirat(fs, CWD, CWD, op->path);
     case OP_FCHDIR:
-        if ((r = vfs_fstat(fs, op->fd, &st)) < 0)
-            return r;
-        if ((st.mode & VFS_S_IFMT) != VFS_S_IFDIR)
-            return -ENOTDIR;
-        return do_chdir(op->fd);
+        return vfs_chdirat(fs, CWD, op->fd, ".");
     case OP_UMASK:
         return vfs_umask(fs, op->mode);
     }

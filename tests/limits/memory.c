@@ -9,10 +9,12 @@
  *     still works (no new memory), one past its end fails;
  *   - stdio: fwrite reports the short count and ferror, fflush/fclose fail
  *     with ENOMEM, and the file holds exactly what fwrite said it wrote;
- *   - small files until memory is gone: creating fails with ENOMEM, and
- *     mkdir and symlink do too; nothing half made is left;
+ *   - small files until memory is gone, then directories and symlinks in
+ *     the crumbs left: creating fails with ENOMEM, and mkdir and symlink
+ *     do too; nothing half made is left;
  *   - after unlinking it all, the same amounts fit again, and the tree is
- *     what it was.
+ *     what it was;
+ *   - sbrk with a negative or unaligned increment is EINVAL, not an abort.
  * Prints a summary (tests/overlay/check.h); exits 1 if a check failed.
  */
 #include <dirent.h>
@@ -101,7 +103,7 @@ int main(void)
 {
     long long first, again;
     char name[64];
-    int shorts, fd, n, k, e;
+    int shorts, fd, n, k, e, dirs, links;
     size_t got;
     FILE *f;
     const char *before;
@@ -155,15 +157,40 @@ int main(void)
     }
     EQ(errno, ENOMEM);
     CHECK(n > 1000);
+    /* the crumbs a file's data block did not fit in: directories, then
+     * symlinks, until neither fits */
+    for (dirs = 0;; dirs++) {
+        snprintf(name, sizeof name, "/fill/d%06d", dirs);
+        errno = 0;
+        if (mkdir(name, 0755) < 0)
+            break;
+    }
+    EQ(errno, ENOMEM);
+    for (links = 0;; links++) {
+        snprintf(name, sizeof name, "/fill/s%06d", links);
+        errno = 0;
+        if (symlink("/some/target/of/a/length", name) < 0)
+            break;
+    }
+    EQ(errno, ENOMEM);
     ERR(mkdir("/fill/d", 0755), ENOMEM);
     ERR(symlink("/some/target/of/a/length", "/fill/s"), ENOMEM);
     ERR(access("/fill/d", F_OK), ENOENT);
     ERR(access("/fill/s", F_OK), ENOENT);
-    printf("names: %d files before memory ran out\n", n);
+    printf("names: %d files, then %d directories and %d symlinks, before "
+           "memory ran out\n", n, dirs, links);
     for (k = 0; k <= n; k++) {
         snprintf(name, sizeof name, "/fill/file-with-a-longer-name-%06d", k);
         if (unlink(name) && errno != ENOENT)
             check_fail(__LINE__, name, strerror(errno));
+    }
+    for (k = 0; k < dirs; k++) {
+        snprintf(name, sizeof name, "/fill/d%06d", k);
+        OK(rmdir(name));
+    }
+    for (k = 0; k < links; k++) {
+        snprintf(name, sizeof name, "/fill/s%06d", k);
+        OK(unlink(name));
     }
     STREQ(listing("/fill"), before);
     OK(rmdir("/fill")); /* and the directory's table of 60000 names */
@@ -178,5 +205,11 @@ int main(void)
     OK(symlink("/some/target", "/fill/s"));
     STREQ(listing("/fill"), ". .. d s ");
     printf("again: %lld bytes\n", again);
+
+    /* sbrk: memory cannot shrink and grows by whole pages: errors */
+    errno = 0;
+    CHECK(sbrk(-65536) == (void *)-1 && errno == EINVAL);
+    errno = 0;
+    CHECK(sbrk(100) == (void *)-1 && errno == EINVAL);
     return DONE();
 }

@@ -166,7 +166,7 @@ START_TEST(formats)
     ar_put(&a, "19 comment=ignored\n", 19);
     ar_pad(&a);
     {
-        char r2[700] = "", paxname[300];
+        char r2[700] = "", paxname[420];
         snprintf(paxname, sizeof paxname, "%s-pax", name);
         pax_rec(r2, "path", paxname);
         pax_rec(r2, "mtime", "1500000000.000000042");

@@ -386,6 +386,17 @@ int vfs_dupfd(struct vfs *fs, int fd, int minfd, int cloexec);
 int vfs_dup2(struct vfs *fs, int oldfd, int newfd);
 /* dup3(2): flags 0 or VFS_O_CLOEXEC; -EINVAL when oldfd == newfd. */
 int vfs_dup3(struct vfs *fs, int oldfd, int newfd, int flags);
+/*
+ * chdir(2) for an embedder that keeps the current directory in descriptor
+ * cwdfd: makes cwdfd a VFS_O_PATH descriptor of the directory at path
+ * (relative to dirfd, symlinks followed), closing what cwdfd had, as
+ * open(path, O_PATH | O_DIRECTORY) then dup2 onto cwdfd would, but needing
+ * no free descriptor. The directory must be searchable (-EACCES);
+ * -ENOTDIR, -ENOENT and the other lookup errors as for vfs_openat; -EBADF
+ * when cwdfd is out of range. On an error cwdfd is unchanged. fchdir(fd)
+ * is vfs_chdirat(fs, cwdfd, fd, ".").
+ */
+int vfs_chdirat(struct vfs *fs, int cwdfd, int dirfd, const char *path);
 
 /* F_GETFL: access mode and status flags. F_SETFL: only VFS_O_SETTABLE bits
  * change, others are ignored. */

@@ -56,7 +56,7 @@ static struct vfs *setup(void)
 }
 
 enum op { OP_CREAT, OP_MKDIR, OP_SYMLINK, OP_LINK, OP_RENAME, OP_PIPE,
-          OP_DUP2, OP_WRITE, OP_MKNOD, OP_COUNT };
+          OP_DUP2, OP_WRITE, OP_MKNOD, OP_CHDIR, OP_COUNT };
 
 static long run(struct vfs *fs, enum op op)
 {
@@ -101,6 +101,13 @@ static long run(struct vfs *fs, enum op op)
         return r < 0 ? r : r == (int)sizeof big ? 0 : 1;
     case OP_MKNOD:
         return vfs_mknod_device(fs, VFS_AT_ROOT, "/d/new", 0644, NULL, NULL);
+    case OP_CHDIR: /* the table grows to 601 slots, then the description */
+        r = vfs_chdirat(fs, 600, VFS_AT_ROOT, "/d");
+        if (r < 0)
+            EQ(vfs_fd_check(fs, 600), -EBADF);
+        else
+            EQ(vfs_close(fs, 600), 0);
+        return r;
     default:
         return -EINVAL;
     }

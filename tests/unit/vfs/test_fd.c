@@ -1,4 +1,5 @@
-/* test_fd.c - dup family, descriptor flags, pipes, poll, locks. */
+/* test_fd.c - dup family, descriptor flags, the current directory's
+ * descriptor (vfs_chdirat), pipes, poll, locks. */
 #include "vfs_test.h"
 
 START_TEST(dups)
@@ -42,6 +43,79 @@ START_TEST(dups)
     EQ(vfs_fd_set_cloexec(fs, 55, 1), -EBADF);
     EQ(vfs_fd_check(fs, 500), 0);
     EQ(vfs_fd_check(fs, -5), -EBADF);
+    vfs_destroy(fs);
+}
+END_TEST
+
+/* The path of descriptor fd, or the error as text. */
+static const char *fd_path(struct vfs *fs, int fd)
+{
+    static char buf[64];
+    int r = vfs_fd_path(fs, fd, buf, sizeof buf);
+    if (r < 0)
+        snprintf(buf, sizeof buf, "error %d", r);
+    return buf;
+}
+
+START_TEST(chdirat)
+{
+    struct vfs_config cfg;
+    struct vfs *fs;
+    int fd, d;
+
+    memset(&cfg, 0, sizeof cfg);
+    cfg.max_open_files = 5; /* 0 .. 3 the program's, 4 the current dir */
+    fs = mkfs_cfg(&cfg);
+    EQ(vfs_mkdirat(fs, VFS_AT_ROOT, "/a", 0755), 0);
+    EQ(vfs_mkdirat(fs, VFS_AT_ROOT, "/a/b", 0755), 0);
+    EQ(vfs_mkdirat(fs, VFS_AT_ROOT, "/x", 0600), 0); /* not searchable */
+    EQ(vfs_symlinkat(fs, "a/b", VFS_AT_ROOT, "/l"), 0);
+    put_file(fs, "/f", "data");
+
+    /* the table grows to reach the descriptor */
+    EQ(vfs_chdirat(fs, 4, VFS_AT_ROOT, "/a"), 0);
+    EQ(vfs_fd_get_flags(fs, 4), VFS_O_PATH);
+    EQ(vfs_fd_get_cloexec(fs, 4), 0);
+    ck_assert_str_eq(fd_path(fs, 4), "/a");
+    /* with every other descriptor taken, no free one is needed */
+    for (fd = 0; fd < 4; fd++)
+        EQ(vfs_openat(fs, 4, "b", VFS_O_RDONLY | VFS_O_DIRECTORY, 0), fd);
+    EQ(vfs_openat(fs, 4, "b", VFS_O_RDONLY, 0), -EMFILE);
+    EQ(vfs_chdirat(fs, 4, 4, "b"), 0);
+    ck_assert_str_eq(fd_path(fs, 4), "/a/b");
+    EQ(vfs_chdirat(fs, 4, 4, ".."), 0);
+    ck_assert_str_eq(fd_path(fs, 4), "/a");
+    EQ(vfs_chdirat(fs, 4, VFS_AT_ROOT, "/l/"), 0); /* symlinks followed */
+    ck_assert_str_eq(fd_path(fs, 4), "/a/b");
+    /* errors leave it as it was */
+    EQ(vfs_chdirat(fs, 4, VFS_AT_ROOT, "/nope"), -ENOENT);
+    EQ(vfs_chdirat(fs, 4, VFS_AT_ROOT, "/f"), -ENOTDIR);
+    EQ(vfs_chdirat(fs, 4, VFS_AT_ROOT, "/f/"), -ENOTDIR);
+    EQ(vfs_chdirat(fs, 4, VFS_AT_ROOT, "/x"), -EACCES);
+    EQ(vfs_chdirat(fs, 4, VFS_AT_ROOT, "/x/y"), -EACCES);
+    EQ(vfs_chdirat(fs, 4, VFS_AT_ROOT, ""), -ENOENT);
+    EQ(vfs_chdirat(fs, 4, 9, "."), -EBADF);
+    EQ(vfs_chdirat(fs, 5, VFS_AT_ROOT, "/"), -EBADF);
+    EQ(vfs_chdirat(fs, -1, VFS_AT_ROOT, "/"), -EBADF);
+    ck_assert_str_eq(fd_path(fs, 4), "/a/b");
+    /* fchdir: "." of a descriptor */
+    EQ(vfs_close(fs, 3), 0);
+    d = vfs_openat(fs, VFS_AT_ROOT, "/f", VFS_O_RDONLY, 0);
+    EQ(d, 3);
+    EQ(vfs_chdirat(fs, 4, d, "."), -ENOTDIR);
+    EQ(vfs_close(fs, d), 0);
+    EQ(vfs_openat(fs, VFS_AT_ROOT, "/a", VFS_O_PATH, 0), 3);
+    EQ(vfs_chdirat(fs, 4, 3, "."), 0);
+    ck_assert_str_eq(fd_path(fs, 4), "/a");
+    EQ(vfs_close(fs, 3), 0);
+    /* a removed current directory stays one until it is left */
+    EQ(vfs_chdirat(fs, 4, VFS_AT_ROOT, "/a/b"), 0);
+    EQ(vfs_unlinkat(fs, VFS_AT_ROOT, "/a/b", VFS_AT_REMOVEDIR), 0);
+    EQ(vfs_openat(fs, 4, "new", VFS_O_WRONLY | VFS_O_CREAT, 0644), -ENOENT);
+    EQ(vfs_chdirat(fs, 4, 4, "."), 0);
+    EQ(vfs_chdirat(fs, 4, VFS_AT_ROOT, "/"), 0); /* the last reference */
+    ck_assert_str_eq(fd_path(fs, 4), "/");
+    CHECK_FS(fs);
     vfs_destroy(fs);
 }
 END_TEST
@@ -191,6 +265,7 @@ static Suite *suite(void)
     Suite *s = suite_create("fd");
     TCase *tc = tcase_create("core");
     ADD(tc, dups);
+    ADD(tc, chdirat);
     ADD(tc, pipes);
     ADD(tc, poll_files);
     ADD(tc, record_locks);
