@@ -8,8 +8,10 @@
  *   - calls that need none still work: printf to the standard output (the
  *     host's until the filesystem exists), umask (kept for the
  *     filesystem: it starts with the mask set here);
- * and after freeing the memory, the filesystem is made at the next call,
- * with descriptors 0, 1, 2 open, and everything works.
+ * then memory comes back a little at a time: each call gets further in
+ * making the filesystem (ENOMEM until it is whole), and what it ends with
+ * is made once and whole: the seven devices, descriptors 0, 1, 2 open
+ * for reading, writing, writing; and everything works.
  * Prints a summary (tests/overlay/check.h); exits 1 if a check failed.
  */
 #include <dirent.h>
@@ -30,19 +32,41 @@ struct block {
 
 static struct block *chain;
 
-/* Allocates blocks of size bytes, then smaller ones, until none fits. */
+/* Allocates blocks of 64 KiB, then of 64 bytes, until none fits: freed
+ * last first, the small ones give memory back a little at a time. */
 static size_t exhaust(void)
 {
     size_t size, total = 0;
     struct block *b;
 
-    for (size = 65536; size >= sizeof *b; size /= 2)
+    for (size = 65536; size >= 64; size /= 1024)
         while ((b = malloc(size))) {
             b->next = chain;
             chain = b;
             total += size;
         }
     return total;
+}
+
+/* The names in directory path, sorted, each followed by a space. */
+static const char *listing(const char *path)
+{
+    static char out[256];
+    struct dirent **names;
+    int n, i;
+
+    out[0] = 0;
+    n = scandir(path, &names, NULL, alphasort);
+    if (n < 0)
+        return "(cannot list)";
+    for (i = 0; i < n; i++) {
+        if (names[i]->d_name[0] != '.')
+            snprintf(out + strlen(out), sizeof out - strlen(out), "%s ",
+                     names[i]->d_name);
+        free(names[i]);
+    }
+    free(names);
+    return out;
 }
 
 static void release(void)
@@ -58,7 +82,7 @@ int main(void)
 {
     char buf[64];
     struct stat st;
-    int p[2], fd;
+    int p[2], fd, tries;
     size_t took;
     FILE *f;
 
@@ -82,7 +106,33 @@ int main(void)
     EQ(umask(027), 077);
     EQ(write(1, "write(1) works\n", 15), 15);
 
+    /* memory back 64 bytes at a time: each try gets a little further in
+     * making the filesystem, and goes on from there */
+    tries = 0;
+    for (;;) {
+        struct block *b = chain;
+        if (!b)
+            break;
+        chain = b->next;
+        free(b);
+        errno = 0;
+        if (stat("/", &st) == 0)
+            break;
+        EQ(errno, ENOMEM);
+        tries++;
+    }
+    printf("%d calls failed with ENOMEM while memory came back\n", tries);
+    CHECK(tries > 20);
+    /* made once, and whole (a step made twice would fail for ever with
+     * EEXIST, or leave descriptor 3 open): descriptors 0, 1, 2, then,
+     * with memory for a listing, the devices */
+    EQ(fcntl(0, F_GETFL) & O_ACCMODE, O_RDONLY);
+    EQ(fcntl(1, F_GETFL) & O_ACCMODE, O_WRONLY);
+    EQ(fcntl(2, F_GETFL) & O_ACCMODE, O_WRONLY);
+    ERR(fcntl(3, F_GETFL), EBADF);
+    EQ(write(1, "stdout, now the filesystem's\n", 29), 29);
     release();
+    STREQ(listing("/dev"), "null random stderr stdin stdout urandom zero ");
     f = fopen("/tmp/a", "w");
     CHECK(f != NULL);
     if (f) {
