@@ -10,9 +10,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "../tools/check_main.h"
 #include "vfs_streams.h"
-
-#define EQ(a, b) ck_assert_int_eq((long long)(a), (long long)(b))
 
 static int64_t test_now_ns = 1700000000LL * 1000000000;
 static inline int64_t test_clock(void *ctx)
@@ -283,17 +282,5 @@ static inline int64_t import(struct vfs *fs, const struct ar *a,
     io_input_close(in);
     return r;
 }
-
-#define TEST_MAIN(suite_fn)                                                 \
-    int main(void)                                                          \
-    {                                                                       \
-        SRunner *sr = srunner_create(suite_fn());                           \
-        int failed;                                                         \
-        srunner_set_fork_status(sr, CK_NOFORK);                             \
-        srunner_run_all(sr, CK_NORMAL);                                     \
-        failed = srunner_ntests_failed(sr);                                 \
-        srunner_free(sr);                                                   \
-        return failed ? EXIT_FAILURE : EXIT_SUCCESS;                        \
-    }
 
 #endif

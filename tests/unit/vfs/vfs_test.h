@@ -8,6 +8,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "../../tools/check_main.h"
 #include "vfs.h"
 
 /* A clock that advances one second per reading. */
@@ -45,7 +46,6 @@ static inline void *test_realloc(void *ctx, void *ptr, size_t size)
 
 static int64_t test_time;
 
-
 static inline struct vfs *mkfs_cfg(struct vfs_config *cfg)
 {
     struct vfs *fs = NULL;
@@ -69,8 +69,6 @@ static inline struct vfs *mkfs(void)
         int rc_ = vfs_check((fs), why_, sizeof why_);                       \
         ck_assert_msg(rc_ == 0, "vfs_check: %s", why_);                     \
     } while (0)
-
-#define EQ(a, b) ck_assert_int_eq((long long)(a), (long long)(b))
 
 /* Creates path with the given contents; returns 0. */
 static inline void put_file(struct vfs *fs, const char *path, const char *data)
@@ -104,18 +102,6 @@ static inline struct vfs_stat st_of(struct vfs *fs, const char *path, int flags)
     EQ(vfs_fstatat(fs, VFS_AT_ROOT, path, &st, flags), 0);
     return st;
 }
-
-#define TEST_MAIN(suite_fn)                                                 \
-    int main(void)                                                          \
-    {                                                                       \
-        SRunner *sr = srunner_create(suite_fn());                           \
-        int failed;                                                         \
-        srunner_set_fork_status(sr, CK_NOFORK);                             \
-        srunner_run_all(sr, CK_NORMAL);                                     \
-        failed = srunner_ntests_failed(sr);                                 \
-        srunner_free(sr);                                                   \
-        return failed ? EXIT_FAILURE : EXIT_SUCCESS;                        \
-    }
 
 #define ADD(tc, fn) tcase_add_test(tc, fn)
 
