@@ -10,12 +10,11 @@
 
 int faccessat(int dirfd, const char *path, int amode, int flag)
 {
-    struct vfs *fs = __wasi_vfs();
-    return __wasi_vfs_ret(
-        fs ? vfs_faccessat(fs, __wasi_vfs_at(dirfd), path, amode,
-                           flag & AT_SYMLINK_NOFOLLOW ? VFS_AT_SYMLINK_NOFOLLOW
-                                                      : 0)
-           : -ENOMEM);
+    struct vfs *fs = __wasi_vfs_path(path);
+    return fs ? __wasi_vfs_ret(vfs_faccessat(
+                    fs, __wasi_vfs_at(dirfd), path, amode,
+                    flag & AT_SYMLINK_NOFOLLOW ? VFS_AT_SYMLINK_NOFOLLOW : 0))
+              : -1;
 }
 
 int access(const char *path, int amode)

@@ -9,12 +9,11 @@
 
 int fchmodat(int dirfd, const char *path, mode_t mode, int flag)
 {
-    struct vfs *fs = __wasi_vfs();
-    return __wasi_vfs_ret(
-        fs ? vfs_fchmodat(fs, __wasi_vfs_at(dirfd), path, mode & 07777,
-                          flag & AT_SYMLINK_NOFOLLOW ? VFS_AT_SYMLINK_NOFOLLOW
-                                                     : 0)
-           : -ENOMEM);
+    struct vfs *fs = __wasi_vfs_path(path);
+    return fs ? __wasi_vfs_ret(vfs_fchmodat(
+                    fs, __wasi_vfs_at(dirfd), path, mode & 07777,
+                    flag & AT_SYMLINK_NOFOLLOW ? VFS_AT_SYMLINK_NOFOLLOW : 0))
+              : -1;
 }
 
 int chmod(const char *path, mode_t mode)

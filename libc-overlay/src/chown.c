@@ -20,13 +20,13 @@ static int check(int r, uid_t uid, gid_t gid)
 
 int fchownat(int dirfd, const char *path, uid_t uid, gid_t gid, int flag)
 {
-    struct vfs *fs = __wasi_vfs();
+    struct vfs *fs = __wasi_vfs_path(path);
     struct vfs_stat v;
-    return check(fs ? vfs_fstatat(fs, __wasi_vfs_at(dirfd), path, &v,
+    return fs ? check(vfs_fstatat(fs, __wasi_vfs_at(dirfd), path, &v,
                                   flag & AT_SYMLINK_NOFOLLOW
-                                      ? VFS_AT_SYMLINK_NOFOLLOW : 0)
-                    : -ENOMEM,
-                 uid, gid);
+                                      ? VFS_AT_SYMLINK_NOFOLLOW : 0),
+                      uid, gid)
+              : -1;
 }
 
 int chown(const char *path, uid_t uid, gid_t gid)

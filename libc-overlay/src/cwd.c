@@ -20,9 +20,9 @@
  * (a full table does not stop it). */
 static int change(int dirfd, const char *path)
 {
-    struct vfs *fs = __wasi_vfs();
-    return __wasi_vfs_ret(
-        fs ? vfs_chdirat(fs, WASI_VFS_CWD_FD, dirfd, path) : -ENOMEM);
+    struct vfs *fs = __wasi_vfs_path(path);
+    return fs ? __wasi_vfs_ret(vfs_chdirat(fs, WASI_VFS_CWD_FD, dirfd, path))
+              : -1;
 }
 
 int chdir(const char *path)
@@ -46,6 +46,10 @@ char *getcwd(char *buf, size_t size)
 
     if (buf && !size) {
         errno = EINVAL;
+        return NULL;
+    }
+    if (buf && __wasi_vfs_fault(buf, size)) {
+        errno = EFAULT;
         return NULL;
     }
     fs = __wasi_vfs();

@@ -34,8 +34,9 @@ const struct vfs_device_ops __wasi_vfs_random_ops = {random_read, NULL, NULL};
 
 int __wasi_vfs_host_fd(struct vfs *fs, int fd)
 {
-    const struct vfs_device_ops *ops;
-    void *ctx;
+    /* static: no stack frame to make, and nothing reenters */
+    static const struct vfs_device_ops *ops;
+    static void *ctx;
     if (vfs_fd_device(fs, fd, &ops, &ctx) == 0 && ops == &__wasi_vfs_host_ops)
         return (int)(intptr_t)ctx;
     return -1;

@@ -23,6 +23,8 @@ static int lock(struct vfs *fs, int fd, int cmd, struct flock *fl)
     struct vfs_lock lk;
     int r;
 
+    if (__wasi_vfs_fault(fl, sizeof *fl))
+        return -EFAULT;
     lk.type = (unsigned)fl->l_type <= 2 ? (fl->l_type + 1) % 3 : -1;
     lk.whence = fl->l_whence;
     lk.start = fl->l_start;

@@ -23,11 +23,10 @@ int __wasi_vfs_fault(const void *p, size_t len)
 
 /* One call at a time: the module has one thread, and nothing a transfer
  * calls comes back here. */
-static struct vfs_iovec copy[WASI_VFS_IOV_MAX];
+struct vfs_iovec __wasi_vfs_iov[WASI_VFS_IOV_MAX];
 
 int __wasi_vfs_iovecs(const __wasi_iovec_t *iovs, int32_t n,
-                      const __wasi_size_t *count,
-                      const struct vfs_iovec **out)
+                      const __wasi_size_t *count)
 {
     uint32_t i, k = (uint32_t)n;
 
@@ -36,10 +35,9 @@ int __wasi_vfs_iovecs(const __wasi_iovec_t *iovs, int32_t n,
     if (__wasi_vfs_fault(iovs, k * sizeof *iovs) ||
         __wasi_vfs_fault(count, sizeof *count))
         return __WASI_ERRNO_FAULT;
-    memcpy(copy, iovs, k * sizeof *copy);
+    memcpy(__wasi_vfs_iov, iovs, k * sizeof *__wasi_vfs_iov);
     for (i = 0; i < k; i++)
-        if (__wasi_vfs_fault(copy[i].base, copy[i].len))
+        if (__wasi_vfs_fault(__wasi_vfs_iov[i].base, __wasi_vfs_iov[i].len))
             return __WASI_ERRNO_FAULT;
-    *out = copy;
     return 0;
 }

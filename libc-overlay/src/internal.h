@@ -95,6 +95,15 @@ static inline int __wasi_vfs_user_fd(int fd)
 /* r < 0: sets errno to -r and returns -1. Otherwise returns r. */
 int __wasi_vfs_ret(int r);
 
+/*
+ * The filesystem for a call on the C-string path (or paths a and b) the
+ * program passed, as the system call of that name takes them on Linux:
+ * NULL, with errno EFAULT when a string is not all inside memory (or is
+ * NULL), else ENOMEM when there is no filesystem (__wasi_vfs).
+ */
+struct vfs *__wasi_vfs_path(const char *path);
+struct vfs *__wasi_vfs_path2(const char *a, const char *b);
+
 /* ---- conversions between libc and vfs values ---------------------------- */
 
 /* open(2)/fcntl(2) flags to VFS_O_* and back. Flags with no vfs meaning
@@ -138,17 +147,17 @@ int __wasi_vfs_cpath(const char *path, size_t len, char buf[VFS_PATH_MAX]);
 /*
  * Takes in the arguments of fd_read, fd_write, fd_pread or fd_pwrite: the
  * iovec array (n entries at iovs, each a pointer and a length) and where
- * the byte count goes. Returns 0 and sets *out to a copy of the array
- * (valid until the next call), or an errno: EINVAL (more than
- * WASI_VFS_IOV_MAX entries), EFAULT (the array, a buffer or the count is
- * outside memory). On an error nothing may be transferred. The copy is
+ * the byte count goes. Returns 0 with a copy of the array in
+ * __wasi_vfs_iov (valid until the next call), or an errno: EINVAL (more
+ * than WASI_VFS_IOV_MAX entries), EFAULT (the array, a buffer or the count
+ * is outside memory). On an error nothing may be transferred. The copy is
  * what the call works from, so a read that lands on the array itself does
  * not change where the rest of the call goes (as on Linux, which copies it
  * too).
  */
 int __wasi_vfs_iovecs(const __wasi_iovec_t *iovs, int32_t n,
-                      const __wasi_size_t *count,
-                      const struct vfs_iovec **out);
+                      const __wasi_size_t *count);
+extern struct vfs_iovec __wasi_vfs_iov[WASI_VFS_IOV_MAX];
 
 /* Replaces the 6 bytes at x with random letters and digits. */
 void __wasi_vfs_randname(char *x);

@@ -12,12 +12,12 @@
 int linkat(int olddirfd, const char *oldpath, int newdirfd,
            const char *newpath, int flag)
 {
-    struct vfs *fs = __wasi_vfs();
-    return __wasi_vfs_ret(
-        fs ? vfs_linkat(fs, __wasi_vfs_at(olddirfd), oldpath,
-                        __wasi_vfs_at(newdirfd), newpath,
-                        flag & AT_SYMLINK_FOLLOW ? VFS_AT_SYMLINK_FOLLOW : 0)
-           : -ENOMEM);
+    struct vfs *fs = __wasi_vfs_path2(oldpath, newpath);
+    return fs ? __wasi_vfs_ret(vfs_linkat(
+                    fs, __wasi_vfs_at(olddirfd), oldpath,
+                    __wasi_vfs_at(newdirfd), newpath,
+                    flag & AT_SYMLINK_FOLLOW ? VFS_AT_SYMLINK_FOLLOW : 0))
+              : -1;
 }
 
 int link(const char *oldpath, const char *newpath)

@@ -7,9 +7,10 @@
 
 int mkdirat(int dirfd, const char *path, mode_t mode)
 {
-    struct vfs *fs = __wasi_vfs();
-    return __wasi_vfs_ret(
-        fs ? vfs_mkdirat(fs, __wasi_vfs_at(dirfd), path, mode) : -ENOMEM);
+    struct vfs *fs = __wasi_vfs_path(path);
+    return fs ? __wasi_vfs_ret(
+                    vfs_mkdirat(fs, __wasi_vfs_at(dirfd), path, mode))
+              : -1;
 }
 
 int mkdir(const char *path, mode_t mode)

@@ -11,10 +11,10 @@
 /* mode applies only with O_CREAT; the umask is the vfs core's. */
 static int open_at(int dirfd, const char *path, int oflag, mode_t mode)
 {
-    struct vfs *fs = __wasi_vfs();
-    return __wasi_vfs_ret(fs ? vfs_openat(fs, __wasi_vfs_at(dirfd), path,
-                                          __wasi_vfs_oflags_in(oflag), mode)
-                             : -ENOMEM);
+    struct vfs *fs = __wasi_vfs_path(path);
+    return fs ? __wasi_vfs_ret(vfs_openat(fs, __wasi_vfs_at(dirfd), path,
+                                          __wasi_vfs_oflags_in(oflag), mode))
+              : -1;
 }
 
 int openat(int dirfd, const char *path, int oflag, ...)

@@ -16,6 +16,8 @@ int pipe2(int fds[2], int flags)
 
     if (flags & ~(O_CLOEXEC | O_NONBLOCK))
         return __wasi_vfs_ret(-EINVAL);
+    if (__wasi_vfs_fault(fds, 2 * sizeof *fds))
+        return __wasi_vfs_ret(-EFAULT);
     fs = __wasi_vfs();
     return __wasi_vfs_ret(fs ? vfs_pipe(fs, fds,
                                         __wasi_vfs_oflags_in(flags) &

@@ -10,11 +10,11 @@
 int renameat(int olddirfd, const char *oldpath, int newdirfd,
              const char *newpath)
 {
-    struct vfs *fs = __wasi_vfs();
-    return __wasi_vfs_ret(fs ? vfs_renameat(fs, __wasi_vfs_at(olddirfd),
+    struct vfs *fs = __wasi_vfs_path2(oldpath, newpath);
+    return fs ? __wasi_vfs_ret(vfs_renameat(fs, __wasi_vfs_at(olddirfd),
                                             oldpath, __wasi_vfs_at(newdirfd),
-                                            newpath)
-                             : -ENOMEM);
+                                            newpath))
+              : -1;
 }
 
 int rename(const char *oldpath, const char *newpath)

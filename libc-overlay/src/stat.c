@@ -11,13 +11,14 @@
 int fstatat(int dirfd, const char *restrict path, struct stat *restrict st,
             int flag)
 {
-    struct vfs *fs = __wasi_vfs();
+    struct vfs *fs = __wasi_vfs_path(path);
     struct vfs_stat v;
-    int r = fs ? vfs_fstatat(fs, __wasi_vfs_at(dirfd), path, &v,
-                             flag & AT_SYMLINK_NOFOLLOW
-                                 ? VFS_AT_SYMLINK_NOFOLLOW : 0)
-               : -ENOMEM;
-    return __wasi_vfs_stat_out(r, &v, st);
+    return fs ? __wasi_vfs_stat_out(
+                    vfs_fstatat(fs, __wasi_vfs_at(dirfd), path, &v,
+                                flag & AT_SYMLINK_NOFOLLOW
+                                    ? VFS_AT_SYMLINK_NOFOLLOW : 0),
+                    &v, st)
+              : -1;
 }
 
 int stat(const char *restrict path, struct stat *restrict st)

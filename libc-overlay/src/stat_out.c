@@ -15,6 +15,8 @@ _Static_assert(S_IFMT == VFS_S_IFMT && S_IFIFO == VFS_S_IFIFO &&
 
 int __wasi_vfs_stat_out(int r, const struct vfs_stat *v, struct stat *st)
 {
+    if (r >= 0 && __wasi_vfs_fault(st, sizeof *st))
+        r = -EFAULT;
     if (r < 0)
         return __wasi_vfs_ret(r);
     memset(st, 0, sizeof *st);

@@ -11,6 +11,8 @@ static int fill(int r, struct vfs *fs, struct statvfs *out)
 {
     struct vfs_statvfs v;
 
+    if (r >= 0 && __wasi_vfs_fault(out, sizeof *out))
+        r = -EFAULT;
     if (r >= 0)
         r = vfs_statvfs(fs, &v);
     if (r < 0)
@@ -27,10 +29,10 @@ static int fill(int r, struct vfs *fs, struct statvfs *out)
 
 int statvfs(const char *restrict path, struct statvfs *restrict out)
 {
-    struct vfs *fs = __wasi_vfs();
+    struct vfs *fs = __wasi_vfs_path(path);
     struct vfs_stat st;
-    return fill(fs ? vfs_fstatat(fs, WASI_VFS_CWD_FD, path, &st, 0) : -ENOMEM,
-                fs, out);
+    return fs ? fill(vfs_fstatat(fs, WASI_VFS_CWD_FD, path, &st, 0), fs, out)
+              : -1;
 }
 
 int fstatvfs(int fd, struct statvfs *out)

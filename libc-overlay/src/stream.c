@@ -23,18 +23,17 @@ static int32_t done(ssize_t r, int32_t e, __wasi_size_t *count)
 static int32_t s_read(int32_t fd, const __wasi_iovec_t *iovs, int32_t n,
                       __wasi_size_t *nread)
 {
-    const struct vfs_iovec *v = NULL;
-    int32_t e = __wasi_vfs_iovecs(iovs, n, nread, &v);
-    return done(vfs_readv(__wasi_vfs_fs, fd, v, e ? 0 : n), e, nread);
+    int32_t e = __wasi_vfs_iovecs(iovs, n, nread);
+    return done(vfs_readv(__wasi_vfs_fs, fd, __wasi_vfs_iov, e ? 0 : n), e,
+                nread);
 }
 
 static int32_t s_write(int32_t fd, const __wasi_ciovec_t *iovs, int32_t n,
                        __wasi_size_t *nwritten)
 {
-    const struct vfs_iovec *v = NULL;
-    int32_t e = __wasi_vfs_iovecs((const __wasi_iovec_t *)iovs, n, nwritten,
-                                  &v);
-    return done(vfs_writev(__wasi_vfs_fs, fd, v, e ? 0 : n), e, nwritten);
+    int32_t e = __wasi_vfs_iovecs((const __wasi_iovec_t *)iovs, n, nwritten);
+    return done(vfs_writev(__wasi_vfs_fs, fd, __wasi_vfs_iov, e ? 0 : n), e,
+                nwritten);
 }
 
 static int32_t s_close(int32_t fd)
@@ -66,7 +65,7 @@ static int32_t s_seek(int32_t fd, int64_t offset, int32_t whence,
 static int32_t s_fdstat_get(int32_t fd, __wasi_fdstat_t *st)
 {
     struct vfs *fs = __wasi_vfs_fs;
-    struct vfs_stat v;
+    static struct vfs_stat v; /* static: no stack frame; nothing reenters */
     int h = __wasi_vfs_host_fd(fs, fd), fl, r;
 
     if (__wasi_vfs_fault(st, sizeof *st))

@@ -8,10 +8,10 @@
 
 int symlinkat(const char *target, int dirfd, const char *linkpath)
 {
-    struct vfs *fs = __wasi_vfs();
-    return __wasi_vfs_ret(
-        fs ? vfs_symlinkat(fs, target, __wasi_vfs_at(dirfd), linkpath)
-           : -ENOMEM);
+    struct vfs *fs = __wasi_vfs_path2(target, linkpath);
+    return fs ? __wasi_vfs_ret(
+                    vfs_symlinkat(fs, target, __wasi_vfs_at(dirfd), linkpath))
+              : -1;
 }
 
 int symlink(const char *target, const char *linkpath)
@@ -22,10 +22,14 @@ int symlink(const char *target, const char *linkpath)
 ssize_t readlinkat(int dirfd, const char *restrict path, char *restrict buf,
                    size_t size)
 {
-    struct vfs *fs = __wasi_vfs();
-    return __wasi_vfs_ret(
-        fs ? (int)vfs_readlinkat(fs, __wasi_vfs_at(dirfd), path, buf, size)
-           : -ENOMEM);
+    struct vfs *fs = __wasi_vfs_path(path);
+    if (fs && __wasi_vfs_fault(buf, size)) {
+        errno = EFAULT;
+        return -1;
+    }
+    return fs ? __wasi_vfs_ret(
+                    (int)vfs_readlinkat(fs, __wasi_vfs_at(dirfd), path, buf, size))
+              : -1;
 }
 
 ssize_t readlink(const char *restrict path, char *restrict buf, size_t size)

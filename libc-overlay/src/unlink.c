@@ -11,11 +11,11 @@
 
 int unlinkat(int dirfd, const char *path, int flag)
 {
-    struct vfs *fs = __wasi_vfs();
-    return __wasi_vfs_ret(
-        fs ? vfs_unlinkat(fs, __wasi_vfs_at(dirfd), path,
-                          flag & AT_REMOVEDIR ? VFS_AT_REMOVEDIR : 0)
-           : -ENOMEM);
+    struct vfs *fs = __wasi_vfs_path(path);
+    return fs ? __wasi_vfs_ret(
+                    vfs_unlinkat(fs, __wasi_vfs_at(dirfd), path,
+                                 flag & AT_REMOVEDIR ? VFS_AT_REMOVEDIR : 0))
+              : -1;
 }
 
 int unlink(const char *path)
@@ -31,8 +31,12 @@ int rmdir(const char *path)
 /* A directory is removed with rmdir when unlink says it is one. */
 int remove(const char *path)
 {
-    struct vfs *fs = __wasi_vfs();
-    int r = fs ? vfs_unlinkat(fs, WASI_VFS_CWD_FD, path, 0) : -ENOMEM;
+    struct vfs *fs = __wasi_vfs_path(path);
+    int r;
+
+    if (!fs)
+        return -1;
+    r = vfs_unlinkat(fs, WASI_VFS_CWD_FD, path, 0);
     if (r == -EISDIR)
         r = vfs_unlinkat(fs, WASI_VFS_CWD_FD, path, VFS_AT_REMOVEDIR);
     return __wasi_vfs_ret(r);

@@ -17,21 +17,31 @@
 _Static_assert(UTIME_NOW == VFS_UTIME_NOW && UTIME_OMIT == VFS_UTIME_OMIT,
                "UTIME_NOW and UTIME_OMIT differ from the vfs core's");
 
+/* Whether times (NULL: now) is not all inside memory. */
+static int times_fault(const struct timespec times[2])
+{
+    return times && __wasi_vfs_fault(times, 2 * sizeof *times);
+}
+
 int utimensat(int dirfd, const char *path, const struct timespec times[2],
               int flag)
 {
-    struct vfs *fs = __wasi_vfs();
-    return __wasi_vfs_ret(
-        fs ? vfs_utimensat(fs, __wasi_vfs_at(dirfd), path, times,
-                           flag & AT_SYMLINK_NOFOLLOW ? VFS_AT_SYMLINK_NOFOLLOW
-                                                      : 0)
-           : -ENOMEM);
+    struct vfs *fs = __wasi_vfs_path(path);
+    return fs ? __wasi_vfs_ret(
+                    times_fault(times)
+                        ? -EFAULT
+                        : vfs_utimensat(fs, __wasi_vfs_at(dirfd), path, times,
+                                        flag & AT_SYMLINK_NOFOLLOW
+                                            ? VFS_AT_SYMLINK_NOFOLLOW : 0))
+              : -1;
 }
 
 int futimens(int fd, const struct timespec times[2])
 {
     struct vfs *fs = __wasi_vfs();
-    return __wasi_vfs_ret(fs ? vfs_futimens(fs, fd, times) : -ENOMEM);
+    return __wasi_vfs_ret(!fs                ? -ENOMEM
+                          : times_fault(times) ? -EFAULT
+                                               : vfs_futimens(fs, fd, times));
 }
 
 int __wasilibc_utimens(const char *path, const struct timespec times[2],

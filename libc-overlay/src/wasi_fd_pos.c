@@ -11,9 +11,8 @@ static int32_t prw(int32_t fd, const __wasi_iovec_t *iovs, int32_t n,
                                  int, int64_t))
 {
     struct vfs *fs = __wasi_vfs();
-    const struct vfs_iovec *v = NULL;
-    int32_t e = __wasi_vfs_iovecs(iovs, n, count, &v);
-    ssize_t r = fs ? op(fs, fd, v, e ? 0 : n, offset) : -ENOMEM;
+    int32_t e = __wasi_vfs_iovecs(iovs, n, count);
+    ssize_t r = fs ? op(fs, fd, __wasi_vfs_iov, e ? 0 : n, offset) : -ENOMEM;
 
     if (r < 0)
         return (int32_t)-r;

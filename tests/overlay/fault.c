@@ -1,15 +1,130 @@
-/* fault: buffers outside the program's memory given to the calls that
- * reach the overlay's fd_read, fd_write, fd_pread and fd_pwrite: EFAULT as
- * on Linux, never a trap, and nothing done. A bad descriptor is reported
- * first, as Linux does. */
+/* fault: pointers outside the program's memory given to the calls that
+ * are system calls on Linux: EFAULT as there, never a trap, and nothing
+ * done.
+ *   - buffers of read, write, pread, pwrite, readv, writev (the overlay's
+ *     fd_read, fd_write, fd_pread, fd_pwrite); a bad descriptor is
+ *     reported first, as Linux does;
+ *   - C-string paths (NULL, past the end, or running off it with no NUL)
+ *     of open, stat, lstat, access, chmod, chown, mkdir, rmdir, unlink,
+ *     remove, rename, link, symlink, readlink, chdir, statvfs, truncate;
+ *     and the buffers stat, fstat, statvfs, fstatvfs, readlink, getcwd,
+ *     utimensat, futimens, pipe, fcntl's locks write or read. Errors of
+ *     the path come before a bad result buffer, as on Linux. */
+#include <dirent.h>
 #include <fcntl.h>
 #include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <sys/statvfs.h>
 #include <sys/uio.h>
 #include <unistd.h>
 
 #include "check.h"
+
+/* The names in /tmp, sorted. */
+static const char *listing(void)
+{
+    static char out[256];
+    struct dirent **names;
+    int n, i;
+
+    out[0] = 0;
+    n = scandir("/tmp", &names, NULL, alphasort);
+    for (i = 0; i < n; i++) {
+        snprintf(out + strlen(out), sizeof out - strlen(out), "%s ",
+                 names[i]->d_name);
+        free(names[i]);
+    }
+    if (n >= 0)
+        free(names);
+    return out;
+}
+
+static void paths(void)
+{
+    char *end, *off, before[256], cwd[64];
+    const char *bad[3];
+    struct timespec ts[2] = {{0, 0}, {0, 0}};
+    struct statvfs sv;
+    struct stat st;
+    struct flock fl;
+    int fd, i;
+
+    /* a page of the program's own at the end of memory, all 'a': a
+     * string there runs off the end */
+    CHECK(__builtin_wasm_memory_grow(0, 1) != (size_t)-1);
+    end = (char *)(uintptr_t)(__builtin_wasm_memory_size(0) * 65536);
+    memset(end - 65536, 'a', 65536);
+    off = end - 100;
+    bad[0] = NULL;
+    bad[1] = end;
+    bad[2] = off;
+
+    fd = OK(open("/tmp/g", O_RDWR | O_CREAT | O_TRUNC, 0644));
+    OK(symlink("g", "/tmp/l"));
+    OK(mkdir("/tmp/d", 0755));
+    snprintf(before, sizeof before, "%s", listing());
+    for (i = 0; i < 3; i++) {
+        const char *p = bad[i];
+        ERR(open(p, O_RDONLY), EFAULT);
+        ERR(open(p, O_WRONLY | O_CREAT, 0644), EFAULT);
+        ERR(openat(AT_FDCWD, p, O_RDONLY), EFAULT);
+        ERR(stat(p, &st), EFAULT);
+        ERR(lstat(p, &st), EFAULT);
+        ERR(fstatat(AT_FDCWD, p, &st, 0), EFAULT);
+        ERR(access(p, F_OK), EFAULT);
+        ERR(chmod(p, 0600), EFAULT);
+        ERR(chown(p, 1000, 1000), EFAULT);
+        ERR(mkdir(p, 0755), EFAULT);
+        ERR(rmdir(p), EFAULT);
+        ERR(unlink(p), EFAULT);
+        ERR(remove(p), EFAULT);
+        ERR(rename(p, "/tmp/x"), EFAULT);
+        ERR(rename("/tmp/g", p), EFAULT);
+        ERR(link(p, "/tmp/x"), EFAULT);
+        ERR(link("/tmp/g", p), EFAULT);
+        ERR(symlink(p, "/tmp/x"), EFAULT);
+        ERR(symlink("g", p), EFAULT);
+        ERR(readlink(p, cwd, sizeof cwd), EFAULT);
+        ERR(chdir(p), EFAULT);
+        ERR(statvfs(p, &sv), EFAULT);
+        ERR(truncate(p, 0), EFAULT);
+        ERR(utimensat(AT_FDCWD, p, NULL, 0), EFAULT);
+    }
+    STREQ(listing(), before); /* nothing made, nothing gone */
+    /* result buffers: path errors first, then EFAULT */
+    ERR(stat("/tmp/none", (struct stat *)(end - 8)), ENOENT);
+    ERR(stat("/tmp/g", (struct stat *)(end - 8)), EFAULT);
+    ERR(fstat(fd, (struct stat *)(end - 8)), EFAULT);
+    ERR(fstat(99, (struct stat *)(end - 8)), EBADF);
+    ERR(fstat(fd, NULL), EFAULT);
+    ERR(statvfs("/tmp", (struct statvfs *)(end - 8)), EFAULT);
+    ERR(fstatvfs(fd, (struct statvfs *)(end - 8)), EFAULT);
+    ERR(readlink("/tmp/l", end - 1, 2), EFAULT);
+    ERR(readlink("/tmp/l", NULL, 2), EFAULT);
+    EQ(readlink("/tmp/l", end - 1, 1), 1); /* ends at the end: memory */
+    EQ(end[-1], 'g');
+    errno = 0;
+    CHECK(getcwd(end - 1, 2) == NULL && errno == EFAULT);
+    STREQ(getcwd(cwd, sizeof cwd), "/");
+    ERR(utimensat(AT_FDCWD, "/tmp/g", (struct timespec *)(end - 8), 0),
+        EFAULT);
+    ERR(futimens(fd, (struct timespec *)(end - 8)), EFAULT);
+    OK(futimens(fd, ts));
+    OK(fstat(fd, &st));
+    EQ(st.st_mtim.tv_sec, 0);
+    ERR(pipe((int *)(end - 4)), EFAULT);
+    ERR(fcntl(fd, F_GETLK, (struct flock *)(end - 4)), EFAULT);
+    ERR(fcntl(fd, F_SETLK, (struct flock *)NULL), EFAULT);
+    memset(&fl, 0, sizeof fl);
+    fl.l_type = F_WRLCK;
+    OK(fcntl(fd, F_GETLK, &fl));
+    EQ(fl.l_type, F_UNLCK);
+    STREQ(listing(), before);
+    OK(close(fd));
+}
 
 int main(void)
 {
@@ -48,5 +163,6 @@ int main(void)
     ERR(write(-1, NULL, 4), EBADF);
     ERR(pread(99, end, 4, 0), EBADF);
     OK(close(fd));
+    paths();
     return DONE();
 }
