@@ -24,9 +24,9 @@ extern struct __wasi_vfs_image_slot __wasi_vfs_image_slot;
 
 /*
  * The optional parts, called by __wasi_vfs() (state.c), in this order,
- * once the tree and descriptors exist. Each is linked only when the link asks for
- * it (the driver's --vfs-image or --vfs-embed, and --vfs-streams: an
- * undefined reference that pulls its archive member); state.c refers to
+ * once the tree and descriptors exist. Each is linked only when the link
+ * asks for it (the driver's --vfs-image or --vfs-embed, and --vfs-streams:
+ * an undefined reference that pulls its archive member); state.c refers to
  * them weakly, so a plain link leaves them null and pays nothing.
  *   __wasi_vfs_image_boot    mounts the file image, if any (a damaged
  *                            header is reported on stderr and the image

@@ -19,9 +19,11 @@ int dup(int fd)
 int dup2(int oldfd, int newfd)
 {
     struct vfs *fs = __wasi_vfs();
-    return __wasi_vfs_ret(!fs ? -ENOMEM
-                          : __wasi_vfs_user_fd(newfd) ? vfs_dup2(fs, oldfd, newfd)
-                                                      : -EBADF);
+    int r = -ENOMEM;
+
+    if (fs)
+        r = __wasi_vfs_user_fd(newfd) ? vfs_dup2(fs, oldfd, newfd) : -EBADF;
+    return __wasi_vfs_ret(r);
 }
 
 int dup3(int oldfd, int newfd, int flags)

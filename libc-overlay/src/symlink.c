@@ -27,8 +27,8 @@ ssize_t readlinkat(int dirfd, const char *restrict path, char *restrict buf,
         errno = EFAULT;
         return -1;
     }
-    return fs ? __wasi_vfs_ret(
-                    (int)vfs_readlinkat(fs, __wasi_vfs_at(dirfd), path, buf, size))
+    return fs ? __wasi_vfs_ret((int)vfs_readlinkat(fs, __wasi_vfs_at(dirfd),
+                                                   path, buf, size))
               : -1;
 }
 

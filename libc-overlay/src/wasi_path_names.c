@@ -11,9 +11,9 @@ int32_t __imported_wasi_snapshot_preview1_path_create_directory(
     struct vfs *fs = __wasi_vfs();
     char buf[VFS_PATH_MAX];
     int r = __wasi_vfs_cpath(path, (size_t)len, buf);
-    return r ? r
+    return r     ? r
            : !fs ? __WASI_ERRNO_NOMEM
-             : -vfs_mkdirat(fs, __wasi_vfs_dirfd(dirfd), buf, 0777);
+                 : -vfs_mkdirat(fs, __wasi_vfs_dirfd(dirfd), buf, 0777);
 }
 
 int32_t __imported_wasi_snapshot_preview1_path_remove_directory(
@@ -22,10 +22,10 @@ int32_t __imported_wasi_snapshot_preview1_path_remove_directory(
     struct vfs *fs = __wasi_vfs();
     char buf[VFS_PATH_MAX];
     int r = __wasi_vfs_cpath(path, (size_t)len, buf);
-    return r ? r
+    return r     ? r
            : !fs ? __WASI_ERRNO_NOMEM
-             : -vfs_unlinkat(fs, __wasi_vfs_dirfd(dirfd), buf,
-                             VFS_AT_REMOVEDIR);
+                 : -vfs_unlinkat(fs, __wasi_vfs_dirfd(dirfd), buf,
+                                 VFS_AT_REMOVEDIR);
 }
 
 int32_t __imported_wasi_snapshot_preview1_path_unlink_file(int32_t dirfd,
@@ -35,9 +35,9 @@ int32_t __imported_wasi_snapshot_preview1_path_unlink_file(int32_t dirfd,
     struct vfs *fs = __wasi_vfs();
     char buf[VFS_PATH_MAX];
     int r = __wasi_vfs_cpath(path, (size_t)len, buf);
-    return r ? r
+    return r     ? r
            : !fs ? __WASI_ERRNO_NOMEM
-             : -vfs_unlinkat(fs, __wasi_vfs_dirfd(dirfd), buf, 0);
+                 : -vfs_unlinkat(fs, __wasi_vfs_dirfd(dirfd), buf, 0);
 }
 
 int32_t __imported_wasi_snapshot_preview1_path_rename(
@@ -49,10 +49,10 @@ int32_t __imported_wasi_snapshot_preview1_path_rename(
     int r = __wasi_vfs_cpath(oldpath, (size_t)oldlen, a);
     if (!r)
         r = __wasi_vfs_cpath(newpath, (size_t)newlen, b);
-    return r ? r
+    return r     ? r
            : !fs ? __WASI_ERRNO_NOMEM
-             : -vfs_renameat(fs, __wasi_vfs_dirfd(olddirfd), a,
-                             __wasi_vfs_dirfd(newdirfd), b);
+                 : -vfs_renameat(fs, __wasi_vfs_dirfd(olddirfd), a,
+                                 __wasi_vfs_dirfd(newdirfd), b);
 }
 
 int32_t __imported_wasi_snapshot_preview1_path_link(
@@ -64,12 +64,12 @@ int32_t __imported_wasi_snapshot_preview1_path_link(
     int r = __wasi_vfs_cpath(oldpath, (size_t)oldlen, a);
     if (!r)
         r = __wasi_vfs_cpath(newpath, (size_t)newlen, b);
-    return r ? r
+    return r     ? r
            : !fs ? __WASI_ERRNO_NOMEM
-             : -vfs_linkat(fs, __wasi_vfs_dirfd(olddirfd), a,
-                           __wasi_vfs_dirfd(newdirfd), b,
-                           lookup & __WASI_LOOKUPFLAGS_SYMLINK_FOLLOW
-                               ? VFS_AT_SYMLINK_FOLLOW : 0);
+                 : -vfs_linkat(fs, __wasi_vfs_dirfd(olddirfd), a,
+                               __wasi_vfs_dirfd(newdirfd), b,
+                               lookup & __WASI_LOOKUPFLAGS_SYMLINK_FOLLOW
+                                   ? VFS_AT_SYMLINK_FOLLOW : 0);
 }
 
 int32_t __imported_wasi_snapshot_preview1_path_symlink(
@@ -81,9 +81,9 @@ int32_t __imported_wasi_snapshot_preview1_path_symlink(
     int r = __wasi_vfs_cpath(target, (size_t)targetlen, a);
     if (!r)
         r = __wasi_vfs_cpath(path, (size_t)len, b);
-    return r ? r
+    return r     ? r
            : !fs ? __WASI_ERRNO_NOMEM
-             : -vfs_symlinkat(fs, a, __wasi_vfs_dirfd(dirfd), b);
+                 : -vfs_symlinkat(fs, a, __wasi_vfs_dirfd(dirfd), b);
 }
 
 int32_t __imported_wasi_snapshot_preview1_path_readlink(

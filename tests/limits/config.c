@@ -152,7 +152,8 @@ static void bytes(void)
     EQ(v.f_blocks, BYTES / 4096);
     first = fill("/big", &shorts);
     /* all that was free, to the byte: names take some of the last block */
-    CHECK(first > (long)(v.f_bfree - 1) * 4096 && first <= (long)v.f_bfree * 4096);
+    CHECK(first > (long)(v.f_bfree - 1) * 4096 &&
+          first <= (long)v.f_bfree * 4096);
     CHECK(shorts <= 1);
     OK(stat("/big", &st));
     EQ(st.st_size, first);
