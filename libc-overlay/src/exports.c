@@ -23,11 +23,19 @@
  */
 #define EXPORT(name) __attribute__((export_name(#name))) name
 
-/* A path from the embedder into buf; 0 or a negated errno. */
-static int cpath(const char *path, size_t len, char buf[VFS_PATH_MAX])
+/* The filesystem, with the embedder's path taken into buf; NULL with *e
+ * a negated errno (-ENOMEM: no filesystem; then the path's errors). */
+static struct vfs *take(const char *path, size_t len, char buf[VFS_PATH_MAX],
+                        int *e)
 {
-    int e = __wasi_vfs_cpath(path, len, buf);
-    return e ? -e : buf[0] == '/' ? 0 : -EINVAL;
+    struct vfs *fs = __wasi_vfs();
+    if (!fs)
+        *e = -ENOMEM;
+    else if ((*e = __wasi_vfs_cpath(path, len, buf)))
+        *e = -*e;
+    else if (buf[0] != '/')
+        *e = -EINVAL;
+    return *e ? NULL : fs;
 }
 
 /* Memory for the embedder's bytes: malloc(size), free(p). */
@@ -48,14 +56,12 @@ void EXPORT(wasi_vfs_free)(void *p)
 int EXPORT(wasi_vfs_write_file)(const char *path, size_t plen,
                                 const void *data, size_t len, uint32_t mode)
 {
-    struct vfs *fs = __wasi_vfs();
     char buf[VFS_PATH_MAX];
     size_t done = 0;
     int fd, e;
+    struct vfs *fs = take(path, plen, buf, &e);
 
-    if (!fs)
-        return -ENOMEM;
-    if ((e = cpath(path, plen, buf)) || (e = __wasi_vfs_mkdirs(fs, buf)))
+    if (!fs || (e = __wasi_vfs_mkdirs(fs, buf)))
         return e;
     fd = vfs_openat(fs, VFS_AT_ROOT, buf,
                     VFS_O_WRONLY | VFS_O_CREAT | VFS_O_TRUNC, mode & 07777);
@@ -76,14 +82,11 @@ int EXPORT(wasi_vfs_write_file)(const char *path, size_t plen,
  * -EFBIG (2 GiB or more: read it in pieces). */
 int EXPORT(wasi_vfs_file_size)(const char *path, size_t plen)
 {
-    struct vfs *fs = __wasi_vfs();
     char buf[VFS_PATH_MAX];
     struct vfs_stat st;
     int e;
-    if (!fs)
-        return -ENOMEM;
-    if ((e = cpath(path, plen, buf)) ||
-        (e = vfs_fstatat(fs, VFS_AT_ROOT, buf, &st, 0)))
+    struct vfs *fs = take(path, plen, buf, &e);
+    if (!fs || (e = vfs_fstatat(fs, VFS_AT_ROOT, buf, &st, 0)))
         return e;
     if ((st.mode & VFS_S_IFMT) == VFS_S_IFDIR)
         return -EISDIR;
@@ -95,13 +98,11 @@ int EXPORT(wasi_vfs_file_size)(const char *path, size_t plen)
 int EXPORT(wasi_vfs_read_file)(const char *path, size_t plen, void *dst,
                                size_t len, uint32_t offset)
 {
-    struct vfs *fs = __wasi_vfs();
     char buf[VFS_PATH_MAX];
     ssize_t n;
     int fd, e;
+    struct vfs *fs = take(path, plen, buf, &e);
     if (!fs)
-        return -ENOMEM;
-    if ((e = cpath(path, plen, buf)))
         return e;
     fd = vfs_openat(fs, VFS_AT_ROOT, buf, VFS_O_RDONLY, 0);
     if (fd < 0)
@@ -146,13 +147,11 @@ static int list_one(void *ctx, const struct vfs_dirent *e)
 int EXPORT(wasi_vfs_list)(const char *path, size_t plen, char *dst,
                           size_t len)
 {
-    struct vfs *fs = __wasi_vfs();
     struct listing l = {dst, len, 0, 0};
     char buf[VFS_PATH_MAX];
     int fd, e;
+    struct vfs *fs = take(path, plen, buf, &e);
     if (!fs)
-        return -ENOMEM;
-    if ((e = cpath(path, plen, buf)))
         return e;
     fd = vfs_openat(fs, VFS_AT_ROOT, buf, VFS_O_RDONLY | VFS_O_DIRECTORY, 0);
     if (fd < 0)

@@ -82,34 +82,6 @@ static void absent_(const char *path, int link)
 #define absent(path) absent_((path), 0)
 #define dangling(path) absent_((path), 1)
 
-/* The names in directory path, sorted, joined by spaces. */
-static const char *listing(const char *path)
-{
-    static char out[1024];
-    char names[32][64];
-    int n = 0, i, j;
-    struct dirent *e;
-    DIR *d = opendir(path);
-
-    out[0] = 0;
-    if (!d)
-        return "(cannot open)";
-    while ((e = readdir(d)) && n < 32)
-        snprintf(names[n++], sizeof names[0], "%s", e->d_name);
-    closedir(d);
-    for (i = 1; i < n; i++) /* insertion sort */
-        for (j = i; j > 0 && strcmp(names[j - 1], names[j]) > 0; j--) {
-            char t[64];
-            memcpy(t, names[j], 64);
-            memcpy(names[j], names[j - 1], 64);
-            memcpy(names[j - 1], t, 64);
-        }
-    for (i = 0; i < n; i++)
-        snprintf(out + strlen(out), sizeof out - strlen(out), "%s%s",
-                 i ? " " : "", names[i]);
-    return out;
-}
-
 static void setup(void)
 {
     int fd;
@@ -200,11 +172,11 @@ static void dotdot_chains(void)
     absent("../../../../../../../../etc/passwd");
     absent("/a/b/../../../../etc/passwd");
     OK(chdir("/"));
-    STREQ(listing("/"), ". .. a dev marker tmp");
-    STREQ(listing("/.."), ". .. a dev marker tmp");
-    STREQ(listing("/dev"),
+    STREQ(check_listing("/"), ". .. a dev marker tmp");
+    STREQ(check_listing("/.."), ". .. a dev marker tmp");
+    STREQ(check_listing("/dev"),
           ". .. null random stderr stdin stdout urandom zero");
-    STREQ(listing("/tmp"), ". ..");
+    STREQ(check_listing("/tmp"), ". ..");
 }
 
 static void host_paths(const char *self)
@@ -226,7 +198,7 @@ static void host_paths(const char *self)
     ERR(mkdir(canary_path, 0755), ENOENT);
     ERR(unlink(canary_path), ENOENT);
     ERR(rename("/marker", canary_path), ENOENT);
-    STREQ(listing("/"), ". .. a dev marker tmp");
+    STREQ(check_listing("/"), ". .. a dev marker tmp");
 }
 
 static void outward_symlinks(void)

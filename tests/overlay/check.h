@@ -9,8 +9,10 @@
 #ifndef CHECK_H
 #define CHECK_H
 
+#include <dirent.h>
 #include <errno.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #define CHECK_FN static __attribute__((__unused__))
@@ -88,6 +90,30 @@ CHECK_FN void check_streq(const char *a, const char *b, const char *what,
         snprintf(d, sizeof d, "\"%s\" != \"%s\"", a ? a : "(null)", b);
         check_fail(line, what, d);
     }
+}
+
+/* check_listing(path): the names in directory path, "." and ".." among
+ * them, sorted and joined by spaces, to compare with STREQ; "(cannot
+ * list: WHY)" when it cannot be read. Valid until the next call. */
+CHECK_FN const char *check_listing(const char *path)
+{
+    static char out[1024];
+    struct dirent **names;
+    int n, i;
+
+    out[0] = 0;
+    n = scandir(path, &names, NULL, alphasort);
+    if (n < 0) {
+        snprintf(out, sizeof out, "(cannot list: %s)", strerror(errno));
+        return out;
+    }
+    for (i = 0; i < n; i++) {
+        snprintf(out + strlen(out), sizeof out - strlen(out), "%s%s",
+                 i ? " " : "", names[i]->d_name);
+        free(names[i]);
+    }
+    free(names);
+    return out;
 }
 
 #define DONE() check_done(__BASE_FILE__)

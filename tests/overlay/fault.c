@@ -23,25 +23,6 @@
 
 #include "check.h"
 
-/* The names in /tmp, sorted. */
-static const char *listing(void)
-{
-    static char out[256];
-    struct dirent **names;
-    int n, i;
-
-    out[0] = 0;
-    n = scandir("/tmp", &names, NULL, alphasort);
-    for (i = 0; i < n; i++) {
-        snprintf(out + strlen(out), sizeof out - strlen(out), "%s ",
-                 names[i]->d_name);
-        free(names[i]);
-    }
-    if (n >= 0)
-        free(names);
-    return out;
-}
-
 static void paths(void)
 {
     char *end, *off, before[256], cwd[64];
@@ -65,7 +46,7 @@ static void paths(void)
     fd = OK(open("/tmp/g", O_RDWR | O_CREAT | O_TRUNC, 0644));
     OK(symlink("g", "/tmp/l"));
     OK(mkdir("/tmp/d", 0755));
-    snprintf(before, sizeof before, "%s", listing());
+    snprintf(before, sizeof before, "%s", check_listing("/tmp"));
     for (i = 0; i < 3; i++) {
         const char *p = bad[i];
         ERR(open(p, O_RDONLY), EFAULT);
@@ -93,7 +74,7 @@ static void paths(void)
         ERR(truncate(p, 0), EFAULT);
         ERR(utimensat(AT_FDCWD, p, NULL, 0), EFAULT);
     }
-    STREQ(listing(), before); /* nothing made, nothing gone */
+    STREQ(check_listing("/tmp"), before); /* nothing made, nothing gone */
     /* result buffers: path errors first, then EFAULT */
     ERR(stat("/tmp/none", (struct stat *)(end - 8)), ENOENT);
     ERR(stat("/tmp/g", (struct stat *)(end - 8)), EFAULT);
@@ -122,7 +103,7 @@ static void paths(void)
     fl.l_type = F_WRLCK;
     OK(fcntl(fd, F_GETLK, &fl));
     EQ(fl.l_type, F_UNLCK);
-    STREQ(listing(), before);
+    STREQ(check_listing("/tmp"), before);
     OK(close(fd));
 }
 

@@ -149,10 +149,15 @@ int vfs__file_truncate(struct vfs *fs, struct vfs_node *n, int64_t size)
 
     if (size > VFS__FILE_MAX)
         return -EFBIG;
+    if (!size) {
+        vfs__file_empty(fs, n);
+        return 0;
+    }
     if (size < f->nborrowed)
         f->nborrowed = size;
     if (size < n->size && f->nblk) {
-        /* blocks wholly at or past the new end go; the tail is zeroed */
+        /* blocks wholly at or past the new end go (keep >= 1); the tail
+         * is zeroed */
         keep = ((uint64_t)size + VFS__BLOCK - 1) / VFS__BLOCK;
         for (i = keep < f->nblk ? (uint32_t)keep : f->nblk; i < f->nblk; i++)
             if (f->blk[i]) {
@@ -160,21 +165,16 @@ int vfs__file_truncate(struct vfs *fs, struct vfs_node *n, int64_t size)
                 vfs__free(fs, f->blk[i]);
                 f->blk[i] = NULL;
             }
-        if (!keep)
-            f->cap0 = 0;
-        if (keep && keep <= f->nblk) {
+        if (keep <= f->nblk) {
             uint32_t last = (uint32_t)(keep - 1);
             size_t o = (size_t)(size % VFS__BLOCK), cap = cap_of(f, last);
             if (o && o < cap)
                 memset(f->blk[last] + o, 0, cap - o);
         }
         if (keep * 2 <= f->nblk) {
-            unsigned char **t = NULL;
-            if (keep)
-                t = vfs__realloc(fs, f->blk, (size_t)keep * PTR_SIZE);
-            else
-                vfs__free(fs, f->blk);
-            if (t || !keep) {
+            unsigned char **t =
+                vfs__realloc(fs, f->blk, (size_t)keep * PTR_SIZE);
+            if (t) {
                 account(fs, f, -(int64_t)((f->nblk - keep) * PTR_SIZE));
                 f->blk = t;
                 f->nblk = keep;

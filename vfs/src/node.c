@@ -54,7 +54,7 @@ void vfs__touch_mc(struct vfs *fs, struct vfs_node *n)
     n->mtime = n->ctime = vfs__now(fs);
 }
 
-static void drop_setid(struct vfs_node *n)
+void vfs__drop_setid(struct vfs_node *n)
 {
     if (n->mode & 04000)
         n->mode &= ~(uint32_t)04000;
@@ -62,15 +62,10 @@ static void drop_setid(struct vfs_node *n)
         n->mode &= ~(uint32_t)02000;
 }
 
-void vfs__drop_setid(struct vfs_node *n)
-{
-    drop_setid(n);
-}
-
 void vfs__touch_data(struct vfs *fs, struct vfs_node *n)
 {
     vfs__touch_mc(fs, n);
-    drop_setid(n);
+    vfs__drop_setid(n);
 }
 
 int vfs__may(const struct vfs_node *n, int want)

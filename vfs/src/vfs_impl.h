@@ -285,11 +285,11 @@ VFS__HIDDEN uint32_t vfs__hash(const char *name, size_t len);
 
 /* ---- file data (filedata.c) --------------------------------------------- */
 VFS__HIDDEN extern const struct vfs__ops vfs__file_ops;
-/* Sets the size of a regular file; shrinking frees blocks. -EFBIG. */
 /* Truncation to 0 (O_TRUNC, a file freed): every block and the page table
  * go; it cannot fail. Separate from vfs__file_truncate so that programs
  * that never truncate to another size do not carry that. */
 VFS__HIDDEN void vfs__file_empty(struct vfs *fs, struct vfs_node *n);
+/* Sets the size of a regular file; shrinking frees blocks. -EFBIG. */
 VFS__HIDDEN int vfs__file_truncate(struct vfs *fs, struct vfs_node *n,
                                    int64_t size);
 
