@@ -8,7 +8,10 @@
 # CACHE_DIR/PACKAGE/, once: later calls use the cache and need no network.
 # With LINK, makes LINK a symbolic link to the unpacked tree. Prints the
 # tree's path. For the legacy code the tests build; nothing fetched is ever
-# copied into the repository.
+# copied into the repository. Every version the source index lists is
+# tried, newest first, until one can be fetched (an archive may list a
+# version whose files it no longer serves); the one used is named on
+# stderr. tests/tools/test-debian-source.sh checks this with a fake apt.
 #
 # --check exits 0 when PACKAGE is cached or can be fetched without asking
 # the network first (a deb-src entry is configured and dpkg-source is
@@ -104,17 +107,54 @@ if ! have_deb_src; then
             "(or a 'deb-src URL SUITE main' line in /etc/apt/sources.list)"
 fi
 
+# The versions the source index lists, newest first (dpkg's ordering).
+# An archive can list a version whose files it no longer serves (a
+# security update whose pool files are gone): each is tried in turn.
+versions_newest_first() {
+    apt-cache showsrc "$pkg" 2>/dev/null | sed -n 's/^Version: //p' |
+        sort -u | {
+        sorted=
+        while read -r v; do
+            out= placed=0
+            for s in $sorted; do
+                if [ $placed = 0 ] && dpkg --compare-versions "$v" gt "$s"; then
+                    out="$out $v" placed=1
+                fi
+                out="$out $s"
+            done
+            [ $placed = 1 ] || out="$out $v"
+            sorted=$out
+        done
+        for s in $sorted; do echo "$s"; done
+    }
+}
+
 mkdir -p "$cache" || fail "cannot create $cache"
 work=$(mktemp -d "$cache/.$pkg.XXXXXX") || fail "cannot write to $cache"
 trap 'rm -rf "$work"' EXIT
-if ! (cd "$work" && apt-get source -q "$pkg" >log 2>&1); then
-    sed 's/^/  /' "$work/log" >&2
-    fail "apt-get source $pkg failed (see above)" \
+versions=$(versions_newest_first)
+[ -n "$versions" ] || versions=-
+tried=
+for version in $versions; do
+    spec=$pkg
+    [ "$version" = - ] || spec="$pkg=$version"
+    rm -rf "$work/try" && mkdir "$work/try" || fail "cannot write to $work"
+    if (cd "$work/try" && apt-get source -q "$spec" >log 2>&1); then
+        tree=$(find "$work/try" -mindepth 1 -maxdepth 1 -type d | head -1)
+        [ -n "$tree" ] || fail "apt-get source $spec unpacked nothing"
+        [ "$version" = - ] || echo "$me: $pkg: using version $version" >&2
+        break
+    fi
+    tree=
+    mv "$work/try/log" "$work/log.$(echo "$version" | tr -c 'A-Za-z0-9.+~-' _)"
+    tried="$tried $version"
+done
+if [ -z "$tree" ]; then
+    for log in "$work"/log.*; do sed 's/^/  /' "$log" >&2; done
+    fail "apt-get source $pkg failed for every listed version:$tried (see above)" \
         "no network to the Debian archive? Once fetched, the cache is used:" \
         "  $dest"
 fi
-tree=$(find "$work" -mindepth 1 -maxdepth 1 -type d | head -1)
-[ -n "$tree" ] || fail "apt-get source unpacked nothing"
 touch "$tree/.complete"
 rm -rf "$dest"
 mkdir -p "$dest" && mv "$tree" "$dest/tree" || fail "cannot write to $dest"
