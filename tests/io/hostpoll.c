@@ -1,7 +1,9 @@
-/* Readiness of a host descriptor through poll_oneoff: test-everything.sh
- * feeds stdin a byte after a second. Prints what io_poll said with a
- * 50 ms timeout (nothing yet: 0), then with no limit (1), then the bytes
- * read and what io_read says at the end of the stream. */
+/* Readiness of a host descriptor through poll_oneoff. Polls stdin with a
+ * 50 ms timeout (nothing sent yet: 0), then says "waiting" on stderr;
+ * test-everything.sh sends the bytes only after reading that line, so the
+ * result does not depend on how fast the host starts. Then polls with no
+ * limit (1), and prints the bytes read and what io_read says at the end
+ * of the stream. */
 #include <stdio.h>
 
 #include <wasi_io.h>
@@ -11,6 +13,7 @@ int main(void)
     char buf[16];
     io_pollable p = {.input = io_stdin()};
     int early = io_poll(&p, 1, 50 * 1000000);
+    fputs("waiting\n", stderr);
     int later = io_poll(&p, 1, -1);
     ptrdiff_t n = io_blocking_read(io_stdin(), buf, sizeof buf);
     ptrdiff_t end = io_read(io_stdin(), buf + (n > 0 ? n : 0), 1);

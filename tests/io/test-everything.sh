@@ -34,6 +34,11 @@ through io_stdout
 through host fd 1
 through fdopen"
 
-(sleep 1; printf 'xy') | "$RUN" "$POLL" >out 2>err
+# The bytes go in once the guest has said "waiting" (after its first
+# poll), within 120 s.
+rm -f err
+(i=0
+ while ! grep -qs waiting err && [ $i -lt 1200 ]; do sleep 0.1; i=$((i + 1)); done
+ printf 'xy') | "$RUN" "$POLL" >out 2>err
 check host-poll "$(cat out)" "poll 0 1, read 2 'xy', then 0, host poll 1"
 finish
