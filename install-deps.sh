@@ -1,10 +1,13 @@
 #!/bin/sh
 # Installs what building and testing need on Debian 12 (run as root);
-# chromium is for the web page's test (tests/streams/web-test.mjs).
+# libclang-rt-19-dev is the native libFuzzer (tests/fuzz, tests/fuzz-readers),
+# chromium is for the web page's test (tests/streams/web-test.mjs). Under
+# CI=true configure fails, naming the package, when one is missing.
 # Idempotent: packages already present are left as they are.
 set -eu
 packages="cmake make gcc pkg-config check
   clang-19 lld-19 llvm-19 wasi-libc libclang-rt-19-dev-wasm32
+  libclang-rt-19-dev libc++-19-dev-wasm32 libc++abi-19-dev-wasm32
   wabt binaryen nodejs dpkg-dev gzip tcl
   chromium"
 missing=

@@ -2,6 +2,7 @@
  * access.c - access, faccessat and wasi-libc's __wasilibc_access, checked
  * against the mode bits (the one user is the owner: owner bits decide).
  * AT_EACCESS is 0 in wasi-libc; real and effective ids are the same.
+ * Other flags are EINVAL.
  */
 #include <unistd.h>
 #include <wasi/libc.h>
@@ -13,7 +14,7 @@ int faccessat(int dirfd, const char *path, int amode, int flag)
     struct vfs *fs = __wasi_vfs_path(path);
     return fs ? __wasi_vfs_ret(vfs_faccessat(
                     fs, __wasi_vfs_at(dirfd), path, amode,
-                    flag & AT_SYMLINK_NOFOLLOW ? VFS_AT_SYMLINK_NOFOLLOW : 0))
+                    __wasi_vfs_atflags(flag, AT_EACCESS | AT_SYMLINK_NOFOLLOW)))
               : -1;
 }
 

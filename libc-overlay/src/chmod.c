@@ -1,7 +1,9 @@
 /*
  * chmod.c - chmod, fchmod, fchmodat: permission bits 07777 (set-id and
  * sticky bits included); the file type bits are ignored. fchmod works on
- * any open descriptor, including a read-only one.
+ * any open descriptor, including a read-only one. fchmodat's flag is
+ * AT_SYMLINK_NOFOLLOW (EOPNOTSUPP on a symlink, as glibc) or 0, others
+ * EINVAL.
  */
 #include <sys/stat.h>
 
@@ -12,7 +14,7 @@ int fchmodat(int dirfd, const char *path, mode_t mode, int flag)
     struct vfs *fs = __wasi_vfs_path(path);
     return fs ? __wasi_vfs_ret(vfs_fchmodat(
                     fs, __wasi_vfs_at(dirfd), path, mode & 07777,
-                    flag & AT_SYMLINK_NOFOLLOW ? VFS_AT_SYMLINK_NOFOLLOW : 0))
+                    __wasi_vfs_atflags(flag, AT_SYMLINK_NOFOLLOW)))
               : -1;
 }
 

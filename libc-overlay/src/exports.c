@@ -52,7 +52,8 @@ void EXPORT(wasi_vfs_free)(void *p)
 /* Makes the file at path hold the len bytes at data (created with the
  * permission bits mode, the umask applying, or emptied first), and its
  * missing parent directories (0755). Returns 0, or -EISDIR, -ENOTDIR,
- * -ENOSPC, ... */
+ * -ENOSPC, ...; -EFAULT, with nothing made or changed, when the data is
+ * not all inside linear memory. */
 int EXPORT(wasi_vfs_write_file)(const char *path, size_t plen,
                                 const void *data, size_t len, uint32_t mode)
 {
@@ -61,7 +62,11 @@ int EXPORT(wasi_vfs_write_file)(const char *path, size_t plen,
     int fd, e;
     struct vfs *fs = take(path, plen, buf, &e);
 
-    if (!fs || (e = __wasi_vfs_mkdirs(fs, buf)))
+    if (!fs)
+        return e;
+    if (__wasi_vfs_fault(data, len))
+        return -EFAULT;
+    if ((e = __wasi_vfs_mkdirs(fs, buf)))
         return e;
     fd = vfs_openat(fs, VFS_AT_ROOT, buf,
                     VFS_O_WRONLY | VFS_O_CREAT | VFS_O_TRUNC, mode & 07777);
@@ -94,7 +99,8 @@ int EXPORT(wasi_vfs_file_size)(const char *path, size_t plen)
 }
 
 /* Copies up to len bytes of the file at path, from byte offset on, into
- * dst. Returns the count (0 at the end), or a negated errno. */
+ * dst. Returns the count (0 at the end), or a negated errno (-EFAULT: dst
+ * is not all inside linear memory). */
 int EXPORT(wasi_vfs_read_file)(const char *path, size_t plen, void *dst,
                                size_t len, uint32_t offset)
 {
@@ -104,6 +110,8 @@ int EXPORT(wasi_vfs_read_file)(const char *path, size_t plen, void *dst,
     struct vfs *fs = take(path, plen, buf, &e);
     if (!fs)
         return e;
+    if (__wasi_vfs_fault(dst, len))
+        return -EFAULT;
     fd = vfs_openat(fs, VFS_AT_ROOT, buf, VFS_O_RDONLY, 0);
     if (fd < 0)
         return fd;
@@ -143,7 +151,7 @@ static int list_one(void *ctx, const struct vfs_dirent *e)
  * where T is d (directory), - (file), l (symlink), c, p, s; "." and ".."
  * left out. Returns the bytes the whole listing takes (only what fits in
  * len was written: call again with more room when it is larger), or a
- * negated errno. */
+ * negated errno (-EFAULT: dst is not all inside linear memory). */
 int EXPORT(wasi_vfs_list)(const char *path, size_t plen, char *dst,
                           size_t len)
 {
@@ -153,6 +161,8 @@ int EXPORT(wasi_vfs_list)(const char *path, size_t plen, char *dst,
     struct vfs *fs = take(path, plen, buf, &e);
     if (!fs)
         return e;
+    if (__wasi_vfs_fault(dst, len))
+        return -EFAULT;
     fd = vfs_openat(fs, VFS_AT_ROOT, buf, VFS_O_RDONLY | VFS_O_DIRECTORY, 0);
     if (fd < 0)
         return fd;

@@ -106,6 +106,15 @@ struct vfs *__wasi_vfs_path2(const char *a, const char *b);
 
 /* ---- conversions between libc and vfs values ---------------------------- */
 
+/*
+ * The AT_* flag of a libc *at() call as the vfs core's VFS_AT_* bits,
+ * when every bit of it is in valid: those of wasi-libc's flags
+ * (AT_SYMLINK_NOFOLLOW, AT_SYMLINK_FOLLOW, AT_REMOVEDIR; AT_EACCESS is 0)
+ * that the Linux call accepts. Otherwise -1, every bit, which each core
+ * call refuses with -EINVAL before it changes anything, as Linux does.
+ */
+int __wasi_vfs_atflags(int flag, int valid);
+
 /* open(2)/fcntl(2) flags to VFS_O_* and back. Flags with no vfs meaning
  * (O_NOCTTY, O_SYNC, ...) are dropped. No access-mode bit means O_RDONLY,
  * as on systems where O_RDONLY is 0; O_SEARCH or O_EXEC alone is

@@ -2,7 +2,7 @@
  * link.c - link, linkat, and wasi-libc's __wasilibc_link,
  * __wasilibc_link_oldat and __wasilibc_link_newat. As on Linux, link()
  * does not follow a symlink named by oldpath; linkat does with
- * AT_SYMLINK_FOLLOW.
+ * AT_SYMLINK_FOLLOW; other flags are EINVAL.
  */
 #include <unistd.h>
 #include <wasi/libc.h>
@@ -16,7 +16,7 @@ int linkat(int olddirfd, const char *oldpath, int newdirfd,
     return fs ? __wasi_vfs_ret(vfs_linkat(
                     fs, __wasi_vfs_at(olddirfd), oldpath,
                     __wasi_vfs_at(newdirfd), newpath,
-                    flag & AT_SYMLINK_FOLLOW ? VFS_AT_SYMLINK_FOLLOW : 0))
+                    __wasi_vfs_atflags(flag, AT_SYMLINK_FOLLOW)))
               : -1;
 }
 

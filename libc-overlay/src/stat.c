@@ -1,7 +1,8 @@
 /*
  * stat.c - stat, lstat, fstatat and wasi-libc's __wasilibc_stat, reporting
  * the vfs core's mode bits, link count, sizes, blocks and nanosecond times
- * (WASI's filestat has no permission bits).
+ * (WASI's filestat has no permission bits). fstatat's flag is
+ * AT_SYMLINK_NOFOLLOW or 0, others EINVAL.
  */
 #include <sys/stat.h>
 #include <wasi/libc.h>
@@ -15,8 +16,7 @@ int fstatat(int dirfd, const char *restrict path, struct stat *restrict st,
     struct vfs_stat v;
     return fs ? __wasi_vfs_stat_out(
                     vfs_fstatat(fs, __wasi_vfs_at(dirfd), path, &v,
-                                flag & AT_SYMLINK_NOFOLLOW
-                                    ? VFS_AT_SYMLINK_NOFOLLOW : 0),
+                                __wasi_vfs_atflags(flag, AT_SYMLINK_NOFOLLOW)),
                     &v, st)
               : -1;
 }

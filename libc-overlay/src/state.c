@@ -49,10 +49,10 @@ static const char names[] = "/dev/stdin\0\0\0/dev/stdout\0\0/dev/stderr\0\0"
  * told while the filesystem cannot be made (umask.c). */
 mode_t __wasi_vfs_umask = 022;
 
-/* The filesystem made so far, and how many of the setup calls (the five
- * devices, then descriptors 0, 1, 2) have succeeded: a setup that ran out
- * of memory goes on from there on the next call, so nothing is made twice
- * and nothing is lost. */
+/* The filesystem made so far, and how many of the setup steps (the five
+ * devices, the current directory, then descriptors 0, 1, 2) have
+ * succeeded: a setup that ran out of memory goes on from there on the
+ * next call, so nothing is made twice and nothing is lost. */
 static struct vfs *made;
 static int done;
 
@@ -70,8 +70,22 @@ struct vfs *__wasi_vfs(void)
         return NULL;
     fs = made;
     vfs_umask(fs, 0);
-    for (; done < 8; done++) {
-        i = done < 5 ? done : done - 5;
+    for (; done < 9; done++) {
+        if (done == 5) {
+            /* The current directory first, while 0, 1, 2 are free: "/" is
+             * opened at 0 and copied to WASI_VFS_CWD_FD, the table's last,
+             * which is 3 at the smallest table (--vfs-max-open-files=3). */
+            fd = vfs_openat(fs, VFS_AT_ROOT, "/", VFS_O_PATH | VFS_O_DIRECTORY,
+                            0);
+            if (fd < 0)
+                return NULL;
+            r = vfs_dupfd(fs, fd, WASI_VFS_CWD_FD, 0);
+            vfs_close(fs, fd);
+            if (r < 0)
+                return NULL;
+            continue;
+        }
+        i = done < 5 ? done : done - 6;
         name = names + NAME_STRIDE * i;
         /* an open takes the lowest free descriptor: i, as 0 .. i-1 are */
         r = done < 5 ? vfs_mknod_device(fs, VFS_AT_ROOT, name, 0666,
@@ -83,14 +97,6 @@ struct vfs *__wasi_vfs(void)
         if (r < 0)
             return NULL;
     }
-    fd = vfs_openat(fs, VFS_AT_ROOT, "/", VFS_O_PATH | VFS_O_DIRECTORY, 0);
-    if (fd < 0)
-        return NULL;
-    /* the lowest free descriptor from WASI_VFS_CWD_FD, the table's last */
-    r = vfs_dupfd(fs, fd, WASI_VFS_CWD_FD, 0);
-    vfs_close(fs, fd);
-    if (r < 0)
-        return NULL;
     vfs_umask(fs, __wasi_vfs_umask);
     for (i = 0; i < 3; i++)
         if (__wasi_vfs_std_closed >> i & 1)

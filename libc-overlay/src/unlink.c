@@ -1,6 +1,7 @@
 /*
  * unlink.c - unlink, unlinkat, rmdir, remove, and wasi-libc's
- * __wasilibc_unlinkat and __wasilibc_rmdirat.
+ * __wasilibc_unlinkat and __wasilibc_rmdirat. unlinkat's flag is
+ * AT_REMOVEDIR or 0, others EINVAL.
  */
 #include <errno.h>
 #include <stdio.h>
@@ -14,7 +15,7 @@ int unlinkat(int dirfd, const char *path, int flag)
     struct vfs *fs = __wasi_vfs_path(path);
     return fs ? __wasi_vfs_ret(
                     vfs_unlinkat(fs, __wasi_vfs_at(dirfd), path,
-                                 flag & AT_REMOVEDIR ? VFS_AT_REMOVEDIR : 0))
+                                 __wasi_vfs_atflags(flag, AT_REMOVEDIR)))
               : -1;
 }
 

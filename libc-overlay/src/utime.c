@@ -4,7 +4,8 @@
  * Linux's) values (see <__header_sys_stat.h>), so times pass through; the
  * core rejects any other tv_nsec outside [0, 1e9) with EINVAL.
  * (wasi-libc's futimens also rejects one time given with the other
- * UTIME_NOW or UTIME_OMIT, hence its replacement.)
+ * UTIME_NOW or UTIME_OMIT, hence its replacement.) utimensat's flag is
+ * AT_SYMLINK_NOFOLLOW or 0, others EINVAL, as on Linux.
  */
 #include <errno.h>
 #include <sys/stat.h>
@@ -31,8 +32,8 @@ int utimensat(int dirfd, const char *path, const struct timespec times[2],
                     times_fault(times)
                         ? -EFAULT
                         : vfs_utimensat(fs, __wasi_vfs_at(dirfd), path, times,
-                                        flag & AT_SYMLINK_NOFOLLOW
-                                            ? VFS_AT_SYMLINK_NOFOLLOW : 0))
+                                        __wasi_vfs_atflags(
+                                            flag, AT_SYMLINK_NOFOLLOW)))
               : -1;
 }
 

@@ -10,6 +10,12 @@
  * returned, so vfs_readdir's guarantee (an entry neither added nor removed
  * during the walk is listed exactly once) holds for readdir() too. A
  * buffer or count outside memory is EFAULT.
+ *
+ * A removed directory lists nothing: vfs_readdir gives -ENOENT there, as
+ * Linux's getdents does, and glibc's readdir takes that for the end of the
+ * directory (opendir(".") in a removed current directory succeeds and
+ * readdir reports the end); wasi-libc's fdopendir and readdir get the same
+ * here as an empty listing. No other error of vfs_readdir is -ENOENT.
  */
 #include <string.h>
 
@@ -56,6 +62,8 @@ int32_t __imported_wasi_snapshot_preview1_fd_readdir(int32_t fd,
     if (!fs)
         return __WASI_ERRNO_NOMEM;
     r = vfs_readdir(fs, fd, (uint64_t)cookie, emit, &f);
+    if (r == -ENOENT)
+        r = 0;
     if (r < 0)
         return (int32_t)-r;
     *used = (__wasi_size_t)f.used;

@@ -13,12 +13,17 @@
 //                                                         hold a --vfs- option
 //
 // Started by the `wasi-vfs-pack` launcher next to this file. Exit status: 0,
-// 1 on an error (one line on stderr starting "wasi-vfs-pack: "), 2 bad usage.
+// 1 on an error (one line on stderr starting "wasi-vfs-pack: "; a malformed
+// module or a damaged image inside one among them), 2 bad usage. Imported
+// (by the readers' fuzzer, tests/fuzz-readers/fuzz-pack.mjs), it runs
+// nothing and exports its readers.
 
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { Reader, WasmReadError } from './wasm-info.mjs';
 
 const USAGE = `usage: wasi-vfs-pack MODULE.wasm DIR[:GUEST]... -o OUT.wasm
        wasi-vfs-pack --list MODULE.wasm
@@ -30,7 +35,7 @@ const USAGE = `usage: wasi-vfs-pack MODULE.wasm DIR[:GUEST]... -o OUT.wasm
   -o OUT.wasm  where the module with the files goes (may be MODULE.wasm)
 `;
 
-class Failure extends Error {}
+export class Failure extends Error {}
 const fail = (msg) => { throw new Failure(msg); };
 
 // ---------------------------------------------------------------------------
@@ -222,24 +227,35 @@ function readInto(file, buf, off, size) {
   }
 }
 
-// The tree held by image bytes `img` (for --list and for merging).
-function readImage(img) {
-  if (img.length < HEADER || !img.subarray(0, 8).equals(MAGIC)) fail('the module holds no valid file image');
+// The tree held by image bytes `img` (for --list and for merging), read
+// from module `file` (named in the messages) when it is given. Every
+// offset and length is checked against the image's size: a damaged image
+// is a Failure naming what is wrong, never a read outside it.
+export function readImage(img, file = null) {
+  const bad = (m) => fail(file === null ? m : `${file}: ${m}`);
+  if (img.length < HEADER || !img.subarray(0, 8).equals(MAGIC)) bad('the module holds no valid file image');
   const size = img.readUInt32LE(8);
-  if (size > img.length) fail('the module\'s file image is truncated');
+  if (size > img.length || size < HEADER) bad('the module\'s file image is truncated');
+  const damaged = (what) => bad(`the module's file image is damaged: ${what}`);
+  const within = (off, len, what) => { if (off + len > size) damaged(`${what} at ${off} runs past its end`); };
+  const u32 = (off) => { within(off, 4, 'a field'); return img.readUInt32LE(off); };
   const seen = new Set();
   const table = (off) => {
-    if (seen.has(off)) fail('the module\'s file image has a directory cycle');
+    if (seen.has(off)) bad('the module\'s file image has a directory cycle');
     seen.add(off);
     const dir = newDir();
-    const n = img.readUInt32LE(off);
+    const n = u32(off);
+    within(off + 8, n * ENTRY, 'a directory table');
     for (let i = 0; i < n; i++) {
       const e = off + 8 + i * ENTRY;
-      const name = img.toString('latin1', img.readUInt32LE(e), img.readUInt32LE(e) + img.readUInt32LE(e + 4));
-      const mode = img.readUInt32LE(e + 8);
-      const data = img.readUInt32LE(e + 12);
-      const len = img.readUInt32LE(e + 16);
+      const nameAt = u32(e), nameLen = u32(e + 4);
+      within(nameAt, nameLen, 'a name');
+      const name = img.toString('latin1', nameAt, nameAt + nameLen);
+      const mode = u32(e + 8);
+      const data = u32(e + 12);
+      const len = u32(e + 16);
       const mtime = img.readBigInt64LE(e + 24);
+      if ((mode & 0o170000) !== S_IFDIR) within(data, len, `the contents of ${JSON.stringify(name)}`);
       const type = mode & 0o170000;
       if (type === S_IFDIR) {
         const sub = table(data);
@@ -258,18 +274,9 @@ function readImage(img) {
 }
 
 // ---------------------------------------------------------------------------
-// WebAssembly module surgery.
-
-function readU32Leb(buf, pos) {
-  let result = 0, shift = 0, b;
-  do {
-    if (pos >= buf.length) fail('truncated module');
-    b = buf[pos++];
-    result += (b & 0x7f) * 2 ** shift;
-    shift += 7;
-  } while (b & 0x80);
-  return [result, pos];
-}
+// WebAssembly module surgery. Modules are read through wasm-info.mjs's
+// Reader, which cannot read past the end (a WasmReadError, which
+// readModuleFile turns into a Failure naming the file).
 
 function u32Leb(n) {
   const out = [];
@@ -300,88 +307,99 @@ const activeSegment = (addr, bytes) =>
   Buffer.concat([Buffer.from([0, 0x41]), i32Leb(addr), Buffer.from([0x0b]), u32Leb(bytes.length), bytes]);
 
 // { sections: [{id, start, end, bodyStart, name?}], bytes }
-function parseModule(bytes) {
+export function parseModule(bytes) {
   if (bytes.length < 8 || bytes.readUInt32LE(0) !== 0x6d736100) fail('not a WebAssembly module');
   if (bytes.readUInt32LE(4) !== 1) fail('unsupported WebAssembly version');
   const sections = [];
-  let pos = 8;
-  while (pos < bytes.length) {
-    const id = bytes[pos];
-    const [len, body] = readU32Leb(bytes, pos + 1);
-    const end = body + len;
-    if (end > bytes.length) fail('truncated module');
-    const s = { id, start: pos, end, bodyStart: body };
+  const r = new Reader(bytes, 8);
+  while (r.p < bytes.length) {
+    const start = r.p, id = r.byte(), len = r.u32(), body = r.p;
+    r.bytes(len);
+    const s = { id, start, end: r.p, bodyStart: body };
     if (id === 0) {
-      const [nlen, np] = readU32Leb(bytes, body);
-      s.name = bytes.toString('utf8', np, np + nlen);
-      s.payload = np + nlen;
+      const c = new Reader(bytes, body, s.end);
+      const name = c.bytes(c.u32());
+      s.name = Buffer.from(name).toString('utf8');
+      s.payload = c.p;
     }
     sections.push(s);
-    pos = end;
   }
   return { bytes, sections };
 }
+
+// A section's body, as a Reader.
+const body = (mod, s) => new Reader(mod.bytes, s.bodyStart, s.end);
 
 // The memory section's limits: { flags, min, max, s }; fails on imported
 // or several memories.
 function memoryLimits(mod) {
   const imp = mod.sections.find((s) => s.id === 2);
   if (imp) {
-    const b = mod.bytes;
-    let [n, p] = readU32Leb(b, imp.bodyStart);
-    for (let i = 0; i < n; i++) {
-      let len;
-      [len, p] = readU32Leb(b, p); p += len;
-      [len, p] = readU32Leb(b, p); p += len;
-      const kind = b[p++];
-      if (kind === 0) [, p] = readU32Leb(b, p);
-      else if (kind === 1) { p++; const f = b[p++]; [, p] = readU32Leb(b, p); if (f & 1) [, p] = readU32Leb(b, p); }
+    const r = body(mod, imp);
+    for (let n = r.u32(); n > 0; n--) {
+      r.bytes(r.u32());
+      r.bytes(r.u32());
+      const kind = r.byte();
+      if (kind === 0) r.u32();
+      else if (kind === 1) { r.byte(); if (r.byte() & 1) r.u32(); r.u32(); }
       else if (kind === 2) fail('the module imports its memory: there is no place to put files it would not share');
-      else if (kind === 3) p += 2;
-      else fail('unknown import kind');
+      else if (kind === 3) r.bytes(2);
+      else if (kind === 4) { r.byte(); r.u32(); }
+      else fail(`unknown import kind ${kind}`);
     }
   }
   const s = mod.sections.find((x) => x.id === 5);
   if (!s) fail('the module has no memory');
-  const b = mod.bytes;
-  let [n, p] = readU32Leb(b, s.bodyStart);
+  const r = body(mod, s);
+  const n = r.u32();
   if (n !== 1) fail(`the module has ${n} memories`);
-  const flags = b[p++];
+  const flags = r.byte();
   if (flags & ~1) fail('shared or 64-bit memory is not supported');
-  let min, max = null;
-  [min, p] = readU32Leb(b, p);
-  if (flags & 1) [max, p] = readU32Leb(b, p);
+  const min = r.u32(), max = flags & 1 ? r.u32() : null;
+  if (min > 65536 || (max !== null && (max > 65536 || max < min)))
+    fail(`the module's memory limits are not valid (${min}, ${max})`);
   return { flags, min, max, s };
 }
 
-// The active data segments: [{ addr, start, end (in bytes), raw }].
-function dataSegments(mod) {
+// A data segment's offset expression, read to its end: the address when
+// it is `i32.const N`, else null (an extended constant expression: the
+// module places that segment itself). Fails on any other instruction.
+function offsetExpr(r) {
+  const op = r.byte();
+  if (op === 0x41) {
+    const v = r.signed(32);
+    if (r.byte() === 0x0b) return v >>> 0;
+    r.p--;
+  } else {
+    r.p--;
+  }
+  for (;;) {
+    const at = r.p, c = r.byte();
+    if (c === 0x0b) return null;
+    if (c === 0x41) r.signed(32);
+    else if (c === 0x42) r.signed(64);
+    else if (c === 0x23) r.u32();
+    else if (![0x6a, 0x6b, 0x6c, 0x7c, 0x7d, 0x7e].includes(c))
+      throw new WasmReadError(`instruction 0x${c.toString(16)} at byte ${at} in a data segment's offset`);
+  }
+}
+
+// The data segments: [{ addr (null: passive, or placed by an expression),
+// start, end (in bytes), raw }].
+export function dataSegments(mod) {
   const s = mod.sections.find((x) => x.id === 11);
   if (!s) return [];
-  const b = mod.bytes;
-  let [n, p] = readU32Leb(b, s.bodyStart);
+  const r = body(mod, s);
   const segs = [];
-  for (let i = 0; i < n; i++) {
-    const from = p;
-    const [flags, q] = readU32Leb(b, p);
-    p = q;
+  for (let n = r.u32(); n > 0; n--) {
+    const from = r.p, flags = r.u32();
     let addr = null;
-    if (flags === 0 || flags === 2) {
-      if (flags === 2) [, p] = readU32Leb(b, p);
-      if (b[p] === 0x41) {
-        let v = 0, shift = 0, c;
-        p++;
-        do { c = b[p++]; v |= (c & 0x7f) << shift; shift += 7; } while (c & 0x80);
-        if (shift < 32 && (c & 0x40)) v |= -1 << shift;
-        addr = v >>> 0;
-        if (b[p++] !== 0x0b) addr = null;
-      } else {
-        while (b[p++] !== 0x0b);
-      }
-    }
-    const [len, dp] = readU32Leb(b, p);
-    segs.push({ addr, start: dp, end: dp + len, raw: b.subarray(from, dp + len) });
-    p = dp + len;
+    if (flags > 2) throw new WasmReadError(`data segment kind ${flags} at byte ${from}`);
+    if (flags === 2) r.u32();
+    if (flags !== 1) addr = offsetExpr(r);
+    const data = r.bytes(r.u32());
+    const start = data.byteOffset - mod.bytes.byteOffset;
+    segs.push({ addr, start, end: start + data.length, raw: mod.bytes.subarray(from, start + data.length) });
   }
   return segs;
 }
@@ -412,8 +430,20 @@ function findSlot(mod, segs) {
   return null;
 }
 
+// The module in `bytes` (read from `file`) and what inspect() finds in it;
+// a malformed module is a Failure naming the file and the byte.
+export function readModuleFile(file, bytes) {
+  try {
+    const mod = parseModule(bytes);
+    return { mod, info: inspect(file, mod) };
+  } catch (e) {
+    if (e instanceof WasmReadError) fail(`${file}: malformed module: ${e.message}`);
+    throw e;
+  }
+}
+
 // { slot, imageAddr, image (Buffer or null), segs, mem } of a module.
-function inspect(file, mod) {
+export function inspect(file, mod) {
   const segs = dataSegments(mod);
   const slot = findSlot(mod, segs);
   if (slot === null) {
@@ -423,13 +453,17 @@ function inspect(file, mod) {
   }
   if (!memRead(mod, segs, slot, 12).equals(SLOT_MARK)) fail(`${file}: damaged file image slot`);
   const imageAddr = memRead(mod, segs, slot + 12, 4).readUInt32LE(0);
+  const mem = memoryLimits(mod);
   let image = null;
   if (imageAddr) {
     const head = memRead(mod, segs, imageAddr, HEADER);
     if (!head.subarray(0, 8).equals(MAGIC)) fail(`${file}: the image slot points at no image`);
-    image = memRead(mod, segs, imageAddr, head.readUInt32LE(8));
+    const size = head.readUInt32LE(8);
+    if (size < HEADER || imageAddr + size > mem.min * 65536)
+      fail(`${file}: the file image (${size} bytes at 0x${imageAddr.toString(16)}) runs past the module's memory`);
+    image = memRead(mod, segs, imageAddr, size);
   }
-  return { slot, imageAddr, image, segs, mem: memoryLimits(mod) };
+  return { slot, imageAddr, image, segs, mem };
 }
 
 // Pages of heap left free below an image added to a module: the
@@ -443,10 +477,9 @@ const HEAP_PAGES = 4;
 // memory after HEAP_PAGES free pages, the memory grown to hold it, the slot
 // pointed at it.
 function packModule(file, bytes, specs, warn) {
-  const mod = parseModule(bytes);
-  const info = inspect(file, mod);
+  const { mod, info } = readModuleFile(file, bytes);
   let base = null;
-  if (info.image) base = readImage(info.image);
+  if (info.image) base = readImage(info.image, file);
   const root = buildTree(specs, base, warn);
   const img = writeImage(root);
   // Segments an earlier run of this tool added (the image at the end of
@@ -681,11 +714,10 @@ function main(argv) {
   if (argv[0] === '--driver') return driver(argv.slice(1), warn);
   if (argv[0] === '--list') {
     if (argv.length !== 2) usage('--list takes one module');
-    const mod = parseModule(readFile(argv[1]));
-    const info = inspect(argv[1], mod);
+    const { info } = readModuleFile(argv[1], readFile(argv[1]));
     if (!info.image) { process.stdout.write(`${argv[1]}: no file image\n`); return 0; }
     const out = [`${argv[1]}: image of ${info.image.length} bytes at 0x${info.imageAddr.toString(16)}`];
-    listTree(readImage(info.image), '', out);
+    listTree(readImage(info.image, argv[1]), '', out);
     process.stdout.write(out.join('\n') + '\n');
     return 0;
   }
@@ -734,10 +766,12 @@ function readFile(file) {
   }
 }
 
-try {
-  process.exit(main(process.argv.slice(2)));
-} catch (e) {
-  if (!(e instanceof Failure)) throw e;
-  process.stderr.write(`wasi-vfs-pack: ${e.message}\n`);
-  process.exit(1);
+if (process.argv[1] && import.meta.url === pathToFileURL(fs.realpathSync(process.argv[1])).href) {
+  try {
+    process.exit(main(process.argv.slice(2)));
+  } catch (e) {
+    if (!(e instanceof Failure)) throw e;
+    process.stderr.write(`wasi-vfs-pack: ${e.message}\n`);
+    process.exit(1);
+  }
 }

@@ -45,6 +45,7 @@ int main(void)
     struct stat st;
     int fd, topfd, i, zero;
     FILE *f;
+    DIR *dir;
 
     conf_begin("conf-16-cwd");
     r = PTR("realpath(., NULL)", realpath(".", NULL));
@@ -126,6 +127,12 @@ int main(void)
     ERR("open(x, O_CREAT) in it", open("x", O_WRONLY | O_CREAT, 0644), ENOENT);
     ERR("mkdir(x) in it", mkdir("x", 0755), ENOENT);
     STR("read ../f", conf_get("../f", buf, sizeof buf), "F");
+    dir = PTR("opendir(.) in it", opendir("."));
+    if (dir) {
+        errno = 0;
+        YES("readdir: the end, errno 0", !readdir(dir) && !errno, 1);
+        OK("closedir", closedir(dir));
+    }
     OK("fchdir(top)", fchdir(topfd));
     STR("getcwd", cwd(), "<cwd>");
     OK("close(top)", close(topfd));

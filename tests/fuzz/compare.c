@@ -158,7 +158,7 @@ static const char *const names[OP_NKINDS] = {
     "truncate", "ftruncate", "dup", "dup2", "dup3", "dupfd", "mkdir",
     "rmdir", "unlink", "rename", "link", "symlink", "readlink", "stat",
     "lstat", "fstat", "readdir", "chmod", "fchmod", "utimensat", "access",
-    "chdir", "fchdir", "umask", "reset", "tree"};
+    "chdir", "fchdir", "umask", "atflags", "reset", "tree"};
 
 /* Prints a path with runs of one byte longer than 8 shortened to c{n}. */
 static void print_path(const char *p)

@@ -135,14 +135,10 @@ static int open_flags(unsigned f)
     return fl;
 }
 
-static void decode_one(struct rd *r, struct diff_op *op)
+/* The arguments of op->kind. */
+static void decode_args(struct rd *r, struct diff_op *op)
 {
     unsigned b;
-    memset(op, 0, offsetof(struct diff_op, path));
-    op->path[0] = op->path2[0] = 0;
-    op->kind = (int)(next(r) % OP_RESET);
-    op->fd = op->fd2 = -1;
-    op->dirfd = op->dirfd2 = DIFF_FD_CWD;
     switch (op->kind) {
     case OP_OPEN:
         gen_path(r, op->path, &op->dirfd, 1);
@@ -250,6 +246,44 @@ static void decode_one(struct rd *r, struct diff_op *op)
         op->mode = modes[next(r) & 15] & 0777;
         break;
     }
+}
+
+/*
+ * OP_ATFLAGS: a selector byte picks unlinkat, linkat, fstatat, utimensat,
+ * fchmodat or faccessat; then its arguments as for that kind; then a byte
+ * whose bits add flags it may not take: 1 AT_SYMLINK_NOFOLLOW, 2
+ * AT_REMOVEDIR, 4 AT_SYMLINK_FOLLOW, 8 AT_EACCESS, 16 DIFF_AT_UNKNOWN.
+ * AT_EACCESS goes to faccessat only and AT_REMOVEDIR to the others:
+ * Linux gives the two the same value.
+ */
+static void decode_atflags(struct rd *r, struct diff_op *op)
+{
+    static const int kinds[6] = {OP_UNLINK, OP_LINK,  OP_STAT,
+                                 OP_UTIMENSAT, OP_CHMOD, OP_ACCESS};
+    unsigned b;
+    op->kind = kinds[next(r) % 6];
+    decode_args(r, op);
+    b = next(r);
+    op->flags |= (b & 1 ? VFS_AT_SYMLINK_NOFOLLOW : 0) |
+                 (b & 4 ? VFS_AT_SYMLINK_FOLLOW : 0) |
+                 (b & 16 ? DIFF_AT_UNKNOWN : 0);
+    if (op->kind == OP_ACCESS)
+        op->flags |= b & 8 ? VFS_AT_EACCESS : 0;
+    else
+        op->flags |= b & 2 ? VFS_AT_REMOVEDIR : 0;
+}
+
+static void decode_one(struct rd *r, struct diff_op *op)
+{
+    memset(op, 0, offsetof(struct diff_op, path));
+    op->path[0] = op->path2[0] = 0;
+    op->kind = (int)(next(r) % OP_RESET);
+    op->fd = op->fd2 = -1;
+    op->dirfd = op->dirfd2 = DIFF_FD_CWD;
+    if (op->kind == OP_ATFLAGS)
+        decode_atflags(r, op);
+    else
+        decode_args(r, op);
 }
 
 int diff_decode(const uint8_t *data, size_t size, struct diff_op *prog,

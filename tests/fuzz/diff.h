@@ -31,6 +31,8 @@ enum diff_kind {
     OP_MKDIR, OP_RMDIR, OP_UNLINK, OP_RENAME, OP_LINK, OP_SYMLINK,
     OP_READLINK, OP_STAT, OP_LSTAT, OP_FSTAT, OP_READDIR, OP_CHMOD,
     OP_FCHMOD, OP_UTIMENSAT, OP_ACCESS, OP_CHDIR, OP_FCHDIR, OP_UMASK,
+    OP_ATFLAGS, /* decodes to one of the *at() calls above with flag bits
+                   it may not take (decode.c): never an op's kind */
     /* not generated from input bytes: */
     OP_RESET,   /* start an input: empty root (0755), cwd "/", umask 022 */
     OP_TREE,    /* describe the whole tree (see diff_tree_line) */
@@ -40,8 +42,11 @@ enum diff_kind {
 /*
  * One operation. Flag and mode values use the vfs encoding (VFS_O_*,
  * VFS_AT_*, VFS_SEEK_*, VFS_*_OK, permission bits); exec_linux.c
- * translates. Unused fields are zero.
+ * translates. Unused fields are zero. The *at flags of OP_UNLINK, OP_RMDIR,
+ * OP_STAT and OP_LSTAT are those in flags besides the ones their kind
+ * implies; DIFF_AT_UNKNOWN is a bit no *at() call takes, on either side.
  */
+#define DIFF_AT_UNKNOWN 0x100
 struct diff_op {
     int kind;
     int fd, fd2;            /* descriptors; -1 is never open */

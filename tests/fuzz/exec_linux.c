@@ -74,7 +74,10 @@ static int oflags(int f)
 static int atflags(int f)
 {
     return (f & VFS_AT_SYMLINK_NOFOLLOW ? AT_SYMLINK_NOFOLLOW : 0) |
-           (f & VFS_AT_SYMLINK_FOLLOW ? AT_SYMLINK_FOLLOW : 0);
+           (f & VFS_AT_SYMLINK_FOLLOW ? AT_SYMLINK_FOLLOW : 0) |
+           (f & VFS_AT_REMOVEDIR ? AT_REMOVEDIR : 0) |
+           (f & VFS_AT_EACCESS ? AT_EACCESS : 0) |
+           (f & DIFF_AT_UNKNOWN ? 0x10000 : 0); /* no AT_* flag */
 }
 
 static struct diff_stat conv(const struct stat *st)
@@ -361,7 +364,8 @@ static int64_t run(const struct diff_op *op, struct diff_result *res)
     case OP_RMDIR:
     case OP_UNLINK:
         return sys(unlinkat(ldfd(op->dirfd), op->path,
-                            op->kind == OP_RMDIR ? AT_REMOVEDIR : 0));
+                            (op->kind == OP_RMDIR ? AT_REMOVEDIR : 0) |
+                                atflags(op->flags)));
     case OP_RENAME:
         return sys(renameat(ldfd(op->dirfd), op->path, ldfd(op->dirfd2),
                             op->path2));
@@ -380,8 +384,9 @@ static int64_t run(const struct diff_op *op, struct diff_result *res)
     case OP_LSTAT:
         return put_stat(res,
                         fstatat(ldfd(op->dirfd), op->path, &st,
-                                op->kind == OP_LSTAT ? AT_SYMLINK_NOFOLLOW
-                                                     : 0),
+                                (op->kind == OP_LSTAT ? AT_SYMLINK_NOFOLLOW
+                                                      : 0) |
+                                    atflags(op->flags)),
                         &st);
     case OP_FSTAT:
         return put_stat(res, fstat(op->fd, &st), &st);

@@ -250,7 +250,8 @@ static int64_t run(const struct diff_op *op, struct diff_result *res)
     case OP_RMDIR:
     case OP_UNLINK:
         return vfs_unlinkat(fs, dfd(op->dirfd), op->path,
-                            op->kind == OP_RMDIR ? VFS_AT_REMOVEDIR : 0);
+                            (op->kind == OP_RMDIR ? VFS_AT_REMOVEDIR : 0) |
+                                op->flags);
     case OP_RENAME:
         return vfs_renameat(fs, dfd(op->dirfd), op->path, dfd(op->dirfd2),
                             op->path2);
@@ -269,8 +270,9 @@ static int64_t run(const struct diff_op *op, struct diff_result *res)
     case OP_LSTAT:
         return put_stat(res,
                         vfs_fstatat(fs, dfd(op->dirfd), op->path, &st,
-                                    op->kind == OP_LSTAT
-                                        ? VFS_AT_SYMLINK_NOFOLLOW : 0),
+                                    (op->kind == OP_LSTAT
+                                         ? VFS_AT_SYMLINK_NOFOLLOW : 0) |
+                                        op->flags),
                         &st);
     case OP_FSTAT:
         return put_stat(res, vfs_fstat(fs, op->fd, &st), &st);

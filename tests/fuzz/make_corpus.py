@@ -10,7 +10,7 @@ import sys
 KINDS = ("open close read write pread pwrite lseek truncate ftruncate dup "
          "dup2 dup3 dupfd mkdir rmdir unlink rename link symlink readlink "
          "stat lstat fstat readdir chmod fchmod utimensat access chdir "
-         "fchdir umask").split()
+         "fchdir umask atflags").split()
 K = {name: i for i, name in enumerate(KINDS)}
 
 COMP = {"a": 0, "b": 1, "c": 2, "d": 3, ".": 4, "..": 5, "L255": 6,
@@ -110,6 +110,13 @@ def access(p, amode, nofollow=False):
 def chdir(p): return op("chdir", path(p))
 def fchdir(fd): return op("fchdir", fd)
 def umask(mode): return op("umask", idx(MODES, mode))
+# atflags(call_op, bits): the call (one of the six above, made by its own
+# helper) with flag bits it may not take: 1 AT_SYMLINK_NOFOLLOW,
+# 2 AT_REMOVEDIR, 4 AT_SYMLINK_FOLLOW, 8 AT_EACCESS, 16 an unknown bit
+AT_CALLS = ["unlink", "link", "stat", "utimensat", "chmod", "access"]
+def atflags(call_op, bits):
+    return (bytes([K["atflags"], AT_CALLS.index(KINDS[call_op[0]])]) +
+            call_op[1:] + bytes([bits]))
 
 
 SEEDS = {
@@ -253,6 +260,19 @@ SEEDS = {
                    open_("./", "r", "creat"), open_("b/", "w", "creat"),
                    open_("a", "path", "creat", "dir"),
                    open_("a", "r", "creat", "dir"), open_("a", "r", "dir")],
+    "at_flags": [creat("a"), mkdir("d"), symlink("a", "s"),
+                 atflags(unlink("a"), 1), atflags(unlink("d"), 2 | 16),
+                 atflags(unlink("d"), 2), mkdir("d"),
+                 atflags(link("a", "b"), 2), atflags(link("s", "c"), 4),
+                 atflags(link("a", "e"), 1), atflags(stat("s"), 1),
+                 atflags(stat("a"), 16), atflags(stat("a"), 4),
+                 atflags(utimens("a", T1_5, T2001), 16),
+                 atflags(utimens("a", OMIT, OMIT), 16),
+                 atflags(utimens("s", T1_5, T1_5), 1),
+                 atflags(chmod("a", 0o600), 2), atflags(chmod("s", 0o600), 1),
+                 atflags(chmod("a", 0o600), 1), atflags(access("a", 4), 8),
+                 atflags(access("s", 0), 1), atflags(access("a", 4), 16),
+                 stat("a"), stat("b"), stat("c")],
     "bad_fds": [stat("a", fd=9), stat("/a", fd=9), creat("f"),
                 mkdir("e", fd=0), stat("e", fd=0), open_("a", fd=NOFD),
                 readlink("", fd=NOFD), readlink("", fd=0), close(NOFD),

@@ -21,6 +21,12 @@ $CC $FLAGS -DOPEN_FILES=8 -DBYTES=40960 -DINODES=20 "$SRC/config.c" \
     --vfs-max-open-files=4 --vfs-max-open-files=8 --vfs-max-bytes=40K \
     --vfs-max-inodes=20 -o last.wasm 2>err || fail link-last "$(cat err)"
 runs last-option-counts last.wasm
+# the documented minimum: 0, 1, 2 are the standard streams, and the whole
+# filesystem works (stat("/"), the current directory, files, limits)
+$CC $FLAGS -DOPEN_FILES=3 -DBYTES=40960 -DINODES=20 "$SRC/config.c" \
+    --vfs-max-open-files=3 --vfs-max-bytes=40K --vfs-max-inodes=20 \
+    -o least.wasm 2>err || fail link-least "$(cat err)"
+runs least-open-files least.wasm
 # one option: the other limits keep their defaults (1024 descriptors,
 # 1048576 inodes; 1 GiB is 262144 blocks)
 cat >report.c <<'EOF2'

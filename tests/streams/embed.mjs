@@ -82,6 +82,27 @@ await check('errors of the exports', async () => {
   assert.equal(m.list('/many').length, 300);
 });
 
+await check('bytes outside memory are EFAULT, not a trap', async () => {
+  const m = await VfsModule.load(module, { args: ['squish'] });
+  const x = m.exports;
+  const EFAULT = -21;
+  const end = x.memory.buffer.byteLength;
+  const p = x.wasi_vfs_alloc(16);
+  new Uint8Array(x.memory.buffer, p, 2).set([0x2f, 0x66]); // "/f"
+  // data past the end of memory, wrapping, or straddling it: nothing made
+  assert.equal(x.wasi_vfs_write_file(p, 2, end, 1, 0o644), EFAULT);
+  assert.equal(x.wasi_vfs_write_file(p, 2, end - 4, 8, 0o644), EFAULT);
+  assert.equal(x.wasi_vfs_write_file(p, 2, 0xfffffff0, 0x20, 0o644), EFAULT);
+  assert.equal(x.wasi_vfs_file_size(p, 2), -44); // ENOENT: not created
+  assert.equal(x.wasi_vfs_write_file(p, 2, p, 2, 0o644), 0);
+  // the same for the result buffers of read_file and list
+  assert.equal(x.wasi_vfs_read_file(p, 2, end - 1, 2, 0), EFAULT);
+  assert.equal(x.wasi_vfs_list(p, 1, end - 1, 64), EFAULT);
+  assert.equal(x.wasi_vfs_read_file(p, 2, 0, 2, 0), EFAULT);
+  assert.equal(x.wasi_vfs_read_file(p, 2, p + 8, 2, 0), 2);
+  x.wasi_vfs_free(p);
+});
+
 await check('a module without the exports is refused', async () => {
   const plain = process.argv[3];
   if (!plain) return;
