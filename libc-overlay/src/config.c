@@ -26,8 +26,6 @@
 
 #include "boot.h"
 
-void __stdio_exit(void); /* wasi-libc: flushes every FILE */
-
 #define OUTS 8
 static struct out {
     char *dir;
@@ -135,14 +133,14 @@ static void bind(struct vfs *fs, char *item)
         failed("WASI_VFS_BIND=", item, "", r);
 }
 
-/* Runs at exit, after the program's own atexit functions. */
+/* Runs at exit, after the program's own atexit functions and the flush of
+ * every FILE (exit.c). */
 static void export(void)
 {
     struct vfs *fs = __wasi_vfs_fs; /* this runs only if it was made */
     char why[300];
     int i;
 
-    __stdio_exit(); /* bytes still in FILE buffers belong in the files */
     for (i = 0; i < nouts; i++) {
         io_output *out = __wasi_vfs_host_output(outs[i].fd);
         int64_t r = out ? __wasi_vfs_tar_write(fs, outs[i].dir,
@@ -187,10 +185,11 @@ static void configure_out(struct vfs *fs, char *item)
     if (!r && (r = vfs_mkdirat(fs, VFS_AT_ROOT, item, 0755)) == -EEXIST)
         r = vfs_fstatat(fs, VFS_AT_ROOT, item, &st, 0) ? -ENOENT
             : (st.mode & VFS_S_IFMT) == VFS_S_IFDIR ? 0 : -ENOTDIR;
-    if (r || (!nouts && atexit(export))) {
-        failed("WASI_VFS_OUT=", item, "", r ? r : -ENOMEM);
+    if (r) {
+        failed("WASI_VFS_OUT=", item, "", r);
         return;
     }
+    __wasi_vfs_at_exit = export;
     outs[nouts].dir = item;
     outs[nouts].fd = fd;
     outs[nouts++].all = all;

@@ -730,11 +730,11 @@ const FIRST_ARCHIVE_FD = 3;
 // finish(file, status) -> runner status }. Exits 2 for a module without a
 // filesystem of its own, 66 for an --in HOST that cannot be read.
 async function planArchives(opts, module) {
-  // A wasm32-wasi-vfs module linked with --vfs-streams reads WASI_VFS_IN:
-  // the name is in its data (libc-overlay/src/streams_boot.c).
-  if (!fs.readFileSync(opts.module).includes(Buffer.from('WASI_VFS_IN\0', 'latin1'))) {
+  // A wasm32-wasi-vfs module that reads WASI_VFS_IN has the custom section
+  // "wasi-vfs-streams" (libc-overlay/src/streams_boot.c).
+  if (WebAssembly.Module.customSections(module, 'wasi-vfs-streams').length === 0) {
     usageError(`${opts.module}: takes no files through streams: --in and --out need a ` +
-      'wasm32-wasi-vfs module linked with --vfs-streams (CMake: wasi_vfs_streams())');
+      'wasm32-wasi-vfs module linked without --vfs-no-transfer');
   }
   const tar = await import('./wasi-run-tar.mjs');
   const warn = (m) => say(`warning: ${m}`);
