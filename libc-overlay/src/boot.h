@@ -49,8 +49,8 @@ void __wasi_vfs_say(const char *a, const char *b, const char *c,
 
 /* io/ streams over host descriptor fd (host_streams.c): blocking, without
  * poll_oneoff; the input never reads ahead. NULL when out of memory. */
-io_input *__wasi_vfs_host_input(int fd);
-io_output *__wasi_vfs_host_output(int fd);
+wasi_io_input *__wasi_vfs_host_input(int fd);
+wasi_io_output *__wasi_vfs_host_output(int fd);
 
 /* Applies the host's configuration to fs (config.c): the values of
  * WASI_VFS_IN, WASI_VFS_BIND, WASI_VFS_OUT (each NULL when unset; they are

@@ -18,10 +18,13 @@ __asm__(".section \".custom_section.wasi-vfs-streams\",\"\",@\n"
 /* The value of "NAME=" among the n strings of env, or NULL. */
 static char *value(char **env, size_t n, const char *name)
 {
-    size_t k = strlen(name);
-    while (n--)
-        if (!strncmp(env[n], name, k) && env[n][k] == '=')
-            return env[n] + k + 1;
+    while (n--) {
+        const char *e = env[n], *k = name;
+        while (*k && *e == *k)
+            e++, k++;
+        if (!*k && *e == '=')
+            return (char *)e + 1;
+    }
     return NULL;
 }
 

@@ -8,7 +8,7 @@
 // own stdin/stdout/stderr.
 //
 // Typed entry point: a module with a custom section "wasi-io-main" (written by
-// IO_MAIN of io/'s wasi_io.h: "1 in:TYPE out:TYPE ...") takes streams, not
+// WASI_IO_MAIN of io/'s wasi_io.h: "1 in:TYPE out:TYPE ...") takes streams, not
 // file names. The runner does the file work at the edge:
 //
 //   wasi-run [OPTIONS] [--] MODULE.wasm INPUT... [-o OUTPUT]... [-- ARGS...]
@@ -65,7 +65,7 @@ const EXIT_SIGPIPE = 128 + 13;
 
 const USAGE = `usage: wasi-run [OPTIONS] [--] MODULE.wasm [ARGS...]
        wasi-run [OPTIONS] [--] TYPED.wasm INPUT... [-o OUTPUT]... [-- ARGS...]
-  (TYPED.wasm declares a typed entry point, IO_MAIN in wasi_io.h: the runner
+  (TYPED.wasm declares a typed entry point, WASI_IO_MAIN in wasi_io.h: the runner
   opens INPUT and OUTPUT files and hands the module streams)
   --dir HOST::GUEST  preopen host directory HOST as GUEST (repeatable);
                      --dir PATH means --dir PATH::PATH

@@ -1,7 +1,7 @@
 /* Readiness of a host descriptor through poll_oneoff: test-everything.sh
- * feeds stdin a byte after a second. Prints what io_poll said with a
+ * feeds stdin a byte after a second. Prints what wasi_io_poll said with a
  * 50 ms timeout (nothing yet: 0), then with no limit (1), then the bytes
- * read and what io_read says at the end of the stream. */
+ * read and what wasi_io_read says at the end of the stream. */
 #include <stdio.h>
 
 #include <wasi_io.h>
@@ -9,13 +9,13 @@
 int main(void)
 {
     char buf[16];
-    io_pollable p = {.input = io_stdin()};
-    int early = io_poll(&p, 1, 50 * 1000000);
-    int later = io_poll(&p, 1, -1);
-    ptrdiff_t n = io_blocking_read(io_stdin(), buf, sizeof buf);
-    ptrdiff_t end = io_read(io_stdin(), buf + (n > 0 ? n : 0), 1);
-    io_host_pollfd h = {0, IO_HOST_READABLE, 0};
-    int at_end = io_host_poll(&h, 1, -1);
+    wasi_io_pollable p = {.input = wasi_io_stdin()};
+    int early = wasi_io_poll(&p, 1, 50 * 1000000);
+    int later = wasi_io_poll(&p, 1, -1);
+    ptrdiff_t n = wasi_io_blocking_read(wasi_io_stdin(), buf, sizeof buf);
+    ptrdiff_t end = wasi_io_read(wasi_io_stdin(), buf + (n > 0 ? n : 0), 1);
+    wasi_io_host_pollfd h = {0, WASI_IO_HOST_READABLE, 0};
+    int at_end = wasi_io_host_poll(&h, 1, -1);
     printf("poll %d %d, read %td '%.*s', then %td, host poll %d\n", early,
            later, n, (int)(n > 0 ? n : 0), buf, end, at_end);
     return 0;
