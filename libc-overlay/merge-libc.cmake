@@ -54,9 +54,11 @@ function(_symbols archive kind out)
   string(REPLACE "\n" ";" lines "${text}")
   set(res)
   foreach(l ${lines})
-    # <archive>:<member>: [addr] T symbol
-    if(l MATCHES "^.*:([^:]+): +([0-9a-fA-F]+ +)?[A-Za-z] +([^ ]+)$")
-      list(APPEND res "${CMAKE_MATCH_1}|${CMAKE_MATCH_3}")
+    # <archive>:<member>: [addr] T symbol; a weak reference ("w": null
+    # when nothing defines it) needs no definition and is left out
+    if(l MATCHES "^.*:([^:]+): +([0-9a-fA-F]+ +)?([A-Za-z]) +([^ ]+)$"
+       AND NOT CMAKE_MATCH_3 STREQUAL "w")
+      list(APPEND res "${CMAKE_MATCH_1}|${CMAKE_MATCH_4}")
     endif()
   endforeach()
   set(${out} "${res}" PARENT_SCOPE)

@@ -29,7 +29,7 @@ static void set_why(char *why, size_t whylen, const char *a, const char *b)
 
 static int stream_error(char *why, size_t whylen, const char *side, int code)
 {
-    set_why(why, whylen, side, io_strerror(code));
+    set_why(why, whylen, side, wasi_io_strerror(code));
     return -1;
 }
 
@@ -45,7 +45,7 @@ static unsigned long get_le32(const unsigned char *p)
            (unsigned long)p[2] << 16 | (unsigned long)p[3] << 24;
 }
 
-int gz_compress(io_input *in, io_output *out, int level, char *why,
+int gz_compress(wasi_io_input *in, wasi_io_output *out, int level, char *why,
                 size_t whylen)
 {
     z_stream z;
@@ -60,10 +60,10 @@ int gz_compress(io_input *in, io_output *out, int level, char *why,
         set_why(why, whylen, "cannot start deflate: ", z.msg);
         return -1;
     }
-    if ((r = io_blocking_write(out, head, sizeof head)) < 0)
+    if ((r = wasi_io_blocking_write(out, head, sizeof head)) < 0)
         goto output_failed;
     do {
-        ptrdiff_t n = io_blocking_read(in, inbuf, sizeof inbuf);
+        ptrdiff_t n = wasi_io_blocking_read(in, inbuf, sizeof inbuf);
         if (n < 0) {
             deflateEnd(&z);
             return stream_error(why, whylen, "input: ", (int)n);
@@ -78,7 +78,7 @@ int gz_compress(io_input *in, io_output *out, int level, char *why,
             z.avail_out = sizeof outbuf;
             deflate(&z, flush); /* no error is possible here */
             size_t have = sizeof outbuf - z.avail_out;
-            if ((r = io_blocking_write(out, outbuf, have)) < 0)
+            if ((r = wasi_io_blocking_write(out, outbuf, have)) < 0)
                 goto output_failed;
         } while (z.avail_out == 0);
     } while (flush != Z_FINISH);
@@ -87,7 +87,7 @@ int gz_compress(io_input *in, io_output *out, int level, char *why,
     unsigned char tail[8];
     put_le32(tail, crc);
     put_le32(tail + 4, size & 0xffffffffUL);
-    if ((r = io_blocking_write_and_flush(out, tail, sizeof tail)) < 0)
+    if ((r = wasi_io_blocking_write_and_flush(out, tail, sizeof tail)) < 0)
         return stream_error(why, whylen, "output: ", r);
     return 0;
 
@@ -100,7 +100,7 @@ output_failed:
 
 /* The compressed input, buffered: zlib reads straight from inbuf. */
 typedef struct source {
-    io_input *in;
+    wasi_io_input *in;
     z_stream *z;   /* z->next_in / avail_in: the unread bytes of inbuf */
     int error;     /* the stream's error code, once one happened */
 } source;
@@ -111,7 +111,7 @@ static int fill(source *src)
 {
     if (src->z->avail_in > 0)
         return 1;
-    ptrdiff_t n = io_blocking_read(src->in, inbuf, sizeof inbuf);
+    ptrdiff_t n = wasi_io_blocking_read(src->in, inbuf, sizeof inbuf);
     if (n < 0) {
         src->error = (int)n;
         return -1;
@@ -190,7 +190,7 @@ static int read_header(source *src, char *why, size_t whylen)
 }
 
 /* Inflates one member's data and checks its trailer. */
-static int inflate_member(source *src, io_output *out, char *why,
+static int inflate_member(source *src, wasi_io_output *out, char *why,
                           size_t whylen)
 {
     z_stream *z = src->z;
@@ -224,7 +224,7 @@ static int inflate_member(source *src, io_output *out, char *why,
             size_t have = sizeof outbuf - z->avail_out;
             crc = crc32(crc, outbuf, (uInt)have);
             size += (unsigned long)have;
-            int w = io_blocking_write(out, outbuf, have);
+            int w = wasi_io_blocking_write(out, outbuf, have);
             if (w < 0)
                 return stream_error(why, whylen, "output: ", w);
         } while (z->avail_out == 0 && r != Z_STREAM_END);
@@ -244,7 +244,7 @@ static int inflate_member(source *src, io_output *out, char *why,
     return 0;
 }
 
-int gz_decompress(io_input *in, io_output *out, char *why, size_t whylen)
+int gz_decompress(wasi_io_input *in, wasi_io_output *out, char *why, size_t whylen)
 {
     z_stream z;
     source src = {in, &z, 0};
@@ -266,7 +266,7 @@ int gz_decompress(io_input *in, io_output *out, char *why, size_t whylen)
                 set_why(why, whylen, "not in gzip format (empty input)", NULL);
                 break;
             }
-            int r = io_blocking_flush(out);
+            int r = wasi_io_blocking_flush(out);
             status = r < 0 ? stream_error(why, whylen, "output: ", r) : 0;
             break;
         }

@@ -34,8 +34,8 @@ int main(int argc, char **argv)
         fprintf(stderr, "gzip: %s: %s\n", oname, strerror(errno));
         return 1;
     }
-    io_input *in = io_input_from_file(fi);
-    io_output *out = io_output_to_file(fo);
+    wasi_io_input *in = wasi_io_input_from_file(fi);
+    wasi_io_output *out = wasi_io_output_to_file(fo);
     int status = 0;
     if (in == NULL || out == NULL) {
         fprintf(stderr, "gzip: out of memory\n");
@@ -46,8 +46,8 @@ int main(int argc, char **argv)
         fprintf(stderr, "gzip: %s\n", why);
         status = 1;
     }
-    io_input_close(in);
-    io_output_close(out);
+    wasi_io_input_close(in);
+    wasi_io_output_close(out);
     if (fclose(fo) != 0 && status == 0) {
         fprintf(stderr, "gzip: %s: %s\n", oname, strerror(errno));
         status = 1;

@@ -5,14 +5,14 @@
 
 #include "gz.h"
 
-IO_MAIN(gzip_main, IO_IN("data"), IO_OUT("data"))
+WASI_IO_MAIN(gzip_main, WASI_IO_IN("data"), WASI_IO_OUT("data"))
 
 static int say(const char *text)
 {
-    io_output *err = io_stderr();
-    io_blocking_write(err, "gzip: ", 6);
-    io_blocking_write(err, text, strlen(text));
-    io_blocking_write_and_flush(err, "\n", 1);
+    wasi_io_output *err = wasi_io_stderr();
+    wasi_io_blocking_write(err, "gzip: ", 6);
+    wasi_io_blocking_write(err, text, strlen(text));
+    wasi_io_blocking_write_and_flush(err, "\n", 1);
     return 1;
 }
 
@@ -29,8 +29,8 @@ int gzip_main(int argc, char **argv)
         else
             return say("usage: gzip-stream [-d] [-1 ... -9] (after --)");
     }
-    io_input *in = io_arg_input(0);
-    io_output *out = io_arg_output(0);
+    wasi_io_input *in = wasi_io_arg_input(0);
+    wasi_io_output *out = wasi_io_arg_output(0);
     int r = decompress ? gz_decompress(in, out, why, sizeof why)
                        : gz_compress(in, out, level, why, sizeof why);
     return r < 0 ? say(why) : 0;

@@ -5,15 +5,15 @@
 
 #include "shrink.h"
 
-IO_MAIN(shrink_main, IO_IN("image"), IO_OUT("image"))
+WASI_IO_MAIN(shrink_main, WASI_IO_IN("image"), WASI_IO_OUT("image"))
 
 static int say(const char *a, const char *b)
 {
-    io_output *err = io_stderr();
-    io_blocking_write(err, "shrink: ", 8);
-    io_blocking_write(err, a, strlen(a));
-    io_blocking_write(err, b, strlen(b));
-    io_blocking_write_and_flush(err, "\n", 1);
+    wasi_io_output *err = wasi_io_stderr();
+    wasi_io_blocking_write(err, "shrink: ", 8);
+    wasi_io_blocking_write(err, a, strlen(a));
+    wasi_io_blocking_write(err, b, strlen(b));
+    wasi_io_blocking_write_and_flush(err, "\n", 1);
     return 1;
 }
 
@@ -27,7 +27,7 @@ int shrink_main(int argc, char **argv)
         return say("usage: shrink-stream [-f FACTOR] (after --)", "");
     if (factor == 0)
         return say("bad factor ", argv[2]);
-    if (shrink_image(io_arg_input(0), io_arg_output(0), factor, why,
+    if (shrink_image(wasi_io_arg_input(0), wasi_io_arg_output(0), factor, why,
                      sizeof why) < 0)
         return say(why, "");
     return 0;

@@ -7,7 +7,7 @@
 #include "msg.h"
 #include "pnm.h"
 
-void pnm_reader_init(pnm_reader *r, io_input *in)
+void pnm_reader_init(pnm_reader *r, wasi_io_input *in)
 {
     r->in = in;
     r->pos = r->len = 0;
@@ -21,7 +21,7 @@ static int next_byte(pnm_reader *r)
     if (r->pos == r->len) {
         if (r->error != 0)
             return -1;
-        ptrdiff_t n = io_blocking_read(r->in, r->buf, sizeof r->buf);
+        ptrdiff_t n = wasi_io_blocking_read(r->in, r->buf, sizeof r->buf);
         if (n <= 0) {
             r->error = n < 0 ? (int)n : 1; /* 1: end of stream */
             return -1;
@@ -45,7 +45,7 @@ static int fail(pnm_reader *r, msg *m)
     msg out;
     msg_str(msg_start(&out, r->why, sizeof r->why), m->buf);
     if (r->error < 0)
-        msg_str(msg_str(&out, ": "), io_strerror(r->error));
+        msg_str(msg_str(&out, ": "), wasi_io_strerror(r->error));
     return -1;
 }
 
@@ -250,7 +250,7 @@ int pnm_read_row(pnm_reader *r, const pnm_header *h, uint32_t row,
                : read_raw_row(r, h, row, samples);
 }
 
-int pnm_write_header(io_output *out, const pnm_header *h)
+int pnm_write_header(wasi_io_output *out, const pnm_header *h)
 {
     char text[64], magic[4] = {'P', h->format, '\n', '\0'};
     msg m;
@@ -258,10 +258,10 @@ int pnm_write_header(io_output *out, const pnm_header *h)
     msg_str(msg_num(&m, h->width), " ");
     msg_str(msg_num(&m, h->height), "\n");
     msg_str(msg_num(&m, h->maxval), "\n");
-    return io_blocking_write(out, text, m.len);
+    return wasi_io_blocking_write(out, text, m.len);
 }
 
-int pnm_write_row(io_output *out, const pnm_header *h,
+int pnm_write_row(wasi_io_output *out, const pnm_header *h,
                   const uint16_t *samples)
 {
     size_t n = (size_t)h->width * (size_t)h->channels;
@@ -270,7 +270,7 @@ int pnm_write_row(io_output *out, const pnm_header *h,
     int plain = h->format == '2' || h->format == '3';
     for (size_t i = 0; i < n; i++) {
         if (used + 8 > sizeof buf) {
-            int r = io_blocking_write(out, buf, used);
+            int r = wasi_io_blocking_write(out, buf, used);
             if (r < 0)
                 return r;
             used = 0;
@@ -303,5 +303,5 @@ int pnm_write_row(io_output *out, const pnm_header *h,
     }
     if (plain)
         buf[used++] = '\n';
-    return io_blocking_write(out, buf, used);
+    return wasi_io_blocking_write(out, buf, used);
 }

@@ -22,14 +22,14 @@ typedef struct pnm_header {
 
 /* Buffered reading of an input stream, with the position for messages. */
 typedef struct pnm_reader {
-    io_input *in;
+    wasi_io_input *in;
     unsigned char buf[4096];
     size_t pos, len;
     int error;        /* the stream's error code, once one happened */
     char why[128];    /* what went wrong, once something did */
 } pnm_reader;
 
-void pnm_reader_init(pnm_reader *r, io_input *in);
+void pnm_reader_init(pnm_reader *r, wasi_io_input *in);
 
 /* Reads the header. Returns 0, or -1 with r->why set ("bad PNM header:
  * ..."). */
@@ -43,8 +43,8 @@ int pnm_read_row(pnm_reader *r, const pnm_header *h, uint32_t row,
 /* Writes the header / a row of h->width * channels samples to out, in
  * h's format (plain rows are lines of at most 70 characters). Return 0 or
  * the stream's negative error code. */
-int pnm_write_header(io_output *out, const pnm_header *h);
-int pnm_write_row(io_output *out, const pnm_header *h,
+int pnm_write_header(wasi_io_output *out, const pnm_header *h);
+int pnm_write_row(wasi_io_output *out, const pnm_header *h,
                   const uint16_t *samples);
 
 #endif

@@ -23,11 +23,11 @@ static int output_error(char *why, size_t whylen, int code)
 {
     msg m;
     msg_str(msg_str(msg_start(&m, why, whylen), "output: "),
-            io_strerror(code));
+            wasi_io_strerror(code));
     return -1;
 }
 
-int shrink_image(io_input *in, io_output *out, uint32_t factor, char *why,
+int shrink_image(wasi_io_input *in, wasi_io_output *out, uint32_t factor, char *why,
                  size_t whylen)
 {
     static pnm_reader reader;
@@ -85,7 +85,7 @@ int shrink_image(io_input *in, io_output *out, uint32_t factor, char *why,
             goto out;
         }
     }
-    if ((r = io_blocking_flush(out)) < 0) {
+    if ((r = wasi_io_blocking_flush(out)) < 0) {
         output_error(why, whylen, r);
         goto out;
     }

@@ -13,7 +13,7 @@
  * input samples it covers (fewer at the right and bottom edges). Reads and
  * writes row by row. Returns 0, or -1 with a message in why (whylen bytes,
  * e.g. "bad PNM header: maxval is not in 1..65535"). */
-int shrink_image(io_input *in, io_output *out, uint32_t factor, char *why,
+int shrink_image(wasi_io_input *in, wasi_io_output *out, uint32_t factor, char *why,
                  size_t whylen);
 
 /* Parses a factor argument: 1 .. 65535. Returns it, or 0 when bad. */

@@ -18,13 +18,13 @@ static int count_file(const char *name, wc_counts *c)
         fprintf(stderr, "wc: %s: %s\n", name, strerror(errno));
         return -1;
     }
-    io_input *in = io_input_from_file(f);
-    int r = in == NULL ? IO_ENOMEM : wc_count(in, c);
-    io_input_close(in);
+    wasi_io_input *in = wasi_io_input_from_file(f);
+    int r = in == NULL ? WASI_IO_ENOMEM : wc_count(in, c);
+    wasi_io_input_close(in);
     if (!from_stdin)
         fclose(f);
     if (r < 0) {
-        fprintf(stderr, "wc: %s: %s\n", name, io_strerror(r));
+        fprintf(stderr, "wc: %s: %s\n", name, wasi_io_strerror(r));
         return -1;
     }
     return 0;

@@ -14,12 +14,12 @@ static unsigned char byte_class(unsigned char b)
     return b > ' ' && b < 0x7f ? PRINT : NEUTRAL;
 }
 
-int wc_count(io_input *in, wc_counts *c)
+int wc_count(wasi_io_input *in, wc_counts *c)
 {
     static unsigned char buf[16384];
     int in_word = 0;
     for (;;) {
-        ptrdiff_t n = io_blocking_read(in, buf, sizeof buf);
+        ptrdiff_t n = wasi_io_blocking_read(in, buf, sizeof buf);
         if (n <= 0)
             return (int)n;
         c->bytes += (uint64_t)n;

@@ -14,7 +14,7 @@ typedef struct wc_counts {
 
 /* Reads `in` to its end and adds its counts to *c (a word never spans two
  * streams). Returns 0, or the stream's negative error code. */
-int wc_count(io_input *in, wc_counts *c);
+int wc_count(wasi_io_input *in, wc_counts *c);
 
 /* Writes "LINES WORDS BYTES" (single spaces, no newline) into buf, which
  * holds at least WC_TEXT_MAX bytes, NUL-terminated. Returns its length. */

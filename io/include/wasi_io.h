@@ -5,17 +5,17 @@
  * The same header and library exist on all three triples (wasm32-wasi,
  * wasm32-wasi-vfs, wasm32-wasi-io) and, for everything but the host
  * descriptor kind, natively. On wasm32-wasi-io streams are the whole file
- * API: the host opens files and hands the module streams (IO_MAIN below).
+ * API: the host opens files and hands the module streams (WASI_IO_MAIN below).
  *
  * Errors. Every call that can fail returns a negative code: the negated
- * WASI errno number (IO_EAGAIN == -6 == -__WASI_ERRNO_AGAIN, ...) on every
+ * WASI errno number (WASI_IO_EAGAIN == -6 == -__WASI_ERRNO_AGAIN, ...) on every
  * platform, including native builds. errno is never read or set by the
  * stream core. Codes a stream passes on from the host (another negated WASI
- * errno) may appear too; io_strerror() names them all.
+ * errno) may appear too; wasi_io_strerror() names them all.
  *
  * End of stream is a read returning 0, as read(2) does. WASI's
- * "stream-error::closed" is 0 on an input stream and IO_EPIPE on an output
- * stream; WASI's empty read ("no data yet") is IO_EAGAIN.
+ * "stream-error::closed" is 0 on an input stream and WASI_IO_EPIPE on an output
+ * stream; WASI's empty read ("no data yet") is WASI_IO_EAGAIN.
  *
  * Threads: a stream is used by one thread at a time.
  */
@@ -26,214 +26,236 @@
 #include <stdint.h>
 #include <stdio.h>
 
+/* The library's symbols are in the C library's reserved space: each
+ * function wasi_io_NAME is __wasi_io_NAME to the linker, so that a program
+ * may define any name outside that space (its own io_read, wasi_io_read,
+ * ...) and still link. */
+#define WASI_IO__SYM(name) __asm__("__" #name)
+
 #ifdef __cplusplus
 extern "C" {
 #endif
 
 /* ---- errors ------------------------------------------------------------ */
 
-enum io_error {
-    IO_EAGAIN = -6,     /* nothing can be transferred now: poll, or call the
+enum wasi_io_error {
+    WASI_IO_EAGAIN = -6,     /* nothing can be transferred now: poll, or call the
                            blocking variant */
-    IO_EBADF = -8,      /* no such descriptor, or not open in that direction */
-    IO_EFBIG = -22,     /* the data exceed the size limit of the caller */
-    IO_EINVAL = -28,    /* invalid argument (a write over the check-write
+    WASI_IO_EBADF = -8,      /* no such descriptor, or not open in that direction */
+    WASI_IO_EFBIG = -22,     /* the data exceed the size limit of the caller */
+    WASI_IO_EINVAL = -28,    /* invalid argument (a write over the check-write
                            permit, a bad mode, an empty poll list) */
-    IO_EIO = -29,       /* I/O error, or a stream kind broke its contract */
-    IO_ENOMEM = -48,    /* out of memory */
-    IO_ENOSPC = -51,    /* an output is full (its byte limit is reached) */
-    IO_ENOTSUP = -58,   /* the kind cannot do this (poll streams together) */
-    IO_EOVERFLOW = -61, /* a count would not fit in the result type */
-    IO_EPIPE = -64      /* output stream closed: nobody reads any more */
+    WASI_IO_EIO = -29,       /* I/O error, or a stream kind broke its contract */
+    WASI_IO_ENOMEM = -48,    /* out of memory */
+    WASI_IO_ENOSPC = -51,    /* an output is full (its byte limit is reached) */
+    WASI_IO_ENOTSUP = -58,   /* the kind cannot do this (poll streams together) */
+    WASI_IO_EOVERFLOW = -61, /* a count would not fit in the result type */
+    WASI_IO_EPIPE = -64      /* output stream closed: nobody reads any more */
 };
 
 /* A short English description of a code returned by this library: "end of
  * stream" for 0, "success" for positive values, "error" for codes it does
  * not know. Never NULL. */
-const char *io_strerror(int code);
+const char *wasi_io_strerror(int code) WASI_IO__SYM(wasi_io_strerror);
 
 /* ---- the streams ----------------------------------------------------- */
 
-typedef struct io_input io_input;
-typedef struct io_output io_output;
-typedef struct io_input_methods io_input_methods;
-typedef struct io_output_methods io_output_methods;
+typedef struct wasi_io_input wasi_io_input;
+typedef struct wasi_io_output wasi_io_output;
+typedef struct wasi_io_input_methods wasi_io_input_methods;
+typedef struct wasi_io_output_methods wasi_io_output_methods;
 
-/* A stream is a struct whose first member is io_input / io_output. Each kind
+/* A stream is a struct whose first member is wasi_io_input / wasi_io_output. Each kind
  * of stream (byte array, descriptor, FILE *, your own) supplies the methods;
- * the io_ functions below add the WASI semantics on top. */
-struct io_input {
-    const io_input_methods *methods;
+ * the wasi_io_ functions below add the WASI semantics on top. */
+struct wasi_io_input {
+    const wasi_io_input_methods *methods;
 };
-struct io_output {
-    const io_output_methods *methods;
+struct wasi_io_output {
+    const wasi_io_output_methods *methods;
 };
 
 /*
- * What a kind of input stream implements. The io_ functions never pass
+ * What a kind of input stream implements. The wasi_io_ functions never pass
  * len == 0 and never call a method after close.
  */
-struct io_input_methods {
+struct wasi_io_input_methods {
     /* Required. Reads between 1 and len bytes into buf. Returns the count,
-     * 0 at end of stream (then on every later call), IO_EAGAIN when no byte
+     * 0 at end of stream (then on every later call), WASI_IO_EAGAIN when no byte
      * is available now, or another negative code. A kind that cannot tell
      * whether bytes are available (a FILE *, a descriptor in blocking mode)
-     * may wait instead of returning IO_EAGAIN. */
-    ptrdiff_t (*read)(io_input *self, void *buf, size_t len);
+     * may wait instead of returning WASI_IO_EAGAIN. */
+    ptrdiff_t (*read)(wasi_io_input *self, void *buf, size_t len);
     /* Optional. As read, but waits until at least one byte is available or
-     * the stream ends: never IO_EAGAIN. NULL: io_blocking_read alternates
+     * the stream ends: never WASI_IO_EAGAIN. NULL: wasi_io_blocking_read alternates
      * read and waiting. */
-    ptrdiff_t (*blocking_read)(io_input *self, void *buf, size_t len);
+    ptrdiff_t (*blocking_read)(wasi_io_input *self, void *buf, size_t len);
     /* Optional. Discards between 1 and len bytes; returns as read does.
-     * NULL: io_skip reads into a scratch buffer. */
-    ptrdiff_t (*skip)(io_input *self, size_t len);
-    /* Optional. Waits until read would not return IO_EAGAIN, at most
+     * NULL: wasi_io_skip reads into a scratch buffer. */
+    ptrdiff_t (*skip)(wasi_io_input *self, size_t len);
+    /* Optional. Waits until read would not return WASI_IO_EAGAIN, at most
      * timeout_ns nanoseconds (negative: no limit; 0: just look). Returns 1
      * when ready, 0 on timeout, or a negative code. */
-    int (*wait)(io_input *self, int64_t timeout_ns);
+    int (*wait)(wasi_io_input *self, int64_t timeout_ns);
     /* Optional. The host descriptor whose readability decides when read can
      * go on (wasm: a WASI preview1 descriptor; native: a system one), so
-     * that io_poll can wait for several streams at once; negative when there
+     * that wasi_io_poll can wait for several streams at once; negative when there
      * is none. A kind with neither wait nor host_fd never returns
-     * IO_EAGAIN. */
-    int (*host_fd)(io_input *self);
+     * WASI_IO_EAGAIN. */
+    int (*host_fd)(wasi_io_input *self);
     /* Optional. Releases what the stream owns, including itself if it was
-     * allocated. NULL: io_input_close does nothing (a static stream). */
-    void (*close)(io_input *self);
+     * allocated. NULL: wasi_io_input_close does nothing (a static stream). */
+    void (*close)(wasi_io_input *self);
 };
 
 /*
  * What a kind of output stream implements. Bytes handed to write belong to
  * the stream from then on: it delivers them or reports an error.
  */
-struct io_output_methods {
+struct wasi_io_output_methods {
     /* Required. How many bytes the stream accepts now, in one or several
      * writes, without waiting: > 0, 0 when it must first wait for the host
-     * (or be flushed), or a negative code (IO_EPIPE once closed). */
-    ptrdiff_t (*check_write)(io_output *self);
+     * (or be flushed), or a negative code (WASI_IO_EPIPE once closed). */
+    ptrdiff_t (*check_write)(wasi_io_output *self);
     /* Required. Takes all len bytes, 1 <= len <= what check_write allowed
      * minus what was written since. Returns 0 or a negative code;
-     * IO_EINVAL when len is over the permit. */
-    int (*write)(io_output *self, const void *buf, size_t len);
+     * WASI_IO_EINVAL when len is over the permit. */
+    int (*write)(wasi_io_output *self, const void *buf, size_t len);
     /* Optional. Hands on bytes the stream holds, without waiting when the
-     * kind can tell. Returns 0 when none are held any more, IO_EAGAIN when
+     * kind can tell. Returns 0 when none are held any more, WASI_IO_EAGAIN when
      * some still are (wait, then call again), or a negative code. NULL: the
      * kind never holds bytes. */
-    int (*flush)(io_output *self);
+    int (*flush)(wasi_io_output *self);
     /* Optional. Waits until check_write would not return 0 (or flush could
-     * make progress); as io_input_methods.wait. */
-    int (*wait)(io_output *self, int64_t timeout_ns);
-    /* Optional. As io_input_methods.host_fd, for writability. A kind with
+     * make progress); as wasi_io_input_methods.wait. */
+    int (*wait)(wasi_io_output *self, int64_t timeout_ns);
+    /* Optional. As wasi_io_input_methods.host_fd, for writability. A kind with
      * neither wait nor host_fd whose check_write returns 0 must make room
      * when flushed. */
-    int (*host_fd)(io_output *self);
-    /* Optional. Releases what the stream owns. io_output_close flushes
+    int (*host_fd)(wasi_io_output *self);
+    /* Optional. Releases what the stream owns. wasi_io_output_close flushes
      * first. NULL: nothing to release. */
-    void (*close)(io_output *self);
+    void (*close)(wasi_io_output *self);
 };
 
 /* ---- input streams ---------------------------------------------------- */
 
 /* Reads up to len bytes without waiting (WASI read). Returns the count (a
- * short read is normal), 0 at end of stream or when len is 0, IO_EAGAIN
+ * short read is normal), 0 at end of stream or when len is 0, WASI_IO_EAGAIN
  * when no byte is available now, or a negative code. */
-ptrdiff_t io_read(io_input *in, void *buf, size_t len);
+ptrdiff_t wasi_io_read(wasi_io_input *in, void *buf, size_t len)
+    WASI_IO__SYM(wasi_io_read);
 
 /* Reads up to len bytes, waiting until at least one byte is available or
  * the stream ends (WASI blocking-read). Returns the count (short reads are
  * normal), 0 at end of stream or when len is 0, or a negative code; never
- * IO_EAGAIN. */
-ptrdiff_t io_blocking_read(io_input *in, void *buf, size_t len);
+ * WASI_IO_EAGAIN. */
+ptrdiff_t wasi_io_blocking_read(wasi_io_input *in, void *buf, size_t len)
+    WASI_IO__SYM(wasi_io_blocking_read);
 
 /* Reads exactly len bytes unless the stream ends first, waiting as needed.
  * Returns the count, which is below len only at end of stream, or a
  * negative code (the bytes read before the error are in buf). */
-ptrdiff_t io_read_full(io_input *in, void *buf, size_t len);
+ptrdiff_t wasi_io_read_full(wasi_io_input *in, void *buf, size_t len)
+    WASI_IO__SYM(wasi_io_read_full);
 
 /* Discards up to len bytes without waiting (WASI skip). Returns as
- * io_read. */
-ptrdiff_t io_skip(io_input *in, size_t len);
+ * wasi_io_read. */
+ptrdiff_t wasi_io_skip(wasi_io_input *in, size_t len)
+    WASI_IO__SYM(wasi_io_skip);
 
 /* Discards up to len bytes, waiting for at least one (WASI blocking-skip).
- * Returns as io_blocking_read. */
-ptrdiff_t io_blocking_skip(io_input *in, size_t len);
+ * Returns as wasi_io_blocking_read. */
+ptrdiff_t wasi_io_blocking_skip(wasi_io_input *in, size_t len)
+    WASI_IO__SYM(wasi_io_blocking_skip);
 
 /* Releases the stream. NULL is allowed. */
-void io_input_close(io_input *in);
+void wasi_io_input_close(wasi_io_input *in) WASI_IO__SYM(wasi_io_input_close);
 
 /* ---- output streams --------------------------------------------------- */
 
-/* How many bytes io_write accepts now, in one or several calls, without
+/* How many bytes wasi_io_write accepts now, in one or several calls, without
  * waiting (WASI check-write): > 0; 0 when the stream must wait for the
- * host (io_poll, or use a blocking call); or a negative code, IO_EPIPE
+ * host (wasi_io_poll, or use a blocking call); or a negative code, WASI_IO_EPIPE
  * when the stream is closed. */
-ptrdiff_t io_check_write(io_output *out);
+ptrdiff_t wasi_io_check_write(wasi_io_output *out)
+    WASI_IO__SYM(wasi_io_check_write);
 
 /* Hands len bytes to the stream without waiting (WASI write); len must not
- * exceed the permit io_check_write gave, less what was written since.
+ * exceed the permit wasi_io_check_write gave, less what was written since.
  * The bytes may stay held in the stream until a flush. Returns 0 (also for
- * len 0), IO_EINVAL when len is over the permit, or a negative code. */
-int io_write(io_output *out, const void *buf, size_t len);
+ * len 0), WASI_IO_EINVAL when len is over the permit, or a negative code. */
+int wasi_io_write(wasi_io_output *out, const void *buf, size_t len)
+    WASI_IO__SYM(wasi_io_write);
 
 /* Starts handing held bytes on, without waiting (WASI flush). Returns 0
- * when nothing is held any more, IO_EAGAIN when some bytes still are, or a
+ * when nothing is held any more, WASI_IO_EAGAIN when some bytes still are, or a
  * negative code. */
-int io_flush(io_output *out);
+int wasi_io_flush(wasi_io_output *out) WASI_IO__SYM(wasi_io_flush);
 
 /* Hands all held bytes on, waiting as needed (WASI blocking-flush).
  * Returns 0 or a negative code. */
-int io_blocking_flush(io_output *out);
+int wasi_io_blocking_flush(wasi_io_output *out)
+    WASI_IO__SYM(wasi_io_blocking_flush);
 
 /* Writes all len bytes, waiting as needed, then flushes (WASI
  * blocking-write-and-flush, for any len). This is also the way to write a
  * whole byte array out. Returns 0 or a negative code; on error an unknown
  * part of buf was delivered. */
-int io_blocking_write_and_flush(io_output *out, const void *buf, size_t len);
+int wasi_io_blocking_write_and_flush(wasi_io_output *out, const void *buf, size_t len)
+    WASI_IO__SYM(wasi_io_blocking_write_and_flush);
 
 /* Writes all len bytes, waiting as needed, without the final flush: the
  * last bytes may stay held in the stream (not in WASI; the efficient way to
  * write many small pieces). Returns 0 or a negative code. */
-int io_blocking_write(io_output *out, const void *buf, size_t len);
+int wasi_io_blocking_write(wasi_io_output *out, const void *buf, size_t len)
+    WASI_IO__SYM(wasi_io_blocking_write);
 
 /* Writes len zero bytes without waiting (WASI write-zeroes); len must not
- * exceed the permit, as for io_write. Returns as io_write. */
-int io_write_zeroes(io_output *out, size_t len);
+ * exceed the permit, as for wasi_io_write. Returns as wasi_io_write. */
+int wasi_io_write_zeroes(wasi_io_output *out, size_t len)
+    WASI_IO__SYM(wasi_io_write_zeroes);
 
 /* Writes len zero bytes, waiting as needed, then flushes (WASI
  * blocking-write-zeroes-and-flush). Returns 0 or a negative code. */
-int io_blocking_write_zeroes_and_flush(io_output *out, size_t len);
+int wasi_io_blocking_write_zeroes_and_flush(wasi_io_output *out, size_t len)
+    WASI_IO__SYM(wasi_io_blocking_write_zeroes_and_flush);
 
 /* Flushes (waiting), then releases the stream. Returns the flush's result;
  * the stream is released either way. NULL is allowed (returns 0). */
-int io_output_close(io_output *out);
+int wasi_io_output_close(wasi_io_output *out)
+    WASI_IO__SYM(wasi_io_output_close);
 
 /* ---- between streams ---------------------------------------------------- */
 
 /* Moves up to len bytes from in to out without waiting (WASI splice):
  * no more than out accepts now. Returns the count, 0 when in is at its end
- * (or len is 0), IO_EAGAIN when in has no byte or out has no room now, or
+ * (or len is 0), WASI_IO_EAGAIN when in has no byte or out has no room now, or
  * a negative code from either stream. */
-ptrdiff_t io_splice(io_output *out, io_input *in, size_t len);
+ptrdiff_t wasi_io_splice(wasi_io_output *out, wasi_io_input *in, size_t len)
+    WASI_IO__SYM(wasi_io_splice);
 
-/* As io_splice, but waits until at least one byte moved or in ended (WASI
- * blocking-splice). Never IO_EAGAIN. */
-ptrdiff_t io_blocking_splice(io_output *out, io_input *in, size_t len);
+/* As wasi_io_splice, but waits until at least one byte moved or in ended (WASI
+ * blocking-splice). Never WASI_IO_EAGAIN. */
+ptrdiff_t wasi_io_blocking_splice(wasi_io_output *out, wasi_io_input *in, size_t len)
+    WASI_IO__SYM(wasi_io_blocking_splice);
 
 /* Moves everything from in to out until in ends, then flushes out.
  * Returns the number of bytes moved or a negative code. */
-int64_t io_copy(io_output *out, io_input *in);
+int64_t wasi_io_copy(wasi_io_output *out, wasi_io_input *in)
+    WASI_IO__SYM(wasi_io_copy);
 
 /* ------------------------------------------------------------------------- */
 
-/* Most entries io_poll and io_host_poll take at once. */
-#define IO_POLL_MAX 16
+/* Most entries wasi_io_poll and wasi_io_host_poll take at once. */
+#define WASI_IO_POLL_MAX 16
 
-/* One entry of an io_poll list: set exactly one of input and output. */
-typedef struct io_pollable {
-    io_input *input;    /* ready when io_read would not return IO_EAGAIN */
-    io_output *output;  /* ready when io_check_write would not return 0 */
-    int ready;          /* set by io_poll: 1 ready, 0 not */
-} io_pollable;
+/* One entry of an wasi_io_poll list: set exactly one of input and output. */
+typedef struct wasi_io_pollable {
+    wasi_io_input *input;    /* ready when wasi_io_read would not return WASI_IO_EAGAIN */
+    wasi_io_output *output;  /* ready when wasi_io_check_write would not return 0 */
+    int ready;          /* set by wasi_io_poll: 1 ready, 0 not */
+} wasi_io_pollable;
 
 /* Waits until at least one entry is ready, at most timeout_ns nanoseconds
  * (negative: no limit; 0: just look), and marks the ready ones (WASI
@@ -242,88 +264,99 @@ typedef struct io_pollable {
  * wasm); a host that cannot poll a descriptor (regular files, on some
  * hosts) has it reported ready, as a regular file always is. Returns the
  * number of ready entries, 0 on timeout (a host may answer a zero timeout
- * with nothing ready: Node.js does), IO_EINVAL for an empty or malformed
- * list or more than IO_POLL_MAX entries, IO_ENOTSUP when several entries
+ * with nothing ready: Node.js does), WASI_IO_EINVAL for an empty or malformed
+ * list or more than WASI_IO_POLL_MAX entries, WASI_IO_ENOTSUP when several entries
  * wait without host descriptors, or a negative code. */
-int io_poll(io_pollable *list, size_t n, int64_t timeout_ns);
+int wasi_io_poll(wasi_io_pollable *list, size_t n, int64_t timeout_ns)
+    WASI_IO__SYM(wasi_io_poll);
 
 /* ------------------------------------------------------------------------- */
 
 /* An input stream over len bytes at data, which must outlive it (not
  * copied). Always ready. Returns NULL when out of memory. */
-io_input *io_input_from_bytes(const void *data, size_t len);
+wasi_io_input *wasi_io_input_from_bytes(const void *data, size_t len)
+    WASI_IO__SYM(wasi_io_input_from_bytes);
 
 /* An output stream that appends to a growable byte array (amortized O(1)
  * per byte). limit caps the array (0: no cap but memory and PTRDIFF_MAX);
- * past it, check-write returns IO_ENOSPC. When memory runs out, check-write
- * still permits and write returns IO_ENOMEM, never a trap. Returns NULL
+ * past it, check-write returns WASI_IO_ENOSPC. When memory runs out, check-write
+ * still permits and write returns WASI_IO_ENOMEM, never a trap. Returns NULL
  * when out of memory. */
-io_output *io_output_to_bytes(size_t limit);
+wasi_io_output *wasi_io_output_to_bytes(size_t limit)
+    WASI_IO__SYM(wasi_io_output_to_bytes);
 
 /* The bytes written so far to a byte-array output and their number in
  * *len; valid until the next write or close. NULL (and *len 0) when out
  * is not a byte-array output; never NULL for one. */
-const unsigned char *io_bytes_output_data(const io_output *out, size_t *len);
+const unsigned char *wasi_io_bytes_output_data(const wasi_io_output *out, size_t *len)
+    WASI_IO__SYM(wasi_io_bytes_output_data);
 
 /* Takes the bytes written so far (free() them) and empties the stream.
  * Returns a non-NULL pointer (for 0 bytes too) with the count in *len, or
  * NULL (and *len 0) when out is not a byte-array output or memory is out. */
-unsigned char *io_bytes_output_take(io_output *out, size_t *len);
+unsigned char *wasi_io_bytes_output_take(wasi_io_output *out, size_t *len)
+    WASI_IO__SYM(wasi_io_bytes_output_take);
 
 /* Reads the whole stream into a new byte array (free() it), waiting as
  * needed. limit caps the size (0: none). Returns the size and sets *data
- * (non-NULL, also for 0 bytes); IO_EFBIG past limit, IO_ENOMEM, or an error
+ * (non-NULL, also for 0 bytes); WASI_IO_EFBIG past limit, WASI_IO_ENOMEM, or an error
  * of the stream, with *data set to NULL. */
-ptrdiff_t io_read_all(io_input *in, size_t limit, unsigned char **data);
+ptrdiff_t wasi_io_read_all(wasi_io_input *in, size_t limit, unsigned char **data)
+    WASI_IO__SYM(wasi_io_read_all);
 
 /* ------------------------------------------------------------------------- */
 
 /* Streams over a descriptor as this program's C library knows it (read(2),
  * write(2), poll(2)): on wasm32-wasi and wasm32-wasi-io that is the host's
  * descriptor, on wasm32-wasi-vfs one of the module's own filesystem. Reads
- * return IO_EAGAIN when the descriptor is non-blocking (O_NONBLOCK) and
+ * return WASI_IO_EAGAIN when the descriptor is non-blocking (O_NONBLOCK) and
  * empty, and wait when it is blocking; writes always complete (waiting
  * when a non-blocking descriptor is full). The descriptor stays open when
  * the stream is closed. Return NULL when out of memory. Errors of the C
  * library are mapped to the codes above (errno is read at this boundary
  * only). */
-io_input *io_input_from_fd(int fd);
-io_output *io_output_to_fd(int fd);
+wasi_io_input *wasi_io_input_from_fd(int fd)
+    WASI_IO__SYM(wasi_io_input_from_fd);
+wasi_io_output *wasi_io_output_to_fd(int fd)
+    WASI_IO__SYM(wasi_io_output_to_fd);
 
 /* The host's standard streams: descriptors 0, 1 and 2 of the host (on wasm,
  * straight through WASI preview1 on every triple; natively the process's).
- * Static: closing them does nothing. Bytes written to io_stdout/io_stderr
+ * Static: closing them does nothing. Bytes written to wasi_io_stdout/wasi_io_stderr
  * are held until a flush, a full buffer, or exit. */
-io_input *io_stdin(void);
-io_output *io_stdout(void);
-io_output *io_stderr(void);
+wasi_io_input *wasi_io_stdin(void) WASI_IO__SYM(wasi_io_stdin);
+wasi_io_output *wasi_io_stdout(void) WASI_IO__SYM(wasi_io_stdout);
+wasi_io_output *wasi_io_stderr(void) WASI_IO__SYM(wasi_io_stderr);
 
 /* ---- FILE * adapters ---------------------------------------------------- */
 
 /* Streams over an open FILE *, which stays open when the stream is closed.
- * Reads and writes wait as the FILE * does (no IO_EAGAIN). Return NULL when
+ * Reads and writes wait as the FILE * does (no WASI_IO_EAGAIN). Return NULL when
  * out of memory. */
-io_input *io_input_from_file(FILE *f);
-io_output *io_output_to_file(FILE *f);
+wasi_io_input *wasi_io_input_from_file(FILE *f)
+    WASI_IO__SYM(wasi_io_input_from_file);
+wasi_io_output *wasi_io_output_to_file(FILE *f)
+    WASI_IO__SYM(wasi_io_output_to_file);
 
 /* A FILE * that reads from in / writes to out (through fopencookie), for
  * code that wants a FILE *. fclose() on it flushes it (and, for an output,
- * io_blocking_flush()es the stream) but does not close the stream. Return
+ * wasi_io_blocking_flush()es the stream) but does not close the stream. Return
  * NULL when out of memory. */
-FILE *io_fopen_input(io_input *in);
-FILE *io_fopen_output(io_output *out);
+FILE *wasi_io_fopen_input(wasi_io_input *in) WASI_IO__SYM(wasi_io_fopen_input);
+FILE *wasi_io_fopen_output(wasi_io_output *out)
+    WASI_IO__SYM(wasi_io_fopen_output);
 
 /* ---- host descriptors (WebAssembly only) -------------------------------- */
 
-/* One entry of an io_host_poll list, as in poll(2). */
-typedef struct io_host_pollfd {
+/* One entry of an wasi_io_host_poll list, as in poll(2). */
+typedef struct wasi_io_host_pollfd {
     int fd;
-    short events;   /* IO_HOST_READABLE and/or IO_HOST_WRITABLE */
-    short revents;  /* set: the ready ones, plus IO_HOST_HANGUP */
-} io_host_pollfd;
-#define IO_HOST_READABLE 1
-#define IO_HOST_WRITABLE 2
-#define IO_HOST_HANGUP 4
+    short events;   /* WASI_IO_HOST_READABLE and/or WASI_IO_HOST_WRITABLE */
+    short revents;  /* set: the ready ones, plus WASI_IO_HOST_HANGUP */
+} wasi_io_host_pollfd;
+#define WASI_IO_HOST_READABLE 1
+#define WASI_IO_HOST_WRITABLE 2
+#define WASI_IO_HOST_HANGUP 4
 
 #ifdef __wasm__
 /* Direct access to WASI preview1 descriptors through this library's own
@@ -331,107 +364,110 @@ typedef struct io_host_pollfd {
  * wasm32-wasi-vfs they reach the host, not the module's filesystem. */
 
 /* Reads up to len bytes from host descriptor fd: the count, 0 at end, or a
- * negated WASI errno (IO_EAGAIN on a non-blocking descriptor with no data). */
-ptrdiff_t io_host_read(int fd, void *buf, size_t len);
+ * negated WASI errno (WASI_IO_EAGAIN on a non-blocking descriptor with no data). */
+ptrdiff_t wasi_io_host_read(int fd, void *buf, size_t len)
+    WASI_IO__SYM(wasi_io_host_read);
 
 /* Writes up to len bytes: the count written (may be short) or a negated
  * WASI errno. */
-ptrdiff_t io_host_write(int fd, const void *buf, size_t len);
+ptrdiff_t wasi_io_host_write(int fd, const void *buf, size_t len)
+    WASI_IO__SYM(wasi_io_host_write);
 
 /* poll_oneoff on host descriptors: waits at most timeout_ns (negative: no
  * limit). Returns the number of entries with revents set, 0 on timeout,
- * IO_EINVAL for more than IO_POLL_MAX entries, or a negated WASI errno.
+ * WASI_IO_EINVAL for more than WASI_IO_POLL_MAX entries, or a negated WASI errno.
  * When the host cannot poll a descriptor (Node.js refuses regular files)
  * the entry is reported ready. */
-int io_host_poll(io_host_pollfd *fds, size_t n, int64_t timeout_ns);
+int wasi_io_host_poll(wasi_io_host_pollfd *fds, size_t n, int64_t timeout_ns)
+    WASI_IO__SYM(wasi_io_host_poll);
 
 /* Streams over host descriptor fd (allocated; the descriptor stays open
  * when the stream is closed). NULL when out of memory. They are
  * non-blocking exactly when the descriptor is (FDFLAGS_NONBLOCK): on a
  * blocking one, reads and flushes wait inside fd_read / fd_write. Outputs
  * hold up to 8 KiB until a flush or a full buffer. */
-io_input *io_host_input(int fd);
-io_output *io_host_output(int fd);
+wasi_io_input *wasi_io_host_input(int fd) WASI_IO__SYM(wasi_io_host_input);
+wasi_io_output *wasi_io_host_output(int fd) WASI_IO__SYM(wasi_io_host_output);
 #endif
 
 /* ---- typed entry point: the host opens the files --------------------------
  *
- *   IO_MAIN(shrink, IO_IN("image"), IO_OUT("image"))
+ *   WASI_IO_MAIN(shrink, WASI_IO_IN("image"), WASI_IO_OUT("image"))
  *   int shrink(int argc, char **argv)
  *   {
- *       io_input *in = io_arg_input(0);
- *       io_output *out = io_arg_output(0);
+ *       wasi_io_input *in = wasi_io_arg_input(0);
+ *       wasi_io_output *out = wasi_io_arg_output(0);
  *       ...
  *   }
  *
  * fn is a function int fn(int argc, char **argv) of the program (not
- * static). IO_MAIN defines main() and records the streams the program
+ * static). WASI_IO_MAIN defines main() and records the streams the program
  * takes in a custom section named "wasi-io-main" of the module, so that a
  * host knows them without running anything. The section holds ASCII
  * text: the format version "1", then one " in:TYPE" or " out:TYPE" per
  * stream, in order.
  * TYPE says what the stream carries, for people and hosts: letters, digits
- * and . _ + / - only. At most IO_MAIN_MAX streams in all.
+ * and . _ + / - only. At most WASI_IO_MAIN_MAX streams in all.
  *
  * How the streams arrive: input i is host descriptor 3 + i, output j is
  * descriptor 3 + (number of inputs) + j, each a plain stream (not
  * seekable, no name). `wasi-run MODULE IN... -o OUT... [-- ARGS]` does
  * this; natively, `./prog 3<in 4>out`. main() checks that the descriptors
  * are there (else it explains and exits 2), runs the function with argc
- * and argv, then flushes the outputs and io_stdout/io_stderr (exit status
+ * and argv, then flushes the outputs and wasi_io_stdout/wasi_io_stderr (exit status
  * 1 if that fails and the function returned 0). exit() inside the function
- * skips that flush: bytes still held by io_write/io_blocking_write are
+ * skips that flush: bytes still held by wasi_io_write/wasi_io_blocking_write are
  * lost, as with _exit(); flush first, or return.
  */
-#define IO_MAIN_MAX 8
-#define IO_IN(type) " in:" type
-#define IO_OUT(type) " out:" type
+#define WASI_IO_MAIN_MAX 8
+#define WASI_IO_IN(type) " in:" type
+#define WASI_IO_OUT(type) " out:" type
 
-#define IO_MAIN(fn, ...)                                                     \
-    IO__MAIN_SECTION(IO__CAT(__VA_ARGS__))                                   \
+#define WASI_IO_MAIN(fn, ...)                                                     \
+    WASI_IO__MAIN_SECTION(WASI_IO__CAT(__VA_ARGS__))                                   \
     int fn(int, char **);                                                    \
-    IO__MAIN_DEFINE("1" IO__CAT(__VA_ARGS__), fn)
+    WASI_IO__MAIN_DEFINE("1" WASI_IO__CAT(__VA_ARGS__), fn)
 
 /* Input i (0-based) / output i of the typed entry point; NULL when the
- * program declares fewer, or has no IO_MAIN. Static streams (closing them
+ * program declares fewer, or has no WASI_IO_MAIN. Static streams (closing them
  * does nothing); outputs are flushed when the function returns or the
  * program exits. */
-io_input *io_arg_input(int i);
-io_output *io_arg_output(int i);
+wasi_io_input *wasi_io_arg_input(int i) WASI_IO__SYM(wasi_io_arg_input);
+wasi_io_output *wasi_io_arg_output(int i) WASI_IO__SYM(wasi_io_arg_output);
 
-/* Used by IO_MAIN; not for direct calls. argv NULL: read the arguments
- * (wasm, where IO_MAIN defines main(void) so that a program that never
+/* Used by WASI_IO_MAIN; not for direct calls. argv NULL: read the arguments
+ * (wasm, where WASI_IO_MAIN defines main(void) so that a program that never
  * allocates links no allocator: up to 64 arguments, argv[0] included, and
  * 4096 bytes; more when the program links malloc anyway). */
-int io_main_(const char *decl, int (*fn)(int, char **), int argc,
-             char **argv);
+int wasi_io_main_(const char *decl, int (*fn)(int, char **), int argc,
+             char **argv) WASI_IO__SYM(wasi_io_main_);
 
-#define IO__CAT(...)                                                         \
-    IO__CAT_N(__VA_ARGS__, IO__CAT8, IO__CAT7, IO__CAT6, IO__CAT5, IO__CAT4, \
-              IO__CAT3, IO__CAT2, IO__CAT1, ~)(__VA_ARGS__)
-#define IO__CAT_N(a, b, c, d, e, f, g, h, N, ...) N
-#define IO__CAT1(a) a
-#define IO__CAT2(a, b) a b
-#define IO__CAT3(a, b, c) a b c
-#define IO__CAT4(a, b, c, d) a b c d
-#define IO__CAT5(a, b, c, d, e) a b c d e
-#define IO__CAT6(a, b, c, d, e, f) a b c d e f
-#define IO__CAT7(a, b, c, d, e, f, g) a b c d e f g
-#define IO__CAT8(a, b, c, d, e, f, g, h) a b c d e f g h
+#define WASI_IO__CAT(...)                                                         \
+    WASI_IO__CAT_N(__VA_ARGS__, WASI_IO__CAT8, WASI_IO__CAT7, WASI_IO__CAT6, WASI_IO__CAT5, WASI_IO__CAT4, \
+              WASI_IO__CAT3, WASI_IO__CAT2, WASI_IO__CAT1, ~)(__VA_ARGS__)
+#define WASI_IO__CAT_N(a, b, c, d, e, f, g, h, N, ...) N
+#define WASI_IO__CAT1(a) a
+#define WASI_IO__CAT2(a, b) a b
+#define WASI_IO__CAT3(a, b, c) a b c
+#define WASI_IO__CAT4(a, b, c, d) a b c d
+#define WASI_IO__CAT5(a, b, c, d, e) a b c d e
+#define WASI_IO__CAT6(a, b, c, d, e, f) a b c d e f
+#define WASI_IO__CAT7(a, b, c, d, e, f, g) a b c d e f g
+#define WASI_IO__CAT8(a, b, c, d, e, f, g, h) a b c d e f g h
 
 #ifdef __wasm__
-#define IO__MAIN_DEFINE(decl, fn)                                            \
-    int main(void) { return io_main_(decl, fn, 0, 0); }
+#define WASI_IO__MAIN_DEFINE(decl, fn)                                            \
+    int main(void) { return wasi_io_main_(decl, fn, 0, 0); }
 /* A custom section can only be written from assembly: the section text is
  * the declaration, which holds no quote or backslash. */
-#define IO__MAIN_SECTION(items)                                              \
+#define WASI_IO__MAIN_SECTION(items)                                              \
     __asm__(".section \".custom_section.wasi-io-main\",\"\",@\n"             \
             ".ascii \"1" items "\"\n"                                        \
             ".text\n");
 #else
-#define IO__MAIN_DEFINE(decl, fn)                                            \
-    int main(int argc, char **argv) { return io_main_(decl, fn, argc, argv); }
-#define IO__MAIN_SECTION(items)
+#define WASI_IO__MAIN_DEFINE(decl, fn)                                            \
+    int main(int argc, char **argv) { return wasi_io_main_(decl, fn, argc, argv); }
+#define WASI_IO__MAIN_SECTION(items)
 #endif
 
 #ifdef __cplusplus

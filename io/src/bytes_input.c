@@ -5,13 +5,13 @@
 #include "internal.h"
 
 typedef struct bytes_input {
-    io_input base;
+    wasi_io_input base;
     const unsigned char *data;
     size_t len;
     size_t pos; /* invariant: pos <= len */
 } bytes_input;
 
-static ptrdiff_t bytes_read(io_input *self, void *buf, size_t len)
+static ptrdiff_t bytes_read(wasi_io_input *self, void *buf, size_t len)
 {
     bytes_input *s = (bytes_input *)self;
     IO_ASSERT(s->pos <= s->len);
@@ -22,7 +22,7 @@ static ptrdiff_t bytes_read(io_input *self, void *buf, size_t len)
     return (ptrdiff_t)n;
 }
 
-static ptrdiff_t bytes_skip(io_input *self, size_t len)
+static ptrdiff_t bytes_skip(wasi_io_input *self, size_t len)
 {
     bytes_input *s = (bytes_input *)self;
     IO_ASSERT(s->pos <= s->len);
@@ -31,18 +31,18 @@ static ptrdiff_t bytes_skip(io_input *self, size_t len)
     return (ptrdiff_t)n;
 }
 
-static void bytes_close(io_input *self)
+static void bytes_close(wasi_io_input *self)
 {
     free(self);
 }
 
-static const io_input_methods bytes_input_methods = {
+static const wasi_io_input_methods bytes_input_methods = {
     .read = bytes_read,
     .skip = bytes_skip,
     .close = bytes_close,
 };
 
-io_input *io_input_from_bytes(const void *data, size_t len)
+wasi_io_input *wasi_io_input_from_bytes(const void *data, size_t len)
 {
     bytes_input *s = IO_MALLOC(sizeof *s);
     if (s == NULL)

@@ -1,5 +1,5 @@
 /* Output streams into a growable byte array. Always ready: the only
- * limits are the caller's cap (IO_ENOSPC) and memory (IO_ENOMEM). */
+ * limits are the caller's cap (WASI_IO_ENOSPC) and memory (WASI_IO_ENOMEM). */
 #include <stdlib.h>
 #include <string.h>
 
@@ -10,7 +10,7 @@
 #define FIRST_CAPACITY 256
 
 typedef struct bytes_output {
-    io_output base;
+    wasi_io_output base;
     unsigned char *data; /* NULL iff cap == 0 */
     size_t len;          /* bytes written: len <= cap, len <= limit */
     size_t cap;
@@ -25,17 +25,17 @@ static void assert_invariants(const bytes_output *s)
     (void)s;
 }
 
-static ptrdiff_t bytes_check_write(io_output *self)
+static ptrdiff_t bytes_check_write(wasi_io_output *self)
 {
     bytes_output *s = (bytes_output *)self;
     assert_invariants(s);
     if (s->len == s->limit)
-        return IO_ENOSPC;
+        return WASI_IO_ENOSPC;
     return (ptrdiff_t)(s->limit - s->len);
 }
 
 /* Makes room for `more` bytes after len (len + more <= limit).
- * Returns 0 or IO_ENOMEM; the stream is unchanged on failure. */
+ * Returns 0 or WASI_IO_ENOMEM; the stream is unchanged on failure. */
 static int reserve(bytes_output *s, size_t more)
 {
     size_t need = s->len + more;
@@ -48,18 +48,18 @@ static int reserve(bytes_output *s, size_t more)
         cap = s->limit;
     unsigned char *data = IO_REALLOC(s->data, cap);
     if (data == NULL)
-        return IO_ENOMEM;
+        return WASI_IO_ENOMEM;
     s->data = data;
     s->cap = cap;
     return 0;
 }
 
-static int bytes_write(io_output *self, const void *buf, size_t len)
+static int bytes_write(wasi_io_output *self, const void *buf, size_t len)
 {
     bytes_output *s = (bytes_output *)self;
     assert_invariants(s);
     if (len > s->limit - s->len)
-        return IO_EINVAL; /* over the permit */
+        return WASI_IO_EINVAL; /* over the permit */
     int r = reserve(s, len);
     if (r < 0)
         return r;
@@ -69,20 +69,20 @@ static int bytes_write(io_output *self, const void *buf, size_t len)
     return 0;
 }
 
-static void bytes_close(io_output *self)
+static void bytes_close(wasi_io_output *self)
 {
     bytes_output *s = (bytes_output *)self;
     free(s->data);
     free(s);
 }
 
-static const io_output_methods bytes_output_methods = {
+static const wasi_io_output_methods bytes_output_methods = {
     .check_write = bytes_check_write,
     .write = bytes_write,
     .close = bytes_close,
 };
 
-io_output *io_output_to_bytes(size_t limit)
+wasi_io_output *wasi_io_output_to_bytes(size_t limit)
 {
     bytes_output *s = IO_MALLOC(sizeof *s);
     if (s == NULL)
@@ -96,14 +96,14 @@ io_output *io_output_to_bytes(size_t limit)
 }
 
 /* The stream as a byte-array output, or NULL when it is of another kind. */
-static bytes_output *as_bytes(const io_output *out)
+static bytes_output *as_bytes(const wasi_io_output *out)
 {
     return out != NULL && out->methods == &bytes_output_methods
                ? (bytes_output *)out
                : NULL;
 }
 
-const unsigned char *io_bytes_output_data(const io_output *out, size_t *len)
+const unsigned char *wasi_io_bytes_output_data(const wasi_io_output *out, size_t *len)
 {
     bytes_output *s = as_bytes(out);
     *len = s != NULL ? s->len : 0;
@@ -112,7 +112,7 @@ const unsigned char *io_bytes_output_data(const io_output *out, size_t *len)
     return s->data != NULL ? s->data : (const unsigned char *)"";
 }
 
-unsigned char *io_bytes_output_take(io_output *out, size_t *len)
+unsigned char *wasi_io_bytes_output_take(wasi_io_output *out, size_t *len)
 {
     bytes_output *s = as_bytes(out);
     *len = 0;

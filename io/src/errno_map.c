@@ -7,12 +7,12 @@
 #include "internal.h"
 
 #ifdef __wasi__
-int io__from_errno(int err)
+int __wasi_io__from_errno(int err)
 {
-    return err > 0 ? -err : IO_EIO;
+    return err > 0 ? -err : WASI_IO_EIO;
 }
 
-int io__to_errno(int code)
+int __wasi_io__to_errno(int code)
 {
     return code < 0 ? -code : EIO;
 }
@@ -21,23 +21,23 @@ static const struct {
     int code;
     int err;
 } table[] = {
-    {IO_EAGAIN, EAGAIN}, {IO_EBADF, EBADF},   {IO_EFBIG, EFBIG},
-    {IO_EINVAL, EINVAL}, {IO_EIO, EIO},       {IO_ENOMEM, ENOMEM},
-    {IO_ENOSPC, ENOSPC}, {IO_ENOTSUP, ENOTSUP}, {IO_EOVERFLOW, EOVERFLOW},
-    {IO_EPIPE, EPIPE},
+    {WASI_IO_EAGAIN, EAGAIN}, {WASI_IO_EBADF, EBADF},   {WASI_IO_EFBIG, EFBIG},
+    {WASI_IO_EINVAL, EINVAL}, {WASI_IO_EIO, EIO},       {WASI_IO_ENOMEM, ENOMEM},
+    {WASI_IO_ENOSPC, ENOSPC}, {WASI_IO_ENOTSUP, ENOTSUP}, {WASI_IO_EOVERFLOW, EOVERFLOW},
+    {WASI_IO_EPIPE, EPIPE},
 };
 
-int io__from_errno(int err)
+int __wasi_io__from_errno(int err)
 {
     if (err == EWOULDBLOCK)
-        return IO_EAGAIN;
+        return WASI_IO_EAGAIN;
     for (size_t i = 0; i < sizeof table / sizeof table[0]; i++)
         if (table[i].err == err)
             return table[i].code;
-    return IO_EIO;
+    return WASI_IO_EIO;
 }
 
-int io__to_errno(int code)
+int __wasi_io__to_errno(int code)
 {
     for (size_t i = 0; i < sizeof table / sizeof table[0]; i++)
         if (table[i].code == code)

@@ -5,18 +5,18 @@
 
 #include "internal.h"
 
-typedef struct io__fd_input {
-    io_input base;
+typedef struct __wasi_io__fd_input {
+    wasi_io_input base;
     int fd;
-} io__fd_input;
+} __wasi_io__fd_input;
 
-typedef struct io__fd_output {
-    io_output base;
+typedef struct __wasi_io__fd_output {
+    wasi_io_output base;
     int fd;
-} io__fd_output;
+} __wasi_io__fd_output;
 
 /* Makes *s a stream over fd; closing it releases nothing (static). */
-IO_HIDDEN io_input *io__fd_input_init(io__fd_input *s, int fd);
-IO_HIDDEN io_output *io__fd_output_init(io__fd_output *s, int fd);
+IO_HIDDEN wasi_io_input *__wasi_io__fd_input_init(__wasi_io__fd_input *s, int fd);
+IO_HIDDEN wasi_io_output *__wasi_io__fd_output_init(__wasi_io__fd_output *s, int fd);
 
 #endif

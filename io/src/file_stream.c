@@ -1,5 +1,5 @@
 /* Streams over a FILE *. stdio waits inside fread/fwrite, so these kinds
- * never return IO_EAGAIN and have no wait method; errno is read here, at
+ * never return WASI_IO_EAGAIN and have no wait method; errno is read here, at
  * the boundary. The FILE * stays open when the stream is closed. */
 #include <errno.h>
 #include <stdlib.h>
@@ -11,22 +11,22 @@
 #define WRITE_PERMIT 65536
 
 typedef struct file_input {
-    io_input base;
+    wasi_io_input base;
     FILE *f;
 } file_input;
 
 typedef struct file_output {
-    io_output base;
+    wasi_io_output base;
     FILE *f;
 } file_output;
 
 /* The error of the last failed stdio call on f. */
 static int file_error(void)
 {
-    return errno != 0 ? io__from_errno(errno) : IO_EIO;
+    return errno != 0 ? __wasi_io__from_errno(errno) : WASI_IO_EIO;
 }
 
-static ptrdiff_t file_read(io_input *self, void *buf, size_t len)
+static ptrdiff_t file_read(wasi_io_input *self, void *buf, size_t len)
 {
     FILE *f = ((file_input *)self)->f;
     errno = 0;
@@ -36,47 +36,47 @@ static ptrdiff_t file_read(io_input *self, void *buf, size_t len)
     return (ptrdiff_t)n;
 }
 
-static void file_input_close(io_input *self)
+static void file_input_close(wasi_io_input *self)
 {
     free(self);
 }
 
-static const io_input_methods file_input_methods = {
+static const wasi_io_input_methods file_input_methods = {
     .read = file_read,
     .close = file_input_close,
 };
 
-static ptrdiff_t file_check_write(io_output *self)
+static ptrdiff_t file_check_write(wasi_io_output *self)
 {
-    return ferror(((file_output *)self)->f) ? IO_EIO : WRITE_PERMIT;
+    return ferror(((file_output *)self)->f) ? WASI_IO_EIO : WRITE_PERMIT;
 }
 
-static int file_write(io_output *self, const void *buf, size_t len)
+static int file_write(wasi_io_output *self, const void *buf, size_t len)
 {
     FILE *f = ((file_output *)self)->f;
     errno = 0;
     return fwrite(buf, 1, len, f) == len ? 0 : file_error();
 }
 
-static int file_flush(io_output *self)
+static int file_flush(wasi_io_output *self)
 {
     errno = 0;
     return fflush(((file_output *)self)->f) == 0 ? 0 : file_error();
 }
 
-static void file_output_close(io_output *self)
+static void file_output_close(wasi_io_output *self)
 {
     free(self);
 }
 
-static const io_output_methods file_output_methods = {
+static const wasi_io_output_methods file_output_methods = {
     .check_write = file_check_write,
     .write = file_write,
     .flush = file_flush,
     .close = file_output_close,
 };
 
-io_input *io_input_from_file(FILE *f)
+wasi_io_input *wasi_io_input_from_file(FILE *f)
 {
     file_input *s = IO_MALLOC(sizeof *s);
     if (s == NULL)
@@ -86,7 +86,7 @@ io_input *io_input_from_file(FILE *f)
     return &s->base;
 }
 
-io_output *io_output_to_file(FILE *f)
+wasi_io_output *wasi_io_output_to_file(FILE *f)
 {
     file_output *s = IO_MALLOC(sizeof *s);
     if (s == NULL)

@@ -1,5 +1,5 @@
-/* The typed entry point: main() of IO_MAIN, and the streams it hands out.
- * See IO_MAIN in wasi_io.h for the protocol: input i is host descriptor
+/* The typed entry point: main() of WASI_IO_MAIN, and the streams it hands out.
+ * See WASI_IO_MAIN in wasi_io.h for the protocol: input i is host descriptor
  * 3 + i, output j is 3 + (number of inputs) + j. */
 #include <string.h>
 
@@ -15,16 +15,16 @@ typedef struct arg {
     size_t type_len;
 } arg;
 
-static io_input *inputs[IO_MAIN_MAX];
-static io_output *outputs[IO_MAIN_MAX];
+static wasi_io_input *inputs[WASI_IO_MAIN_MAX];
+static wasi_io_output *outputs[WASI_IO_MAIN_MAX];
 static int ninputs, noutputs;
 
-io_input *io_arg_input(int i)
+wasi_io_input *wasi_io_arg_input(int i)
 {
     return i >= 0 && i < ninputs ? inputs[i] : NULL;
 }
 
-io_output *io_arg_output(int i)
+wasi_io_output *wasi_io_arg_output(int i)
 {
     return i >= 0 && i < noutputs ? outputs[i] : NULL;
 }
@@ -37,7 +37,7 @@ static int parse(const char *decl, arg *args)
     if (decl[0] != '1')
         return -1;
     for (const char *p = decl + 1; *p != '\0';) {
-        if (*p++ != ' ' || n == IO_MAIN_MAX)
+        if (*p++ != ' ' || n == WASI_IO_MAIN_MAX)
             return -1;
         if (strncmp(p, "in:", 3) == 0) {
             args[n].is_output = 0;
@@ -60,14 +60,14 @@ static int parse(const char *decl, arg *args)
 /* Writes the pieces (NULL-terminated) to stderr. */
 static void say(const char *const *pieces)
 {
-    io_output *err = io_stderr();
+    wasi_io_output *err = wasi_io_stderr();
     for (; *pieces != NULL; pieces++)
-        (void)io_blocking_write(err, *pieces, strlen(*pieces));
-    (void)io_blocking_flush(err);
+        (void)wasi_io_blocking_write(err, *pieces, strlen(*pieces));
+    (void)wasi_io_blocking_flush(err);
 }
 
 static void say_arg_problem(const char *prog, const arg *a, int index,
-                            int fd, enum io__fd_state state)
+                            int fd, enum __wasi_io__fd_state state)
 {
     char num[2] = {(char)('1' + index), '\0'};
     char fdtext[3] = {(char)('0' + fd / 10), (char)('0' + fd % 10), '\0'};
@@ -94,11 +94,11 @@ static void say_arg_problem(const char *prog, const arg *a, int index,
     say(pieces);
 }
 
-int io_main_(const char *decl, int (*fn)(int, char **), int argc,
+int wasi_io_main_(const char *decl, int (*fn)(int, char **), int argc,
              char **argv)
 {
-    arg args[IO_MAIN_MAX];
-    if (argv == NULL && io__args(&argc, &argv) < 0) {
+    arg args[WASI_IO_MAIN_MAX];
+    if (argv == NULL && __wasi_io__args(&argc, &argv) < 0) {
         const char *pieces[] = {"program: cannot read the arguments: over "
                                 "64 or 4096 bytes, and no malloc linked\n",
                                 NULL};
@@ -109,7 +109,7 @@ int io_main_(const char *decl, int (*fn)(int, char **), int argc,
     int n = parse(decl, args);
     ninputs = noutputs = 0;
     if (n < 0) {
-        const char *pieces[] = {prog, ": malformed IO_MAIN declaration\n",
+        const char *pieces[] = {prog, ": malformed WASI_IO_MAIN declaration\n",
                                 NULL};
         say(pieces);
         return 2;
@@ -126,33 +126,33 @@ int io_main_(const char *decl, int (*fn)(int, char **), int argc,
         int output = args[k].is_output;
         int index = output ? out : in;
         int fd = FIRST_FD + (output ? ninputs + out : in);
-        enum io__fd_state state = io__check_host_fd(fd, output);
+        enum __wasi_io__fd_state state = __wasi_io__check_host_fd(fd, output);
         if (state != IO__FD_OK) {
             say_arg_problem(prog, &args[k], index, fd, state);
             return 2;
         }
         if (output) {
-            outputs[out] = io__arg_output(out, fd);
-            io__flush_later(outputs[out++]);
+            outputs[out] = __wasi_io__arg_output(out, fd);
+            __wasi_io__flush_later(outputs[out++]);
         } else {
-            inputs[in] = io__arg_input(in, fd);
+            inputs[in] = __wasi_io__arg_input(in, fd);
             in++;
         }
     }
 
     int status = fn(argc, argv);
 
-    /* Outputs first, reporting errors; then io_stdout and io_stderr. */
+    /* Outputs first, reporting errors; then wasi_io_stdout and wasi_io_stderr. */
     for (int j = 0; j < noutputs; j++) {
-        int r = io_blocking_flush(outputs[j]);
+        int r = wasi_io_blocking_flush(outputs[j]);
         if (r < 0 && status == 0) {
             char num[2] = {(char)('1' + j), '\0'};
             const char *pieces[] = {prog, ": output ", num, ": ",
-                                    io_strerror(r), "\n", NULL};
+                                    wasi_io_strerror(r), "\n", NULL};
             say(pieces);
             status = 1;
         }
     }
-    io__flush_remembered();
+    __wasi_io__flush_remembered();
     return status;
 }

@@ -4,7 +4,7 @@
  * the boundary, and turned into the codes of wasi_io.h.
  *
  * Reading is non-blocking exactly when the descriptor is (O_NONBLOCK):
- * IO_EAGAIN comes from read(2) itself, never from a zero-timeout poll,
+ * WASI_IO_EAGAIN comes from read(2) itself, never from a zero-timeout poll,
  * which WASI hosts may answer with the timeout alone. Writing always
  * completes: check-write permits a pipe's atomic size, and a write that
  * finds a non-blocking descriptor full waits for it. */
@@ -37,13 +37,13 @@ static int poll_one(int fd, short events, int64_t timeout_ns)
             return r > 0;
         if (errno == EINTR)
             continue;
-        return errno == EBADF ? IO_EBADF : 1;
+        return errno == EBADF ? WASI_IO_EBADF : 1;
     }
 }
 
-static ptrdiff_t fd_blocking_read(io_input *self, void *buf, size_t len)
+static ptrdiff_t fd_blocking_read(wasi_io_input *self, void *buf, size_t len)
 {
-    int fd = ((io__fd_input *)self)->fd;
+    int fd = ((__wasi_io__fd_input *)self)->fd;
     len = IO_MIN(len, (size_t)SSIZE_MAX);
     for (;;) {
         ssize_t r = read(fd, buf, len);
@@ -52,32 +52,32 @@ static ptrdiff_t fd_blocking_read(io_input *self, void *buf, size_t len)
         if (errno == EINTR)
             continue;
         if (errno != EAGAIN && errno != EWOULDBLOCK)
-            return io__from_errno(errno);
+            return __wasi_io__from_errno(errno);
         int w = poll_one(fd, POLLIN, -1); /* a non-blocking descriptor */
         if (w < 0)
             return w;
     }
 }
 
-static ptrdiff_t fd_read(io_input *self, void *buf, size_t len)
+static ptrdiff_t fd_read(wasi_io_input *self, void *buf, size_t len)
 {
-    int fd = ((io__fd_input *)self)->fd;
+    int fd = ((__wasi_io__fd_input *)self)->fd;
     len = IO_MIN(len, (size_t)SSIZE_MAX);
     for (;;) {
         ssize_t r = read(fd, buf, len);
         if (r >= 0)
             return r;
         if (errno != EINTR)
-            return io__from_errno(errno);
+            return __wasi_io__from_errno(errno);
     }
 }
 
-static int fd_input_wait(io_input *self, int64_t timeout_ns)
+static int fd_input_wait(wasi_io_input *self, int64_t timeout_ns)
 {
-    return poll_one(((io__fd_input *)self)->fd, POLLIN, timeout_ns);
+    return poll_one(((__wasi_io__fd_input *)self)->fd, POLLIN, timeout_ns);
 }
 
-static ptrdiff_t fd_check_write(io_output *self)
+static ptrdiff_t fd_check_write(wasi_io_output *self)
 {
     (void)self;
     return WRITE_PERMIT;
@@ -85,12 +85,12 @@ static ptrdiff_t fd_check_write(io_output *self)
 
 /* Writes everything; when the descriptor takes less than it announced,
  * waits for it (the bytes are the stream's once accepted). */
-static int fd_write(io_output *self, const void *buf, size_t len)
+static int fd_write(wasi_io_output *self, const void *buf, size_t len)
 {
-    int fd = ((io__fd_output *)self)->fd;
+    int fd = ((__wasi_io__fd_output *)self)->fd;
     const unsigned char *p = buf;
     if (len > WRITE_PERMIT)
-        return IO_EINVAL;
+        return WASI_IO_EINVAL;
     while (len > 0) {
         ssize_t r = write(fd, p, len);
         if (r >= 0) {
@@ -101,7 +101,7 @@ static int fd_write(io_output *self, const void *buf, size_t len)
         if (errno == EINTR)
             continue;
         if (errno != EAGAIN && errno != EWOULDBLOCK)
-            return io__from_errno(errno);
+            return __wasi_io__from_errno(errno);
         int w = poll_one(fd, POLLOUT, -1);
         if (w < 0)
             return w;
@@ -110,11 +110,11 @@ static int fd_write(io_output *self, const void *buf, size_t len)
 }
 
 #ifndef __wasm__
-/* Natively the C library's descriptors are the system's, so io_poll can
+/* Natively the C library's descriptors are the system's, so wasi_io_poll can
  * poll several together. */
-static int fd_input_host_fd(io_input *self)
+static int fd_input_host_fd(wasi_io_input *self)
 {
-    return ((io__fd_input *)self)->fd;
+    return ((__wasi_io__fd_input *)self)->fd;
 }
 
 #define INPUT_HOST_FD .host_fd = fd_input_host_fd,
@@ -122,12 +122,12 @@ static int fd_input_host_fd(io_input *self)
 #define INPUT_HOST_FD
 #endif
 
-static void fd_free_input(io_input *self)
+static void fd_free_input(wasi_io_input *self)
 {
     free(self);
 }
 
-static void fd_free_output(io_output *self)
+static void fd_free_output(wasi_io_output *self)
 {
     free(self);
 }
@@ -142,42 +142,42 @@ static void fd_free_output(io_output *self)
         .check_write = fd_check_write, .write = fd_write, .close = closer,   \
     }
 
-static const io_input_methods fd_input_static = INPUT_METHODS(NULL);
-static const io_input_methods fd_input_owned = INPUT_METHODS(fd_free_input);
-static const io_output_methods fd_output_static = OUTPUT_METHODS(NULL);
-static const io_output_methods fd_output_owned =
+static const wasi_io_input_methods fd_input_static = INPUT_METHODS(NULL);
+static const wasi_io_input_methods fd_input_owned = INPUT_METHODS(fd_free_input);
+static const wasi_io_output_methods fd_output_static = OUTPUT_METHODS(NULL);
+static const wasi_io_output_methods fd_output_owned =
     OUTPUT_METHODS(fd_free_output);
 
-io_input *io__fd_input_init(io__fd_input *s, int fd)
+wasi_io_input *__wasi_io__fd_input_init(__wasi_io__fd_input *s, int fd)
 {
     s->base.methods = &fd_input_static;
     s->fd = fd;
     return &s->base;
 }
 
-io_output *io__fd_output_init(io__fd_output *s, int fd)
+wasi_io_output *__wasi_io__fd_output_init(__wasi_io__fd_output *s, int fd)
 {
     s->base.methods = &fd_output_static;
     s->fd = fd;
     return &s->base;
 }
 
-io_input *io_input_from_fd(int fd)
+wasi_io_input *wasi_io_input_from_fd(int fd)
 {
-    io__fd_input *s = IO_MALLOC(sizeof *s);
+    __wasi_io__fd_input *s = IO_MALLOC(sizeof *s);
     if (s == NULL)
         return NULL;
-    io__fd_input_init(s, fd);
+    __wasi_io__fd_input_init(s, fd);
     s->base.methods = &fd_input_owned;
     return &s->base;
 }
 
-io_output *io_output_to_fd(int fd)
+wasi_io_output *wasi_io_output_to_fd(int fd)
 {
-    io__fd_output *s = IO_MALLOC(sizeof *s);
+    __wasi_io__fd_output *s = IO_MALLOC(sizeof *s);
     if (s == NULL)
         return NULL;
-    io__fd_output_init(s, fd);
+    __wasi_io__fd_output_init(s, fd);
     s->base.methods = &fd_output_owned;
     return &s->base;
 }

@@ -5,7 +5,7 @@
 
 #define FIRST_CAPACITY 4096
 
-ptrdiff_t io_read_all(io_input *in, size_t limit, unsigned char **data)
+ptrdiff_t wasi_io_read_all(wasi_io_input *in, size_t limit, unsigned char **data)
 {
     unsigned char *buf = NULL;
     size_t len = 0, cap = 0;
@@ -18,10 +18,10 @@ ptrdiff_t io_read_all(io_input *in, size_t limit, unsigned char **data)
         if (len == limit) {
             /* Full: the stream must be at its end. */
             unsigned char probe;
-            r = io_blocking_read(in, &probe, 1);
+            r = wasi_io_blocking_read(in, &probe, 1);
             if (r == 0)
                 break;
-            r = r < 0 ? r : IO_EFBIG;
+            r = r < 0 ? r : WASI_IO_EFBIG;
             goto fail;
         }
         if (len == cap) {
@@ -31,13 +31,13 @@ ptrdiff_t io_read_all(io_input *in, size_t limit, unsigned char **data)
                 grown = limit;
             unsigned char *p = IO_REALLOC(buf, grown);
             if (p == NULL) {
-                r = IO_ENOMEM;
+                r = WASI_IO_ENOMEM;
                 goto fail;
             }
             buf = p;
             cap = grown;
         }
-        r = io_blocking_read(in, buf + len, cap - len);
+        r = wasi_io_blocking_read(in, buf + len, cap - len);
         if (r < 0)
             goto fail;
         if (r == 0)

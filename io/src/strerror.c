@@ -1,22 +1,22 @@
 /* Names of the codes in wasi_io.h. */
 #include "internal.h"
 
-const char *io_strerror(int code)
+const char *wasi_io_strerror(int code)
 {
     if (code > 0)
         return "success";
     switch (code) {
     case 0: return "end of stream";
-    case IO_EAGAIN: return "resource temporarily unavailable";
-    case IO_EBADF: return "bad descriptor";
-    case IO_EFBIG: return "data too large";
-    case IO_EINVAL: return "invalid argument";
-    case IO_EIO: return "input/output error";
-    case IO_ENOMEM: return "out of memory";
-    case IO_ENOSPC: return "no space left";
-    case IO_ENOTSUP: return "not supported";
-    case IO_EOVERFLOW: return "value too large";
-    case IO_EPIPE: return "broken pipe";
+    case WASI_IO_EAGAIN: return "resource temporarily unavailable";
+    case WASI_IO_EBADF: return "bad descriptor";
+    case WASI_IO_EFBIG: return "data too large";
+    case WASI_IO_EINVAL: return "invalid argument";
+    case WASI_IO_EIO: return "input/output error";
+    case WASI_IO_ENOMEM: return "out of memory";
+    case WASI_IO_ENOSPC: return "no space left";
+    case WASI_IO_ENOTSUP: return "not supported";
+    case WASI_IO_EOVERFLOW: return "value too large";
+    case WASI_IO_EPIPE: return "broken pipe";
     case -2: return "permission denied";           /* WASI EACCES */
     case -31: return "is a directory";             /* WASI EISDIR */
     case -52: return "function not supported";     /* WASI ENOSYS */

@@ -1,46 +1,46 @@
-/* Waiting for one stream, for the blocking calls (io_poll is in poll.c).
+/* Waiting for one stream, for the blocking calls (wasi_io_poll is in poll.c).
  *
  * On wasm the host's poll is referred to weakly here: a program whose
  * blocking calls only meet streams without a host descriptor (byte arrays,
  * FILE *, C library descriptors, kinds of its own) then links no
  * poll_oneoff import. Every stream with a host descriptor comes from
  * wasm/host_fd.c, which links the poll itself; a kind of the program's own
- * that reports a host descriptor should be used with io_poll or
- * io_host_poll somewhere, or its blocking calls retry without waiting. */
+ * that reports a host descriptor should be used with wasi_io_poll or
+ * wasi_io_host_poll somewhere, or its blocking calls retry without waiting. */
 #include "internal.h"
 
 #ifdef __wasm__
-extern int io__host_poll(io_host_pollfd *fds, size_t n, int64_t timeout_ns)
+extern int __wasi_io__host_poll(wasi_io_host_pollfd *fds, size_t n, int64_t timeout_ns)
     __attribute__((weak));
 #endif
 
 /* Waits on the host descriptor of a stream. */
 static int wait_host(int fd, short events, int64_t timeout_ns)
 {
-    io_host_pollfd p = {fd, events, 0};
+    wasi_io_host_pollfd p = {fd, events, 0};
     int r;
 #ifdef __wasm__
-    if (!io__host_poll)
+    if (!__wasi_io__host_poll)
         return 1;
 #endif
-    r = io__host_poll(&p, 1, timeout_ns);
+    r = __wasi_io__host_poll(&p, 1, timeout_ns);
     return r < 0 ? r : r > 0;
 }
 
-int io__wait_input(io_input *in, int64_t timeout_ns)
+int __wasi_io__wait_input(wasi_io_input *in, int64_t timeout_ns)
 {
-    const io_input_methods *m = in->methods;
+    const wasi_io_input_methods *m = in->methods;
     if (m->wait != NULL)
         return m->wait(in, timeout_ns);
     int fd = m->host_fd != NULL ? m->host_fd(in) : -1;
-    return fd < 0 ? 1 : wait_host(fd, IO_HOST_READABLE, timeout_ns);
+    return fd < 0 ? 1 : wait_host(fd, WASI_IO_HOST_READABLE, timeout_ns);
 }
 
-int io__wait_output(io_output *out, int64_t timeout_ns)
+int __wasi_io__wait_output(wasi_io_output *out, int64_t timeout_ns)
 {
-    const io_output_methods *m = out->methods;
+    const wasi_io_output_methods *m = out->methods;
     if (m->wait != NULL)
         return m->wait(out, timeout_ns);
     int fd = m->host_fd != NULL ? m->host_fd(out) : -1;
-    return fd < 0 ? 1 : wait_host(fd, IO_HOST_WRITABLE, timeout_ns);
+    return fd < 0 ? 1 : wait_host(fd, WASI_IO_HOST_WRITABLE, timeout_ns);
 }

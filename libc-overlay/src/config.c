@@ -26,8 +26,6 @@
 
 #include "boot.h"
 
-void __stdio_exit(void); /* wasi-libc: flushes every FILE */
-
 #define OUTS 8
 static struct out {
     char *dir;
@@ -74,7 +72,7 @@ static int stream_ok(const char *var, const char *item, int fd)
 static void failed(const char *var, const char *item, const char *why,
                    int r)
 {
-    const char *part[4] = {why, " (", io_strerror(r), ")"};
+    const char *part[4] = {why, " (", wasi_io_strerror(r), ")"};
     char line[400];
     size_t n = 0, i, k;
     for (i = why[0] ? 0 : 2; i < (why[0] ? 4u : 3u); i++)
@@ -88,7 +86,7 @@ static void import(struct vfs *fs, char *item)
 {
     char *colon = strchr(item, ':'), why[300];
     int fd = colon ? fd_of(item, colon) : -1;
-    io_input *in;
+    wasi_io_input *in;
     int64_t r;
 
     if (!colon || fd < 0 || colon[1] != '/') {
@@ -101,7 +99,7 @@ static void import(struct vfs *fs, char *item)
     in = __wasi_vfs_host_input(fd);
     r = in ? __wasi_vfs_tar_read(fs, in, colon + 1, why, sizeof why)
            : -ENOMEM;
-    io_input_close(in);
+    wasi_io_input_close(in);
     if (r < 0)
         failed("WASI_VFS_IN=", item, in ? why : "", (int)r);
 }
@@ -135,22 +133,22 @@ static void bind(struct vfs *fs, char *item)
         failed("WASI_VFS_BIND=", item, "", r);
 }
 
-/* Runs at exit, after the program's own atexit functions. */
+/* Runs at exit, after the program's own atexit functions and the flush of
+ * every FILE (exit.c). */
 static void export(void)
 {
     struct vfs *fs = __wasi_vfs_fs; /* this runs only if it was made */
     char why[300];
     int i;
 
-    __stdio_exit(); /* bytes still in FILE buffers belong in the files */
     for (i = 0; i < nouts; i++) {
-        io_output *out = __wasi_vfs_host_output(outs[i].fd);
+        wasi_io_output *out = __wasi_vfs_host_output(outs[i].fd);
         int64_t r = out ? __wasi_vfs_tar_write(fs, outs[i].dir,
                                                outs[i].all ? 0 : stamp, out,
                                                why, sizeof why)
                         : -ENOMEM;
-        if (out && io_output_close(out) && r >= 0)
-            r = IO_EIO, strcpy(why, "cannot write the archive");
+        if (out && wasi_io_output_close(out) && r >= 0)
+            r = WASI_IO_EIO, strcpy(why, "cannot write the archive");
         if (r < 0)
             failed("WASI_VFS_OUT=", outs[i].dir, out ? why : "", (int)r);
     }
@@ -167,7 +165,8 @@ static void configure_out(struct vfs *fs, char *item)
                        NULL);
         return;
     }
-    if (colon && !strcmp(colon, ":all")) {
+    if (colon && colon[1] == 'a' && colon[2] == 'l' && colon[3] == 'l' &&
+        !colon[4]) { /* ":all" (not strcmp, which nothing else needs) */
         all = 1;
         end = colon;
         *colon = 0;
@@ -187,10 +186,11 @@ static void configure_out(struct vfs *fs, char *item)
     if (!r && (r = vfs_mkdirat(fs, VFS_AT_ROOT, item, 0755)) == -EEXIST)
         r = vfs_fstatat(fs, VFS_AT_ROOT, item, &st, 0) ? -ENOENT
             : (st.mode & VFS_S_IFMT) == VFS_S_IFDIR ? 0 : -ENOTDIR;
-    if (r || (!nouts && atexit(export))) {
-        failed("WASI_VFS_OUT=", item, "", r ? r : -ENOMEM);
+    if (r) {
+        failed("WASI_VFS_OUT=", item, "", r);
         return;
     }
+    __wasi_vfs_at_exit = export;
     outs[nouts].dir = item;
     outs[nouts].fd = fd;
     outs[nouts++].all = all;

@@ -11,12 +11,12 @@
 /* The host streams are io/'s descriptor streams: one stream layer. */
 static ssize_t host_read(void *ctx, void *buf, size_t len)
 {
-    return io_host_read((int)(intptr_t)ctx, buf, len);
+    return wasi_io_host_read((int)(intptr_t)ctx, buf, len);
 }
 
 static ssize_t host_write(void *ctx, const void *buf, size_t len)
 {
-    return io_host_write((int)(intptr_t)ctx, buf, len);
+    return wasi_io_host_write((int)(intptr_t)ctx, buf, len);
 }
 
 const struct vfs_device_ops __wasi_vfs_host_ops = {host_read, host_write,

@@ -6,7 +6,7 @@
  * Exported functions are kept by the linker whether or not the program
  * uses them, and these need the whole filesystem: so they are in a module
  * only when its link asks (the driver's --vfs-exports, which is
- * -Wl,--undefined=wasi_vfs_write_file), never by default.
+ * -Wl,--undefined=__wasi_vfs_export_write_file), never by default.
  */
 #include <stdlib.h>
 #include <string.h>
@@ -21,7 +21,10 @@
  * exist yet (mounting the file image, if any), so they may be called
  * before _start as well as after it returns or the program exits.
  */
-#define EXPORT(name) __attribute__((export_name(#name))) name
+#define EXPORT(name)                                                        \
+    __attribute__((export_name("wasi_vfs_" #name))) __wasi_vfs_export_##name
+/* The C names are __wasi_vfs_export_<name>: the C library takes no name
+ * from the program; the exports' names are wasi_vfs_<name>. */
 
 /* The filesystem, with the embedder's path taken into buf; NULL with *e
  * a negated errno (-ENOMEM: no filesystem; then the path's errors). */
@@ -39,12 +42,12 @@ static struct vfs *take(const char *path, size_t len, char buf[VFS_PATH_MAX],
 }
 
 /* Memory for the embedder's bytes: malloc(size), free(p). */
-void *EXPORT(wasi_vfs_alloc)(size_t size)
+void *EXPORT(alloc)(size_t size)
 {
     return malloc(size ? size : 1);
 }
 
-void EXPORT(wasi_vfs_free)(void *p)
+void EXPORT(free)(void *p)
 {
     free(p);
 }
@@ -54,7 +57,7 @@ void EXPORT(wasi_vfs_free)(void *p)
  * missing parent directories (0755). Returns 0, or -EISDIR, -ENOTDIR,
  * -ENOSPC, ...; -EFAULT, with nothing made or changed, when the data is
  * not all inside linear memory. */
-int EXPORT(wasi_vfs_write_file)(const char *path, size_t plen,
+int EXPORT(write_file)(const char *path, size_t plen,
                                 const void *data, size_t len, uint32_t mode)
 {
     char buf[VFS_PATH_MAX];
@@ -85,7 +88,7 @@ int EXPORT(wasi_vfs_write_file)(const char *path, size_t plen,
 
 /* The size of the file at path (symlinks followed), or -ENOENT, -EISDIR,
  * -EFBIG (2 GiB or more: read it in pieces). */
-int EXPORT(wasi_vfs_file_size)(const char *path, size_t plen)
+int EXPORT(file_size)(const char *path, size_t plen)
 {
     char buf[VFS_PATH_MAX];
     struct vfs_stat st;
@@ -101,7 +104,7 @@ int EXPORT(wasi_vfs_file_size)(const char *path, size_t plen)
 /* Copies up to len bytes of the file at path, from byte offset on, into
  * dst. Returns the count (0 at the end), or a negated errno (-EFAULT: dst
  * is not all inside linear memory). */
-int EXPORT(wasi_vfs_read_file)(const char *path, size_t plen, void *dst,
+int EXPORT(read_file)(const char *path, size_t plen, void *dst,
                                size_t len, uint32_t offset)
 {
     char buf[VFS_PATH_MAX];
@@ -152,7 +155,7 @@ static int list_one(void *ctx, const struct vfs_dirent *e)
  * left out. Returns the bytes the whole listing takes (only what fits in
  * len was written: call again with more room when it is larger), or a
  * negated errno (-EFAULT: dst is not all inside linear memory). */
-int EXPORT(wasi_vfs_list)(const char *path, size_t plen, char *dst,
+int EXPORT(list)(const char *path, size_t plen, char *dst,
                           size_t len)
 {
     struct listing l = {dst, len, 0, 0};

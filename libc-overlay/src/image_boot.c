@@ -1,10 +1,9 @@
 /*
  * image_boot.c - the module's file image (IMAGE.md): the slot through which
  * the link (--vfs-embed) or wasi-vfs-pack (after linking) says where the
- * image is, and its mount when the filesystem is created. Linked only when
- * asked (the driver's --vfs-image, which --vfs-embed implies): state.c
- * calls __wasi_vfs_image_boot through a weak reference, so a module linked
- * without it has no slot, and wasi-vfs-pack says it cannot take files.
+ * image is, and its mount when the filesystem is created (transfer.c). A
+ * module linked with --vfs-no-transfer has no slot, and wasi-vfs-pack
+ * says it cannot take files.
  */
 #include "boot.h"
 

@@ -10,8 +10,9 @@
  *   - WASI_VFS_CWD_FD open on "/" (O_PATH);
  *   - the limits of __wasi_vfs_config (limits.c, or the link's own);
  *   - the umask is 022 and __wasi_vfs_stream serves every descriptor;
- *   - then the optional parts linked in run: the file image is mounted
- *     and the host's configuration applied (boot.h: IMAGE.md, STREAMS.md).
+ *   - then the files come in: the file image is mounted and the host's
+ *     configuration applied (__wasi_vfs_transfer, boot.h: IMAGE.md,
+ *     STREAMS.md; nothing with --vfs-no-transfer).
  * Registering a device only stores its ops pointer, so the device code
  * costs a few bytes; pipes and locks are linked only by the calls that use
  * them.
@@ -24,10 +25,6 @@
 #include "boot.h"
 
 struct vfs *__wasi_vfs_fs;
-
-/* Weak: null unless the link asked for the part (boot.h). */
-#pragma weak __wasi_vfs_image_boot
-#pragma weak __wasi_vfs_streams_boot
 
 /* Wall-clock time for the filesystem's timestamps. (t is static: no stack
  * frame to make, and nothing reenters.) */
@@ -103,9 +100,6 @@ struct vfs *__wasi_vfs(void)
             vfs_close(fs, i);
     __wasi_vfs_stream = &__wasi_vfs_stream_vfs;
     __wasi_vfs_fs = fs;
-    if (__wasi_vfs_image_boot)
-        __wasi_vfs_image_boot(fs);
-    if (__wasi_vfs_streams_boot)
-        __wasi_vfs_streams_boot(fs);
+    __wasi_vfs_transfer(fs);
     return fs;
 }

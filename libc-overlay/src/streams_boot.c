@@ -1,22 +1,30 @@
 /*
  * streams_boot.c - files through streams at start-up (STREAMS.md): the
  * host's configuration, looked up in the environment, is applied when the
- * filesystem is created (config.c). Linked only when asked (the driver's
- * --vfs-streams): state.c calls __wasi_vfs_streams_boot through a weak
- * reference, so a program linked without it reads no environment for it.
+ * filesystem is created (config.c), by transfer.c. The custom section
+ * "wasi-vfs-streams" says that the module reads the configuration (its
+ * content, "1", is the version of STREAMS.md's variables): wasi-run
+ * looks for it before it passes --in and --out.
  */
 #include <stdlib.h>
 #include <string.h>
 
 #include "boot.h"
 
+__asm__(".section \".custom_section.wasi-vfs-streams\",\"\",@\n"
+        ".ascii \"1\"\n"
+        ".text\n");
+
 /* The value of "NAME=" among the n strings of env, or NULL. */
 static char *value(char **env, size_t n, const char *name)
 {
-    size_t k = strlen(name);
-    while (n--)
-        if (!strncmp(env[n], name, k) && env[n][k] == '=')
-            return env[n] + k + 1;
+    while (n--) {
+        const char *e = env[n], *k = name;
+        while (*k && *e == *k)
+            e++, k++;
+        if (!*k && *e == '=')
+            return (char *)e + 1;
+    }
     return NULL;
 }
 

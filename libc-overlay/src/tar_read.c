@@ -38,7 +38,7 @@ struct made {
 
 struct rd {
     struct vfs *fs;
-    io_input *in;
+    wasi_io_input *in;
     char *why;
     size_t whysize;
     struct made *last;      /* the record, newest first */
@@ -70,6 +70,15 @@ static int say(struct rd *r, int err, const char *a, const char *b,
 static const char *rel(const struct rd *r)
 {
     return r->path[r->dl] ? r->path + r->dl + 1 : r->path;
+}
+
+/* Whether strings a and b are equal (not strcmp: a program that does not
+ * call it should not carry it). */
+static int same(const char *a, const char *b)
+{
+    while (*a && *a == *b)
+        a++, b++;
+    return *a == *b;
 }
 
 static char *copy(const char *s)
@@ -137,10 +146,10 @@ static size_t flen(const unsigned char *p, size_t n)
  * stream's error. */
 static int get(struct rd *r, void *buf, size_t n)
 {
-    ptrdiff_t k = io_read_full(r->in, buf, n);
+    ptrdiff_t k = wasi_io_read_full(r->in, buf, n);
     if (k < 0)
         return say(r, (int)k, "cannot read the archive: ",
-                   io_strerror((int)k), NULL);
+                   wasi_io_strerror((int)k), NULL);
     return (size_t)k == n ? 0 : say(r, -EIO, "truncated archive: the stream "
                                              "ended inside an entry",
                                     NULL, NULL);
@@ -233,7 +242,7 @@ static int record(struct rd *r, const char *path, int dir)
 static struct made *made(struct rd *r, const char *path)
 {
     struct made *m;
-    for (m = r->last; m && strcmp(m->path, path); m = m->prev)
+    for (m = r->last; m && !same(m->path, path); m = m->prev)
         ;
     return m;
 }
@@ -260,7 +269,7 @@ static int parents(struct rd *r, char *p)
 
     while (n > r->dl && p[n] != '/')
         n--;
-    if (n <= r->dl || (!strncmp(r->known, p, n) && !r->known[n]))
+    if (n <= r->dl || (!memcmp(r->known, p, n) && !r->known[n]))
         return 0;
     for (i = r->dl + 1; i <= n; i++) {
         if (i < n && p[i] != '/')
@@ -328,14 +337,14 @@ static int pax(struct rd *r, char *s, int64_t n, int global)
         p += len;
         if (global)
             continue;
-        if (!strcmp(key, "path") || !strcmp(key, "linkpath")) {
+        if (same(key, "path") || same(key, "linkpath")) {
             char **dst = key[0] == 'p' ? &r->long_name : &r->long_link;
             if (val + strlen(val) != p - 1)
                 return say(r, -EINVAL, "NUL byte in a pax ", key, NULL);
             free(*dst);
             if (!(*dst = copy(val)))
                 return -ENOMEM;
-        } else if (!strcmp(key, "size") || !strcmp(key, "mtime")) {
+        } else if (same(key, "size") || same(key, "mtime")) {
             char *c = val + (key[0] == 'm' && *val == '-');
             if (*c < '0' || *c > '9')
                 return say(r, -EINVAL, "bad pax ", key, NULL);
@@ -586,11 +595,11 @@ static int64_t entries(struct rd *r)
     int64_t count = 0;
     int zeros = 0, e;
     for (;;) {
-        ptrdiff_t k = io_read_full(r->in, r->hdr, BLOCK);
+        ptrdiff_t k = wasi_io_read_full(r->in, r->hdr, BLOCK);
         size_t i;
         if (k < 0)
             return say(r, (int)k, "cannot read the archive: ",
-                       io_strerror((int)k), NULL);
+                       wasi_io_strerror((int)k), NULL);
         if (k < BLOCK)
             return say(r, -EIO,
                        !count && !zeros ? k ? "not a tar archive: fewer than "
@@ -623,16 +632,18 @@ static int64_t entries(struct rd *r)
     return count;
 }
 
-int64_t __wasi_vfs_tar_read(struct vfs *fs, io_input *in, const char *dest,
+int64_t __wasi_vfs_tar_read(struct vfs *fs, wasi_io_input *in, const char *dest,
                             char *why, size_t whysize)
 {
-    struct rd *r = calloc(1, sizeof *r);
+    struct rd *r = malloc(sizeof *r);
     struct made *m;
     int64_t n;
     int e;
 
     if (why && whysize)
         why[0] = 0;
+    if (r)
+        memset(r, 0, sizeof *r); /* not calloc, which nothing else needs */
     if (!r || !(r->buf = malloc(CHUNK))) {
         free(r);
         return -ENOMEM;

@@ -31,7 +31,7 @@ struct level {
 
 struct wr {
     struct vfs *fs;
-    io_output *out;
+    wasi_io_output *out;
     int64_t since;
     char *why;
     size_t whysize;
@@ -70,8 +70,8 @@ static int say(struct wr *w, int err, const char *a, const char *b)
 
 static int put(struct wr *w, const void *buf, size_t n)
 {
-    int e = io_blocking_write(w->out, buf, n);
-    return e ? say(w, e, "cannot write the archive: ", io_strerror(e)) : 0;
+    int e = wasi_io_blocking_write(w->out, buf, n);
+    return e ? say(w, e, "cannot write the archive: ", wasi_io_strerror(e)) : 0;
 }
 
 /* Writes v in octal into an n-byte field (n-1 digits and a NUL); -1 when
@@ -322,15 +322,17 @@ static int push(struct wr *w, size_t len, const struct vfs_stat *st,
 }
 
 int64_t __wasi_vfs_tar_write(struct vfs *fs, const char *src, int64_t since,
-                             io_output *out, char *why, size_t whysize)
+                             wasi_io_output *out, char *why, size_t whysize)
 {
-    struct wr *w = calloc(1, sizeof *w);
+    struct wr *w = malloc(sizeof *w);
     struct vfs_stat st;
     int64_t count;
     int e;
 
     if (why && whysize)
         why[0] = 0;
+    if (w)
+        memset(w, 0, sizeof *w); /* not calloc, which nothing else needs */
     if (!w || !(w->buf = malloc(CHUNK))) {
         free(w);
         return -ENOMEM;
@@ -340,16 +342,25 @@ int64_t __wasi_vfs_tar_write(struct vfs *fs, const char *src, int64_t since,
     w->since = since;
     w->why = why;
     w->whysize = whysize;
-    e = vfs_realpath(fs, VFS_AT_ROOT, src, w->path, sizeof w->path - 2);
-    if (e < 0) {
+    /* src as given, less trailing slashes (no realpath: a program that
+     * never calls it should not carry it) */
+    w->base = strlen(src);
+    while (w->base > 1 && src[w->base - 1] == '/')
+        w->base--;
+    if (src[0] != '/' || w->base >= sizeof w->path - 2) {
+        e = say(w, src[0] != '/' ? -EINVAL : -ENAMETOOLONG, src,
+                ": not a usable absolute path");
+        goto out;
+    }
+    memcpy(w->path, src, w->base);
+    w->path[w->base] = 0;
+    if (w->base == 1)
+        w->base = 0; /* "/": names start after its slash */
+    if ((e = vfs_fstatat(fs, VFS_AT_ROOT, w->path, &st, 0))) {
         e = say(w, e, src, ": cannot find it");
         goto out;
     }
-    w->base = (size_t)e;
-    if (w->base == 1)
-        w->base = 0; /* "/": names start after its slash */
-    if ((e = vfs_fstatat(fs, VFS_AT_ROOT, w->path, &st, 0)) ||
-        (e = push(w, w->base, &st, 0)))
+    if ((e = push(w, w->base, &st, 0)))
         goto out;
     while (w->depth && !e) {
         struct level *l = &w->lv[w->depth - 1];
@@ -408,8 +419,8 @@ int64_t __wasi_vfs_tar_write(struct vfs *fs, const char *src, int64_t since,
     if (!e) {
         memset(w->buf, 0, 2 * BLOCK);
         if (!(e = put(w, w->buf, 2 * BLOCK)) &&
-            (e = io_blocking_flush(out)))
-            e = say(w, e, "cannot write the archive: ", io_strerror(e));
+            (e = wasi_io_blocking_flush(out)))
+            e = say(w, e, "cannot write the archive: ", wasi_io_strerror(e));
     }
 out:
     count = w->count;

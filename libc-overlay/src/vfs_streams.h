@@ -68,11 +68,12 @@ int __wasi_vfs_image_mount(struct vfs *fs, const void *image, char *why,
  * io/ gives it: negated WASI errno), or of the vfs.
  * Returns the number of entries extracted, or the error.
  */
-int64_t __wasi_vfs_tar_read(struct vfs *fs, io_input *in, const char *dest,
+int64_t __wasi_vfs_tar_read(struct vfs *fs, wasi_io_input *in, const char *dest,
                             char *why, size_t whysize);
 
 /*
- * Writes the tree under the directory `src` as a tar archive (ustar, with
+ * Writes the tree under the directory `src` (an absolute path; the
+ * directory itself, not a symlink to it) as a tar archive (ustar, with
  * pax extended headers for long names and link targets) to `out`, names
  * relative to src ("a/b.txt", directories with a trailing "/"), ending
  * with the end-of-archive marker, and flushes out.
@@ -87,6 +88,6 @@ int64_t __wasi_vfs_tar_read(struct vfs *fs, io_input *in, const char *dest,
  * or of the stream.
  */
 int64_t __wasi_vfs_tar_write(struct vfs *fs, const char *src, int64_t since,
-                             io_output *out, char *why, size_t whysize);
+                             wasi_io_output *out, char *why, size_t whysize);
 
 #endif

@@ -4,8 +4,7 @@
 #
 #   include(WasiVfs)
 #   wasi_vfs_embed(<target> <host-dir> [<guest-dir>])
-#   wasi_vfs_image(<target>)  wasi_vfs_streams(<target>)
-#   wasi_vfs_exports(<target>)
+#   wasi_vfs_exports(<target>)  wasi_vfs_no_transfer(<target>)
 #   wasi_vfs_limits(<target> [OPEN_FILES <n>] [BYTES <size>] [INODES <n>])
 #
 # Links the tree under <host-dir> (modes, mtimes, symlinks, empty
@@ -40,20 +39,19 @@ function(wasi_vfs_embed target host)
   set_property(TARGET ${target} APPEND PROPERTY LINK_DEPENDS ${files} "${host}")
 endfunction()
 
-# The optional parts of a wasm32-wasi-vfs module, each linked only when
-# asked (libc-overlay/README.md lists what each costs):
-#   wasi_vfs_image(<target>)    the file image slot and reader: files can be
-#                               added after linking with wasi-vfs-pack
-#                               (--vfs-image; wasi_vfs_embed implies it)
-#   wasi_vfs_streams(<target>)  files through streams, configured by the
-#                               host at run time (WASI_VFS_IN, WASI_VFS_BIND,
-#                               WASI_VFS_OUT; the runner's --in and --out):
-#                               --vfs-streams
+# What a wasm32-wasi-vfs module carries beyond the default (every module
+# takes files from wasi-vfs-pack and through streams: WASI_VFS_IN,
+# WASI_VFS_BIND, WASI_VFS_OUT, the runner's --in and --out;
+# libc-overlay/README.md lists what each part costs):
 #   wasi_vfs_exports(<target>)  the functions through which a program that
 #                               embeds the module (a page, Node) puts files in
 #                               and takes them out (wasi_vfs_write_file,
 #                               wasi_vfs_read_file, ...;
 #                               targets/web/wasi-vfs.mjs): --vfs-exports
+#   wasi_vfs_no_transfer(<target>)  the bare minimum: no file image slot, no
+#                               files through streams: --vfs-no-transfer
+# wasi_vfs_image(<target>) and wasi_vfs_streams(<target>) are kept for
+# projects that call them; they add nothing now.
 function(_wasi_vfs_part fn target option)
   if(NOT WASI_TRIPLE STREQUAL "wasm32-wasi-vfs")
     message(FATAL_ERROR "${fn}(${target}): only wasm32-wasi-vfs modules have "
@@ -68,6 +66,10 @@ endfunction()
 
 function(wasi_vfs_streams target)
   _wasi_vfs_part(wasi_vfs_streams ${target} --vfs-streams)
+endfunction()
+
+function(wasi_vfs_no_transfer target)
+  _wasi_vfs_part(wasi_vfs_no_transfer ${target} --vfs-no-transfer)
 endfunction()
 
 function(wasi_vfs_exports target)

@@ -8,7 +8,7 @@
 // own stdin/stdout/stderr.
 //
 // Typed entry point: a module with a custom section "wasi-io-main" (written by
-// IO_MAIN of io/'s wasi_io.h: "1 in:TYPE out:TYPE ...") takes streams, not
+// WASI_IO_MAIN of io/'s wasi_io.h: "1 in:TYPE out:TYPE ...") takes streams, not
 // file names. The runner does the file work at the edge:
 //
 //   wasi-run [OPTIONS] [--] MODULE.wasm INPUT... [-o OUTPUT]... [-- ARGS...]
@@ -65,7 +65,7 @@ const EXIT_SIGPIPE = 128 + 13;
 
 const USAGE = `usage: wasi-run [OPTIONS] [--] MODULE.wasm [ARGS...]
        wasi-run [OPTIONS] [--] TYPED.wasm INPUT... [-o OUTPUT]... [-- ARGS...]
-  (TYPED.wasm declares a typed entry point, IO_MAIN in wasi_io.h: the runner
+  (TYPED.wasm declares a typed entry point, WASI_IO_MAIN in wasi_io.h: the runner
   opens INPUT and OUTPUT files and hands the module streams)
   --dir HOST::GUEST  preopen host directory HOST as GUEST (repeatable);
                      --dir PATH means --dir PATH::PATH
@@ -730,11 +730,11 @@ const FIRST_ARCHIVE_FD = 3;
 // finish(file, status) -> runner status }. Exits 2 for a module without a
 // filesystem of its own, 66 for an --in HOST that cannot be read.
 async function planArchives(opts, module) {
-  // A wasm32-wasi-vfs module linked with --vfs-streams reads WASI_VFS_IN:
-  // the name is in its data (libc-overlay/src/streams_boot.c).
-  if (!fs.readFileSync(opts.module).includes(Buffer.from('WASI_VFS_IN\0', 'latin1'))) {
+  // A wasm32-wasi-vfs module that reads WASI_VFS_IN has the custom section
+  // "wasi-vfs-streams" (libc-overlay/src/streams_boot.c).
+  if (WebAssembly.Module.customSections(module, 'wasi-vfs-streams').length === 0) {
     usageError(`${opts.module}: takes no files through streams: --in and --out need a ` +
-      'wasm32-wasi-vfs module linked with --vfs-streams (CMake: wasi_vfs_streams())');
+      'wasm32-wasi-vfs module linked without --vfs-no-transfer');
   }
   const tar = await import('./wasi-run-tar.mjs');
   const warn = (m) => say(`warning: ${m}`);

@@ -448,8 +448,7 @@ export function inspect(file, mod) {
   const slot = findSlot(mod, segs);
   if (slot === null) {
     fail(`${file}: no file image slot: a module takes files after linking when it was ` +
-      'linked for wasm32-wasi-vfs with --vfs-image (or --vfs-embed, or CMake\'s ' +
-      'wasi_vfs_image()) and opens files');
+      'linked for wasm32-wasi-vfs without --vfs-no-transfer and opens files');
   }
   if (!memRead(mod, segs, slot, 12).equals(SLOT_MARK)) fail(`${file}: damaged file image slot`);
   const imageAddr = memRead(mod, segs, slot + 12, 4).readUInt32LE(0);
@@ -542,19 +541,20 @@ function listTree(dir, prefix, out) {
 }
 
 // ---------------------------------------------------------------------------
-// The driver's options for the optional parts of wasm32-wasi-vfs (each one
-// an undefined symbol that pulls its archive member into the link;
-// libc-overlay/src/boot.h):
-//   --vfs-image      the file image slot and reader, so that wasi-vfs-pack
-//                    can add files after linking (IMAGE.md)
-//   --vfs-embed=DIR[:GUEST] (also --vfs-embed DIR[:GUEST]): --vfs-image,
-//                    and the image of the directories assembled into an
-//                    object that joins the link
-//   --vfs-streams    files through streams configured by the host at run
-//                    time: WASI_VFS_IN, WASI_VFS_BIND, WASI_VFS_OUT
-//                    (STREAMS.md; the runner's --in and --out)
+// The driver's options for wasm32-wasi-vfs. Every module takes files from
+// wasi-vfs-pack and through streams (libc-overlay/src/transfer.c); these
+// change what goes in the link:
+//   --vfs-no-transfer  the bare minimum: no file image slot, no
+//                    environment configuration, no tar reader or writer
+//                    (-lwasi-vfs-no-transfer; wasi-vfs-pack and the
+//                    runner's --in/--out refuse the module)
+//   --vfs-embed=DIR[:GUEST] (also --vfs-embed DIR[:GUEST]): the image of
+//                    the directories assembled into an object that joins
+//                    the link
 //   --vfs-exports    the embedder's functions (libc-overlay/src/exports.c),
 //                    linked and exported
+//   --vfs-image, --vfs-streams  accepted and ignored: what they linked is
+//                    in every module now
 // and for the filesystem's limits (vfs/LIMITS.md), which a definition of
 // __wasi_vfs_config compiled into an object that joins the link sets
 // (libc-overlay/src/limits.c is the default it replaces):
@@ -564,9 +564,10 @@ function listTree(dir, prefix, out) {
 //   --vfs-max-inodes=N      files, directories, symlinks, devices, pipes
 // CLANG ARGS is the compiler command; the options are taken out of it.
 const PARTS = {
-  '--vfs-image': '__wasi_vfs_image_boot',
-  '--vfs-streams': '__wasi_vfs_streams_boot',
-  '--vfs-exports': 'wasi_vfs_write_file',
+  '--vfs-no-transfer': '-lwasi-vfs-no-transfer',
+  '--vfs-exports': '-Wl,--undefined=__wasi_vfs_export_write_file',
+  '--vfs-image': null,
+  '--vfs-streams': null,
 };
 
 // The limits: option -> [smallest, largest, unit suffixes allowed]. The
@@ -647,21 +648,23 @@ function driver(argv, warn) {
       rest.push(a);
     }
   }
-  if (specs.length) parts.add('--vfs-image');
+  if (specs.length && parts.has('--vfs-no-transfer')) {
+    fail('--vfs-embed: a module linked with --vfs-no-transfer has no file image slot');
+  }
   const run = (cmd) => {
     const r = spawnSync(cmd[0], cmd.slice(1), { stdio: 'inherit' });
     if (r.error) fail(`${cmd[0]}: ${r.error.code ?? r.error.message}`);
     return r.status ?? 128 + 6;
   };
   const what = specs.length ? '--vfs-embed' : [...parts, ...limits.keys()][0];
-  if (parts.size === 0 && limits.size === 0) return run([clang, ...rest]);
+  if (parts.size === 0 && limits.size === 0 && specs.length === 0) return run([clang, ...rest]);
   if (triple !== 'wasm32-wasi-vfs') {
     fail(`${what}: only wasm32-wasi-vfs modules have a filesystem of their own (this is ${triple})`);
   }
   // Not linking (-c, -S, -E, ...): the options have nothing to do, as
   // clang's linker inputs do not, so that they may sit in CC or CFLAGS.
   if (rest.some((a) => NO_LINK.has(a) || a.startsWith('-print-'))) return run([clang, ...rest]);
-  for (const p of parts) rest.push(`-Wl,--undefined=${PARTS[p]}`);
+  for (const p of parts) if (PARTS[p]) rest.push(PARTS[p]);
   if (specs.length === 0 && limits.size === 0) return run([clang, ...rest]);
   const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'wasi-vfs-link-'));
   try {

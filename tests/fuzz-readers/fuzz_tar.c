@@ -125,15 +125,15 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     struct vfs_statvfs s1, s2;
     struct buf before = {0}, after = {0};
     char why[256];
-    io_input *in;
+    wasi_io_input *in;
     int64_t r;
 
     seed_tree(fs);
     list(fs, "/data", &before, 0);
     vfs_statvfs(fs, &s1);
-    in = io_input_from_bytes(data, size);
+    in = wasi_io_input_from_bytes(data, size);
     r = __wasi_vfs_tar_read(fs, in, "/data", why, sizeof why);
-    io_input_close(in);
+    wasi_io_input_close(in);
     must(vfs_check(fs, why, sizeof why) == 0, why);
     must(vfs_fstatat(fs, VFS_AT_ROOT, "/.wasi-vfs-import-1",
                      &(struct vfs_stat){0}, VFS_AT_SYMLINK_NOFOLLOW) ==
@@ -150,7 +150,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
              "a refused archive changed the tree");
     } else {
         /* what was imported exports and imports again the same */
-        io_output *out = io_output_to_bytes(0);
+        wasi_io_output *out = wasi_io_output_to_bytes(0);
         struct vfs *again = fresh();
         struct buf l1 = {0}, l2 = {0};
         size_t n;
@@ -159,10 +159,10 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
         if (w < 0)
             fprintf(stderr, "export: %lld %s\n", (long long)w, why);
         must(w >= 0, "export of an imported tree failed");
-        bytes = io_bytes_output_data(out, &n);
-        in = io_input_from_bytes(bytes, n);
+        bytes = wasi_io_bytes_output_data(out, &n);
+        in = wasi_io_input_from_bytes(bytes, n);
         r = __wasi_vfs_tar_read(again, in, "/data", why, sizeof why);
-        io_input_close(in);
+        wasi_io_input_close(in);
         /* names too long for a second level of staging may not fit */
         if (r >= 0) {
             list(fs, "/data", &l1, 0);
@@ -172,7 +172,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
         }
         free(l1.p);
         free(l2.p);
-        io_output_close(out);
+        wasi_io_output_close(out);
         vfs_destroy(again);
     }
     free(before.p);

@@ -4,7 +4,7 @@
 # Runs everything.c built for wasm32-wasi-io: stdio on the standard streams
 # works (fread from stdin, printf, fputs to stderr), the C library's calls
 # that take no file name work, stdin is not seekable, and io/ works through
-# byte arrays, FILE adapters and descriptors. Then hostpoll.c: io_poll waits
+# byte arrays, FILE adapters and descriptors. Then hostpoll.c: wasi_io_poll waits
 # for a host descriptor through poll_oneoff, and times out.
 set -u
 [ $# -eq 4 ] || { echo "usage: $0 RUNNER EVERYTHING HOSTPOLL WORKDIR" >&2; exit 2; }
@@ -30,7 +30,7 @@ bytes: stream bytes and a FILE
 via FILE: stream bytes and a FILE
 read_all 5
 through fd 1
-through io_stdout
+through wasi_io_stdout
 through host fd 1
 through fdopen"
 

@@ -106,7 +106,7 @@ printf 'P5\n1 1\n255#x\nA' >comment5.pnm
 "$RUN" "$IO" comment5.pnm -o - -- -f 1 >out 2>err
 check comment-after-maxval "$(od -An -c out | tr -d ' \n')" 'P5\n11\n255\nA'
 
-# More arguments than IO_MAIN keeps without malloc: shrink links malloc.
+# More arguments than WASI_IO_MAIN keeps without malloc: shrink links malloc.
 # shellcheck disable=SC2046
 run_status many-args 1 "shrink: usage: shrink-stream [-f FACTOR] (after --)${nl}wasi-run: x.pnm: not written: $IO exited with status 1" \
     "$RUN" "$IO" comment.pnm -o x.pnm -- $(seq 1 100)

@@ -42,7 +42,7 @@ run_status files-missing 1 'wc: /d/nothere.txt: No such file or directory' \
 run_status stream-missing-input 2 \
     "wasi-run: $EX/wc-stream.wasm32-wasi-io.wasm: missing input 1 (text): the module takes 1 input and 0 outputs${nl}wasi-run: usage: wasi-run $EX/wc-stream.wasm32-wasi-io.wasm TEXT [-- ARGS...]" \
     "$RUN" "$EX/wc-stream.wasm32-wasi-io.wasm"
-# IO_MAIN reads up to 64 arguments (argv[0] included) without malloc, and
+# WASI_IO_MAIN reads up to 64 arguments (argv[0] included) without malloc, and
 # wc links none.
 many=$(seq 1 63)
 # shellcheck disable=SC2086

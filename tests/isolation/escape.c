@@ -291,8 +291,8 @@ static void host_descriptors(void)
     int fd, bad = 0;
 
     for (fd = 3; fd <= 64; fd++) {
-        ptrdiff_t r = io_host_read(fd, buf, sizeof buf);
-        ptrdiff_t w = io_host_write(fd, "x", 1);
+        ptrdiff_t r = wasi_io_host_read(fd, buf, sizeof buf);
+        ptrdiff_t w = wasi_io_host_write(fd, "x", 1);
         if (r >= 0 || w >= 0) {
             printf("FAIL %s:%d: host descriptor %d: read %td, write %td\n",
                    __FILE__, __LINE__, fd, r, w);

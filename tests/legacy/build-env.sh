@@ -1,9 +1,6 @@
 # build-env.sh: sourced by the build scripts of the legacy programs, after
 # they set TRIPLE, BIN and LOG:
-#   TRIPLE  native, or a WebAssembly triple (wasm32-wasi, wasm32-wasi-vfs),
-#           or wasm32-wasi-vfs-streams: wasm32-wasi-vfs linked with the
-#           optional parts --vfs-streams and --vfs-image (files through
-#           streams, files packed after linking; libc-overlay/STREAMS.md)
+#   TRIPLE  native, or a WebAssembly triple (wasm32-wasi, wasm32-wasi-vfs)
 #   BIN     the toolchain's bin/ (BIN/<triple>-clang, -ar, -ranlib)
 #   LOG     the build log (created empty here)
 # Sets CC, AR, RANLIB: cc, ar, ranlib natively, else the triple's tools:
@@ -15,9 +12,6 @@
 #                and exits 1.
 case $TRIPLE in
     native) CC=cc AR=ar RANLIB=ranlib ;;
-    wasm32-wasi-vfs-streams)
-        CC="$BIN/wasm32-wasi-vfs-clang --vfs-streams --vfs-image"
-        AR=$BIN/wasm32-wasi-vfs-ar RANLIB=$BIN/wasm32-wasi-vfs-ranlib ;;
     wasm32-*)
         CC=$BIN/$TRIPLE-clang AR=$BIN/$TRIPLE-ar RANLIB=$BIN/$TRIPLE-ranlib
         [ -x "$CC" ] || { echo "build: no compiler $CC (unknown triple $TRIPLE?)" >&2; exit 2; } ;;

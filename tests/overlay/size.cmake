@@ -5,6 +5,8 @@
 #   SOURCE      the program
 #   LIMIT       bytes the wasm32-wasi-vfs build may add to the wasm32-wasi one
 #   WORK        scratch directory
+#   OPTIONS     ;-list of driver options for the wasm32-wasi-vfs link
+#               (e.g. --vfs-no-transfer), and the name's suffix
 #
 # Builds SOURCE for both triples with -Oz -Wl,--strip-all, prints the
 # figures, and fails when the difference exceeds LIMIT.
@@ -12,10 +14,15 @@ cmake_minimum_required(VERSION 3.20)
 
 get_filename_component(name "${SOURCE}" NAME_WE)
 file(MAKE_DIRECTORY "${WORK}")
+set(WASI_OPTIONS)
+set(VFS_OPTIONS ${OPTIONS})
+if(OPTIONS)
+  string(APPEND name "${OPTIONS}")
+endif()
 foreach(t WASI VFS)
   set(out "${WORK}/${name}-${t}.wasm")
   execute_process(COMMAND "${${t}_CLANG}" -Oz -Wl,--strip-all "${SOURCE}"
-                          -o "${out}"
+                          ${${t}_OPTIONS} -o "${out}"
                   RESULT_VARIABLE rc ERROR_VARIABLE err)
   if(NOT rc EQUAL 0)
     message(FATAL_ERROR "${${t}_CLANG} failed on ${SOURCE}:\n${err}")

@@ -1,4 +1,4 @@
-/* A module whose wasi-io-main section is not one IO_MAIN writes. */
+/* A module whose wasi-io-main section is not one WASI_IO_MAIN writes. */
 __asm__(".section \".custom_section.wasi-io-main\",\"\",@\n"
         ".ascii \"2 in:text\"\n"
         ".text\n");

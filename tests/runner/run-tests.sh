@@ -310,9 +310,9 @@ if [ "$st" = 141 ] && [ ! -s err ]; then ok reader-gone-sigpipe; else
     fail reader-gone-sigpipe "status $st, stderr $(head -c 300 err)"; fi
 
 # --- --in and --out: files through streams (wasm32-wasi-vfs) -------------------
-# clang itself (no driver): --vfs-streams is this undefined symbol
+# clang itself (no driver), no option: every wasm32-wasi-vfs module takes files
 if "$CLANG" --target=wasm32-wasi-vfs --sysroot="$SYSROOT" -O2 "$SRC/vfscopy.c" \
-    -Wl,--undefined=__wasi_vfs_streams_boot -o vfscopy.wasm 2>compile-vfscopy.log; then
+    -o vfscopy.wasm 2>compile-vfscopy.log; then
     ok compile-vfscopy
 else
     fail compile-vfscopy "$(head -3 compile-vfscopy.log)"
@@ -328,7 +328,7 @@ expect out-not-written-on-failure 3 '' "wasi-run: vout2: not written: vfscopy.wa
 run --in no-such-dir:/d vfscopy.wasm /d/a /d/b
 expect in-missing-host 66 '' "wasi-run: --in no-such-dir: cannot read it: no such file or directory"
 run --in vin:/d args.wasm
-check_usage in-needs-vfs-module "wasi-run: args.wasm: takes no files through streams: --in and --out need a wasm32-wasi-vfs module linked with --vfs-streams (CMake: wasi_vfs_streams())"
+check_usage in-needs-vfs-module "wasi-run: args.wasm: takes no files through streams: --in and --out need a wasm32-wasi-vfs module linked without --vfs-no-transfer"
 run --in vin args.wasm
 check_usage in-needs-colon "wasi-run: --in vin: expected HOST_DIR:GUEST_DIR"
 run --out rel:vout vfscopy.wasm

@@ -277,9 +277,9 @@ static inline void ar_end(struct ar *a)
 static inline int64_t import(struct vfs *fs, const struct ar *a,
                              const char *dest, char *why, size_t whysize)
 {
-    io_input *in = io_input_from_bytes(a->p, a->len);
+    wasi_io_input *in = wasi_io_input_from_bytes(a->p, a->len);
     int64_t r = __wasi_vfs_tar_read(fs, in, dest, why, whysize);
-    io_input_close(in);
+    wasi_io_input_close(in);
     return r;
 }
 

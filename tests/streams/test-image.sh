@@ -77,7 +77,8 @@ include(WasiVfs)
 add_executable(lstree "$SRC/lstree.c")
 wasi_vfs_embed(lstree "$WORK/host" /data)
 wasi_vfs_exports(lstree)
-wasi_vfs_streams(lstree)
+add_executable(bare "$SRC/lstree.c")
+wasi_vfs_no_transfer(bare)
 EOF2
 if cmake -S proj -B proj/build -DCMAKE_TOOLCHAIN_FILE="$BIN/../share/cmake/wasm32-wasi-vfs.cmake" \
     >proj.log 2>&1 && cmake --build proj/build >>proj.log 2>&1; then
@@ -85,8 +86,10 @@ if cmake -S proj -B proj/build -DCMAKE_TOOLCHAIN_FILE="$BIN/../share/cmake/wasm3
     same cmake-wasi-vfs-embed want.lst got.lst
     if wasm-objdump -x -j Export proj/build/lstree.wasm | grep -q wasi_vfs_read_file; then
         ok cmake-wasi-vfs-exports; else fail cmake-wasi-vfs-exports "no export"; fi
-    if grep -q WASI_VFS_IN proj/build/lstree.wasm; then
+    if wasm-objdump -h proj/build/lstree.wasm | grep -q '"wasi-vfs-streams"'; then
         ok cmake-wasi-vfs-streams; else fail cmake-wasi-vfs-streams "no configuration"; fi
+    if ! wasm-objdump -h proj/build/bare.wasm | grep -q '"wasi-vfs-'; then
+        ok cmake-wasi-vfs-no-transfer; else fail cmake-wasi-vfs-no-transfer "a transfer section"; fi
 else
     fail cmake-project "$(tail -5 proj.log)"
 fi
@@ -104,9 +107,9 @@ tail -c +8 want.sq >want.body && tail -c +8 back/big.txt.sq >got.body
 same cow-output want.body got.body
 
 # --- a real legacy module, as tests/legacy built it ---------------------------
-if [ -n "${LEGACY:-}" ] && [ -f "$LEGACY/bzip2/wasm32-wasi-vfs-streams/bzip2" ]; then
+if [ -n "${LEGACY:-}" ] && [ -f "$LEGACY/bzip2/wasm32-wasi-vfs/bzip2" ]; then
     mkdir -p samples && bzip2 -c host/big.txt >samples/big.txt.bz2
-    "$PACK" "$LEGACY/bzip2/wasm32-wasi-vfs-streams/bzip2" samples:/samples -o bzip2-samples.wasm 2>err
+    "$PACK" "$LEGACY/bzip2/wasm32-wasi-vfs/bzip2" samples:/samples -o bzip2-samples.wasm 2>err
     "$RUN" bzip2-samples.wasm -tv /samples/big.txt.bz2 >out 2>err
     st=$?
     if [ $st = 0 ] && grep -q 'big.txt.bz2: ok' err; then ok pack-legacy-bzip2; else
@@ -129,8 +132,14 @@ has refuse-missing-dir "$(cat err)" 'wasi-vfs-pack: no-such-dir: no such directo
 has refuse-relative-guest "$(cat err)" 'the guest directory must be absolute'
 "$PACK" "$MODULES/lstree-bare.wasm" host:/data -o x.wasm 2>err
 st=$?
-if [ $st = 1 ] && grep -q 'with --vfs-image' err && [ ! -e x.wasm ]; then
+if [ $st = 1 ] && grep -q 'without --vfs-no-transfer' err && [ ! -e x.wasm ]; then
     ok refuse-module-without-slot; else fail refuse-module-without-slot "$st $(cat err)"; fi
+"$RUN" --in host:/data "$MODULES/lstree-bare.wasm" /data >/dev/null 2>err
+st=$?
+if [ $st = 2 ] && grep -q 'lstree-bare.wasm: takes no files through streams: --in and --out need a wasm32-wasi-vfs module linked without --vfs-no-transfer' err; then
+    ok runner-refuses-no-transfer; else fail runner-refuses-no-transfer "$st $(head -1 err)"; fi
+"$BIN/wasm32-wasi-vfs-clang" -O2 "$SRC/lstree.c" --vfs-no-transfer --vfs-embed=host -o x.wasm 2>err
+has refuse-embed-no-transfer "$(cat err)" 'wasi-vfs-pack: --vfs-embed: a module linked with --vfs-no-transfer has no file image slot'
 "$BIN/wasm32-wasi-vfs-clang" -O2 "$SRC/lstree.c" --vfs-stream -o x.wasm 2>err
 has refuse-unknown-part "$(cat err)" '--vfs-stream: unknown option'
 # compiling only: the link options have nothing to do (as clang's linker

@@ -90,7 +90,7 @@ same_text exit-call-status-kept "$(cat w3.st) $(cat w3)" '5 status kept'
 # --- what the modules import: streams and harmless calls, never files ---------
 allowed=' args_get args_sizes_get environ_get environ_sizes_get clock_time_get clock_res_get proc_exit sched_yield random_get fd_read fd_write fd_fdstat_get fd_close poll_oneoff '
 mods="$MODULES/squish.wasm $MODULES/pgminv.wasm"
-for m in bzip2/wasm32-wasi-vfs-streams/bzip2 zlib/wasm32-wasi-vfs-streams/minigzip; do
+for m in bzip2/wasm32-wasi-vfs/bzip2 zlib/wasm32-wasi-vfs/minigzip; do
     [ -n "$LEGACY" ] && [ -f "$LEGACY/$m" ] && mods="$mods $LEGACY/$m"
 done
 for m in $mods; do
@@ -143,18 +143,18 @@ st=$?
     fail runner-nothing-changed "status $st, h3: $(ls h3) $(cat err)"
 
 # --- the real legacy programs, when tests/legacy built them -------------------
-if [ -n "$LEGACY" ] && [ -f "$LEGACY/bzip2/wasm32-wasi-vfs-streams/bzip2" ]; then
+if [ -n "$LEGACY" ] && [ -f "$LEGACY/bzip2/wasm32-wasi-vfs/bzip2" ]; then
     rm -rf b && cp -a host b
-    "$RUN" --in b:/data --out /data:b "$LEGACY/bzip2/wasm32-wasi-vfs-streams/bzip2" -k /data/big.txt 2>err
+    "$RUN" --in b:/data --out /data:b "$LEGACY/bzip2/wasm32-wasi-vfs/bzip2" -k /data/big.txt 2>err
     st=$?
     if [ $st = 0 ] && bzip2 -dc b/big.txt.bz2 | cmp -s - host/big.txt; then
         ok legacy-bzip2-k; else fail legacy-bzip2-k "status $st $(cat err)"; fi
 else
     echo "skip legacy-bzip2-k: tests/legacy has not built bzip2"
 fi
-if [ -n "$LEGACY" ] && [ -f "$LEGACY/zlib/wasm32-wasi-vfs-streams/minigzip" ]; then
+if [ -n "$LEGACY" ] && [ -f "$LEGACY/zlib/wasm32-wasi-vfs/minigzip" ]; then
     rm -rf g && mkdir g && cp host/sub/random.bin g/x
-    "$RUN" --in g:/data --out /data:g "$LEGACY/zlib/wasm32-wasi-vfs-streams/minigzip" /data/x 2>err
+    "$RUN" --in g:/data --out /data:g "$LEGACY/zlib/wasm32-wasi-vfs/minigzip" /data/x 2>err
     st=$?
     if [ $st = 0 ] && gzip -dc g/x.gz | cmp -s - host/sub/random.bin; then
         ok legacy-minigzip; else fail legacy-minigzip "status $st $(cat err)"; fi

@@ -46,13 +46,13 @@ static void make_tree(struct vfs *fs, const char *top)
 static unsigned char *export(struct vfs *fs, const char *src, int64_t since,
                              size_t *len, int64_t *count)
 {
-    io_output *out = io_output_to_bytes(0);
+    wasi_io_output *out = wasi_io_output_to_bytes(0);
     char why[200];
     unsigned char *data;
     *count = __wasi_vfs_tar_write(fs, src, since, out, why, sizeof why);
     ck_assert_msg(*count >= 0, "export: %lld %s", (long long)*count, why);
-    data = io_bytes_output_take(out, len);
-    io_output_close(out);
+    data = wasi_io_bytes_output_take(out, len);
+    wasi_io_output_close(out);
     return data;
 }
 
@@ -283,16 +283,16 @@ START_TEST(stops_at_the_end_marker)
     struct vfs *fs = mkfs();
     struct ar a = {0};
     char why[200], rest[16];
-    io_input *in;
+    wasi_io_input *in;
 
     ar_file(&a, "a", "a", 0644, 1);
     ar_end(&a);
     ar_put(&a, "TAIL", 4);
-    in = io_input_from_bytes(a.p, a.len);
+    in = wasi_io_input_from_bytes(a.p, a.len);
     EQ(__wasi_vfs_tar_read(fs, in, "/x", why, sizeof why), 1);
-    EQ(io_read_full(in, rest, sizeof rest), 4);
+    EQ(wasi_io_read_full(in, rest, sizeof rest), 4);
     EQ(memcmp(rest, "TAIL", 4), 0);
-    io_input_close(in);
+    wasi_io_input_close(in);
     free(a.p);
     vfs_destroy(fs);
 }
@@ -481,15 +481,15 @@ END_TEST
 
 /* An input stream that fails after n bytes. */
 struct failing {
-    io_input base;
+    wasi_io_input base;
     const unsigned char *p;
     size_t n;
 };
-static ptrdiff_t failing_read(io_input *self, void *buf, size_t len)
+static ptrdiff_t failing_read(wasi_io_input *self, void *buf, size_t len)
 {
     struct failing *f = (struct failing *)self;
     if (!f->n)
-        return IO_EIO;
+        return WASI_IO_EIO;
     if (len > f->n)
         len = f->n;
     memcpy(buf, f->p, len);
@@ -497,7 +497,7 @@ static ptrdiff_t failing_read(io_input *self, void *buf, size_t len)
     f->n -= len;
     return (ptrdiff_t)len;
 }
-static const io_input_methods failing_methods = {failing_read, NULL, NULL,
+static const wasi_io_input_methods failing_methods = {failing_read, NULL, NULL,
                                                  NULL, NULL, NULL};
 
 START_TEST(stream_errors)
@@ -512,7 +512,7 @@ START_TEST(stream_errors)
     f.base.methods = &failing_methods;
     f.p = a.p;
     f.n = 700;
-    EQ(__wasi_vfs_tar_read(fs, &f.base, "/x", why, sizeof why), IO_EIO);
+    EQ(__wasi_vfs_tar_read(fs, &f.base, "/x", why, sizeof why), WASI_IO_EIO);
     ck_assert_msg(strstr(why, "cannot read the archive"), "%s", why);
     EQ(vfs_fstatat(fs, VFS_AT_ROOT, "/x", &(struct vfs_stat){0}, 0),
        -ENOENT);

@@ -27,7 +27,7 @@ foreach(p "bzip2/bzip2/bzip2 1.0.8 (Debian source)/-v" "zlib/minigzip/minigzip f
   if(n GREATER 3)
     list(GET p 3 args)
   endif()
-  set(m "${LEGACY}/${dir}/wasm32-wasi-vfs-streams/${prog}")
+  set(m "${LEGACY}/${dir}/wasm32-wasi-vfs/${prog}")
   if(EXISTS "${m}")
     file(COPY_FILE "${m}" "${OUT}/${prog}.wasm" ONLY_IF_DIFFERENT)
     string(APPEND _list ",\n  {\"file\": \"${prog}.wasm\", \"name\": \"${name}\", \"args\": \"${args}\", \"note\": \"unchanged build: files as tar streams on descriptors 3 and 4\"}")

@@ -6,38 +6,38 @@
 
 #include "../fd_kind.h"
 
-static io__fd_input std_in;
-static io__fd_output std_out, std_err;
+static __wasi_io__fd_input std_in;
+static __wasi_io__fd_output std_out, std_err;
 
-io_input *io_stdin(void)
+wasi_io_input *wasi_io_stdin(void)
 {
-    return io__fd_input_init(&std_in, 0);
+    return __wasi_io__fd_input_init(&std_in, 0);
 }
 
-io_output *io_stdout(void)
+wasi_io_output *wasi_io_stdout(void)
 {
-    return io__fd_output_init(&std_out, 1);
+    return __wasi_io__fd_output_init(&std_out, 1);
 }
 
-io_output *io_stderr(void)
+wasi_io_output *wasi_io_stderr(void)
 {
-    return io__fd_output_init(&std_err, 2);
+    return __wasi_io__fd_output_init(&std_err, 2);
 }
 
-static io__fd_input arg_inputs[IO_MAIN_MAX];
-static io__fd_output arg_outputs[IO_MAIN_MAX];
+static __wasi_io__fd_input arg_inputs[WASI_IO_MAIN_MAX];
+static __wasi_io__fd_output arg_outputs[WASI_IO_MAIN_MAX];
 
-io_input *io__arg_input(int slot, int fd)
+wasi_io_input *__wasi_io__arg_input(int slot, int fd)
 {
-    return io__fd_input_init(&arg_inputs[slot], fd);
+    return __wasi_io__fd_input_init(&arg_inputs[slot], fd);
 }
 
-io_output *io__arg_output(int slot, int fd)
+wasi_io_output *__wasi_io__arg_output(int slot, int fd)
 {
-    return io__fd_output_init(&arg_outputs[slot], fd);
+    return __wasi_io__fd_output_init(&arg_outputs[slot], fd);
 }
 
-enum io__fd_state io__check_host_fd(int fd, int want_write)
+enum __wasi_io__fd_state __wasi_io__check_host_fd(int fd, int want_write)
 {
     struct stat st;
     int flags = fcntl(fd, F_GETFL);
@@ -51,9 +51,9 @@ enum io__fd_state io__check_host_fd(int fd, int want_write)
     return ok ? IO__FD_OK : IO__FD_WRONG_WAY;
 }
 
-/* Natively main() receives the arguments; IO_MAIN never asks. */
-int io__args(int *argc, char ***argv)
+/* Natively main() receives the arguments; WASI_IO_MAIN never asks. */
+int __wasi_io__args(int *argc, char ***argv)
 {
     (void)argc, (void)argv;
-    return IO_ENOTSUP;
+    return WASI_IO_ENOTSUP;
 }

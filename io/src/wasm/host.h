@@ -8,21 +8,21 @@
 /* Bytes an output holds before handing them to the host in one fd_write. */
 #define IO_HOST_BUFFER 8192
 
-typedef struct io__host_input {
-    io_input base;
+typedef struct __wasi_io__host_input {
+    wasi_io_input base;
     int fd;
-} io__host_input;
+} __wasi_io__host_input;
 
-typedef struct io__host_output {
-    io_output base;
+typedef struct __wasi_io__host_output {
+    wasi_io_output base;
     int fd;
     size_t held; /* bytes in buf not yet written: held <= IO_HOST_BUFFER */
     unsigned char buf[IO_HOST_BUFFER];
-} io__host_output;
+} __wasi_io__host_output;
 
 /* Makes *s a stream over host descriptor fd; closing it releases nothing
  * (static storage). */
-IO_HIDDEN io_input *io__host_input_init(io__host_input *s, int fd);
-IO_HIDDEN io_output *io__host_output_init(io__host_output *s, int fd);
+IO_HIDDEN wasi_io_input *__wasi_io__host_input_init(__wasi_io__host_input *s, int fd);
+IO_HIDDEN wasi_io_output *__wasi_io__host_output_init(__wasi_io__host_output *s, int fd);
 
 #endif

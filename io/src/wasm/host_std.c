@@ -3,52 +3,52 @@
 #include "host.h"
 #include "imports.h"
 
-static io__host_input std_in;
-static io__host_output std_out, std_err;
+static __wasi_io__host_input std_in;
+static __wasi_io__host_output std_out, std_err;
 
-io_input *io_stdin(void)
+wasi_io_input *wasi_io_stdin(void)
 {
-    return io__host_input_init(&std_in, 0);
+    return __wasi_io__host_input_init(&std_in, 0);
 }
 
-/* Static outputs are set up once (they hold bytes); IO_MAIN flushes them
+/* Static outputs are set up once (they hold bytes); WASI_IO_MAIN flushes them
  * when its function returns. */
-static io_output *static_output(io__host_output *s, int fd)
+static wasi_io_output *static_output(__wasi_io__host_output *s, int fd)
 {
     if (s->base.methods == NULL) {
-        io__host_output_init(s, fd);
-        io__flush_later(&s->base);
+        __wasi_io__host_output_init(s, fd);
+        __wasi_io__flush_later(&s->base);
     }
     return &s->base;
 }
 
-io_output *io_stdout(void)
+wasi_io_output *wasi_io_stdout(void)
 {
     return static_output(&std_out, 1);
 }
 
-io_output *io_stderr(void)
+wasi_io_output *wasi_io_stderr(void)
 {
     return static_output(&std_err, 2);
 }
 
-static io__host_input arg_inputs[IO_MAIN_MAX];
-static io__host_output arg_outputs[IO_MAIN_MAX];
+static __wasi_io__host_input arg_inputs[WASI_IO_MAIN_MAX];
+static __wasi_io__host_output arg_outputs[WASI_IO_MAIN_MAX];
 
-io_input *io__arg_input(int slot, int fd)
+wasi_io_input *__wasi_io__arg_input(int slot, int fd)
 {
-    return io__host_input_init(&arg_inputs[slot], fd);
+    return __wasi_io__host_input_init(&arg_inputs[slot], fd);
 }
 
-io_output *io__arg_output(int slot, int fd)
+wasi_io_output *__wasi_io__arg_output(int slot, int fd)
 {
-    return io__host_output_init(&arg_outputs[slot], fd);
+    return __wasi_io__host_output_init(&arg_outputs[slot], fd);
 }
 
-enum io__fd_state io__check_host_fd(int fd, int want_write)
+enum __wasi_io__fd_state __wasi_io__check_host_fd(int fd, int want_write)
 {
     __wasi_fdstat_t st;
-    if (io__import_fd_fdstat_get(fd, &st) != 0)
+    if (__wasi_io__import_fd_fdstat_get(fd, &st) != 0)
         return IO__FD_MISSING;
     if (st.fs_filetype == __WASI_FILETYPE_DIRECTORY)
         return IO__FD_DIRECTORY;

@@ -10,7 +10,7 @@
 #include "wasi_io.h"
 
 /* Set to n: the n-th allocation of io/ from now on fails (debug_alloc.c). */
-extern long io__debug_alloc_fail_at;
+extern long __wasi_io__debug_alloc_fail_at;
 
 /* Bytes i of the test patterns: a sequence that does not repeat soon. */
 static inline unsigned char pattern(size_t i)
@@ -30,7 +30,7 @@ static inline void fill_pattern(unsigned char *p, size_t n, size_t from)
  * a negative value is returned as is. After the last step, every read is
  * end of stream. wait() counts its calls and answers `wait_answer`. */
 typedef struct script_input {
-    io_input base;
+    wasi_io_input base;
     const ptrdiff_t *steps;
     size_t nsteps, at;
     size_t pos;           /* pattern bytes given so far */
@@ -41,7 +41,7 @@ typedef struct script_input {
     int closed;
 } script_input;
 
-static inline ptrdiff_t script_read(io_input *self, void *buf, size_t len)
+static inline ptrdiff_t script_read(wasi_io_input *self, void *buf, size_t len)
 {
     script_input *s = (script_input *)self;
     if (s->left == 0) {
@@ -58,14 +58,14 @@ static inline ptrdiff_t script_read(io_input *self, void *buf, size_t len)
 }
 
 /* The same steps as script_read, discarding. */
-static inline ptrdiff_t script_skip(io_input *self, size_t len)
+static inline ptrdiff_t script_skip(wasi_io_input *self, size_t len)
 {
     unsigned char scratch[512];
     return script_read(self, scratch,
                        len < sizeof scratch ? len : sizeof scratch);
 }
 
-static inline int script_input_wait(io_input *self, int64_t timeout_ns)
+static inline int script_input_wait(wasi_io_input *self, int64_t timeout_ns)
 {
     script_input *s = (script_input *)self;
     s->waits++;
@@ -73,23 +73,23 @@ static inline int script_input_wait(io_input *self, int64_t timeout_ns)
     return s->wait_answer;
 }
 
-static inline void script_input_close(io_input *self)
+static inline void script_input_close(wasi_io_input *self)
 {
     ((script_input *)self)->closed++;
 }
 
-/* With a wait method / without one (it then must never say IO_EAGAIN). */
-static const io_input_methods script_input_waits = {
+/* With a wait method / without one (it then must never say WASI_IO_EAGAIN). */
+static const wasi_io_input_methods script_input_waits = {
     .read = script_read, .wait = script_input_wait,
     .close = script_input_close};
-static const io_input_methods script_input_nowait = {
+static const wasi_io_input_methods script_input_nowait = {
     .read = script_read, .close = script_input_close};
-static const io_input_methods script_input_skips = {
+static const wasi_io_input_methods script_input_skips = {
     .read = script_read, .skip = script_skip, .wait = script_input_wait,
     .close = script_input_close};
 
-static inline io_input *script_input_init(script_input *s,
-                                          const io_input_methods *m,
+static inline wasi_io_input *script_input_init(script_input *s,
+                                          const wasi_io_input_methods *m,
                                           const ptrdiff_t *steps,
                                           size_t nsteps)
 {
@@ -104,10 +104,10 @@ static inline io_input *script_input_init(script_input *s,
 /* ---- a scripted output ------------------------------------------------
  * Holds up to `cap` bytes (check_write permits cap - held, or answers
  * `check_answer` when that is set); flush moves up to `flush_step` held
- * bytes into `got` per call (0: all) and answers IO_EAGAIN while some
+ * bytes into `got` per call (0: all) and answers WASI_IO_EAGAIN while some
  * remain; `flush_answer`, when set, is returned instead. */
 typedef struct script_output {
-    io_output base;
+    wasi_io_output base;
     size_t cap, held;
     unsigned char got[1 << 16];
     unsigned char hold[4096];
@@ -120,7 +120,7 @@ typedef struct script_output {
     int wait_answer;
 } script_output;
 
-static inline ptrdiff_t script_check_write(io_output *self)
+static inline ptrdiff_t script_check_write(wasi_io_output *self)
 {
     script_output *s = (script_output *)self;
     if (s->check_answer != 0)
@@ -128,20 +128,20 @@ static inline ptrdiff_t script_check_write(io_output *self)
     return (ptrdiff_t)(s->cap - s->held);
 }
 
-static inline int script_write(io_output *self, const void *buf, size_t len)
+static inline int script_write(wasi_io_output *self, const void *buf, size_t len)
 {
     script_output *s = (script_output *)self;
     s->writes++;
     if (s->write_answer != 0)
         return s->write_answer;
     if (len > s->cap - s->held)
-        return IO_EINVAL;
+        return WASI_IO_EINVAL;
     memcpy(s->hold + s->held, buf, len);
     s->held += len;
     return 0;
 }
 
-static inline int script_flush(io_output *self)
+static inline int script_flush(wasi_io_output *self)
 {
     script_output *s = (script_output *)self;
     s->flushes++;
@@ -154,10 +154,10 @@ static inline int script_flush(io_output *self)
     memmove(s->hold, s->hold + n, s->held - n);
     s->ngot += n;
     s->held -= n;
-    return s->held == 0 ? 0 : IO_EAGAIN;
+    return s->held == 0 ? 0 : WASI_IO_EAGAIN;
 }
 
-static inline int script_output_wait(io_output *self, int64_t timeout_ns)
+static inline int script_output_wait(wasi_io_output *self, int64_t timeout_ns)
 {
     script_output *s = (script_output *)self;
     (void)timeout_ns;
@@ -165,21 +165,21 @@ static inline int script_output_wait(io_output *self, int64_t timeout_ns)
     return s->wait_answer;
 }
 
-static inline void script_output_close(io_output *self)
+static inline void script_output_close(wasi_io_output *self)
 {
     ((script_output *)self)->closed++;
 }
 
-static const io_output_methods script_output_waits = {
+static const wasi_io_output_methods script_output_waits = {
     .check_write = script_check_write, .write = script_write,
     .flush = script_flush, .wait = script_output_wait,
     .close = script_output_close};
-static const io_output_methods script_output_nowait = {
+static const wasi_io_output_methods script_output_nowait = {
     .check_write = script_check_write, .write = script_write,
     .flush = script_flush, .close = script_output_close};
 
 /* Allocated (the struct is large); free() it. */
-static inline script_output *script_output_new(const io_output_methods *m,
+static inline script_output *script_output_new(const wasi_io_output_methods *m,
                                                size_t cap)
 {
     script_output *s = calloc(1, sizeof *s);

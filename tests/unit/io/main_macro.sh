@@ -1,5 +1,5 @@
 #!/bin/sh
-# main_macro.sh PROGRAM WORKDIR: runs the native IO_MAIN program with its
+# main_macro.sh PROGRAM WORKDIR: runs the native WASI_IO_MAIN program with its
 # streams on descriptors 3 and 4, and without them.
 set -u
 prog=$1

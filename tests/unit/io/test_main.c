@@ -1,4 +1,4 @@
-/* The typed entry point's runtime (io_main_), natively: streams on
+/* The typed entry point's runtime (wasi_io_main_), natively: streams on
  * descriptors 3, 4, ...; exact messages when the host did not provide
  * them; status and flushing. Each test runs in its own process (Check
  * forks), so it may rearrange descriptors. */
@@ -52,20 +52,20 @@ static int copy_fn(int argc, char **argv)
 {
     ck_assert_int_eq(argc, 2);
     ck_assert_str_eq(argv[1], "-x");
-    ck_assert_ptr_null(io_arg_input(1));
-    ck_assert_ptr_null(io_arg_input(-1));
-    ck_assert_ptr_null(io_arg_output(1));
-    int64_t n = io_copy(io_arg_output(0), io_arg_input(0));
+    ck_assert_ptr_null(wasi_io_arg_input(1));
+    ck_assert_ptr_null(wasi_io_arg_input(-1));
+    ck_assert_ptr_null(wasi_io_arg_output(1));
+    int64_t n = wasi_io_copy(wasi_io_arg_output(0), wasi_io_arg_input(0));
     ck_assert_int_eq(n, 12);
-    return io_blocking_write(io_arg_output(0), "!", 1) == 0 ? 0 : 9;
+    return wasi_io_blocking_write(wasi_io_arg_output(0), "!", 1) == 0 ? 0 : 9;
 }
 
 START_TEST(streams_arrive)
 {
-    ck_assert_ptr_null(io_arg_input(0)); /* before io_main_ */
+    ck_assert_ptr_null(wasi_io_arg_input(0)); /* before wasi_io_main_ */
     file_as_fd("input bytes\n", O_RDONLY, 3);
     file_as_fd("", O_RDWR, 4);
-    ck_assert_int_eq(io_main_("1 in:text out:text", copy_fn, 2, args), 0);
+    ck_assert_int_eq(wasi_io_main_("1 in:text out:text", copy_fn, 2, args), 0);
     ck_assert_str_eq(contents(4), "input bytes\n!");
 }
 END_TEST
@@ -79,8 +79,8 @@ static int status_fn(int argc, char **argv)
 START_TEST(status_passes_through)
 {
     file_as_fd("", O_RDONLY, 3);
-    ck_assert_int_eq(io_main_("1 in:x", status_fn, 2, args), 7);
-    ck_assert_int_eq(io_main_("1", status_fn, 2, args), 7); /* no streams */
+    ck_assert_int_eq(wasi_io_main_("1 in:x", status_fn, 2, args), 7);
+    ck_assert_int_eq(wasi_io_main_("1", status_fn, 2, args), 7); /* no streams */
 }
 END_TEST
 
@@ -98,7 +98,7 @@ START_TEST(missing_input)
 {
     int err = capture_stderr();
     close(3);
-    ck_assert_int_eq(io_main_("1 in:image out:image", not_called, 2, args), 2);
+    ck_assert_int_eq(wasi_io_main_("1 in:image out:image", not_called, 2, args), 2);
     ck_assert_str_eq(contents(err),
                      "prog: input 1 (image) is host descriptor 3, which was "
                      "not provided\n" HINT);
@@ -111,7 +111,7 @@ START_TEST(missing_second_output)
     file_as_fd("", O_RDONLY, 3);
     file_as_fd("", O_WRONLY, 4);
     close(5);
-    ck_assert_int_eq(io_main_("1 in:a out:b out:c", not_called, 2, args), 2);
+    ck_assert_int_eq(wasi_io_main_("1 in:a out:b out:c", not_called, 2, args), 2);
     ck_assert_str_eq(contents(err),
                      "prog: output 2 (c) is host descriptor 5, which was not "
                      "provided\n" HINT);
@@ -123,7 +123,7 @@ START_TEST(directory_given)
     int err = capture_stderr();
     int d = open(".", O_RDONLY);
     ck_assert_int_eq(dup2(d, 3), 3);
-    ck_assert_int_eq(io_main_("1 in:x", not_called, 2, args), 2);
+    ck_assert_int_eq(wasi_io_main_("1 in:x", not_called, 2, args), 2);
     ck_assert_str_eq(contents(err),
                      "prog: input 1 (x) is host descriptor 3, which is a "
                      "directory, not a stream\n" HINT);
@@ -135,14 +135,14 @@ START_TEST(wrong_direction)
     int err = capture_stderr();
     file_as_fd("", O_RDONLY, 3);
     file_as_fd("", O_RDONLY, 4);
-    ck_assert_int_eq(io_main_("1 in:x out:y", not_called, 2, args), 2);
+    ck_assert_int_eq(wasi_io_main_("1 in:x out:y", not_called, 2, args), 2);
     ck_assert_str_eq(contents(err),
                      "prog: output 1 (y) is host descriptor 4, which is not "
                      "open for writing\n" HINT);
     file_as_fd("", O_WRONLY, 3);
     ck_assert_int_eq(ftruncate(err, 0), 0);
     ck_assert_int_eq(lseek(err, 0, SEEK_SET), 0);
-    ck_assert_int_eq(io_main_("1 in:x", not_called, 2, args), 2);
+    ck_assert_int_eq(wasi_io_main_("1 in:x", not_called, 2, args), 2);
     ck_assert_str_eq(contents(err),
                      "prog: input 1 (x) is host descriptor 3, which is not "
                      "open for reading\n" HINT);
@@ -152,14 +152,14 @@ END_TEST
 START_TEST(malformed_declaration)
 {
     int err = capture_stderr();
-    ck_assert_int_eq(io_main_("2 in:x", not_called, 2, args), 2);
-    ck_assert_str_eq(contents(err), "prog: malformed IO_MAIN declaration\n");
-    ck_assert_int_eq(io_main_("1 inx:y", not_called, 2, args), 2);
-    ck_assert_int_eq(io_main_("1  in:y", not_called, 2, args), 2);
+    ck_assert_int_eq(wasi_io_main_("2 in:x", not_called, 2, args), 2);
+    ck_assert_str_eq(contents(err), "prog: malformed WASI_IO_MAIN declaration\n");
+    ck_assert_int_eq(wasi_io_main_("1 inx:y", not_called, 2, args), 2);
+    ck_assert_int_eq(wasi_io_main_("1  in:y", not_called, 2, args), 2);
     ck_assert_int_eq(
-        io_main_("1 in:a in:b in:c in:d in:e in:f in:g in:h in:i",
+        wasi_io_main_("1 in:a in:b in:c in:d in:e in:f in:g in:h in:i",
                  not_called, 2, args),
-        2); /* more than IO_MAIN_MAX */
+        2); /* more than WASI_IO_MAIN_MAX */
 }
 END_TEST
 
@@ -167,14 +167,14 @@ static int write_fn(int argc, char **argv)
 {
     (void)argc, (void)argv;
     close(4); /* the output goes away under the function */
-    return io_blocking_write(io_arg_output(0), "x", 1) == IO_EBADF ? 0 : 3;
+    return wasi_io_blocking_write(wasi_io_arg_output(0), "x", 1) == WASI_IO_EBADF ? 0 : 3;
 }
 
 START_TEST(output_failure)
 {
     file_as_fd("", O_RDONLY, 3);
     file_as_fd("", O_WRONLY, 4);
-    ck_assert_int_eq(io_main_("1 in:x out:y", write_fn, 2, args), 0);
+    ck_assert_int_eq(wasi_io_main_("1 in:x out:y", write_fn, 2, args), 0);
 }
 END_TEST
 

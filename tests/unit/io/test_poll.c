@@ -1,4 +1,4 @@
-/* Readiness: io_poll over always-ready streams, descriptors (pipes, polled
+/* Readiness: wasi_io_poll over always-ready streams, descriptors (pipes, polled
  * together), streams with only a wait method, timeouts, and bad lists. */
 #define _POSIX_C_SOURCE 200809L
 #include <fcntl.h>
@@ -16,32 +16,32 @@ static int64_t now_ns(void)
 
 START_TEST(bytes_always_ready)
 {
-    io_input *in = io_input_from_bytes("x", 1);
-    io_output *out = io_output_to_bytes(0);
-    io_pollable list[2] = {{.input = in}, {.output = out}};
-    ck_assert_int_eq(io_poll(list, 2, -1), 2);
+    wasi_io_input *in = wasi_io_input_from_bytes("x", 1);
+    wasi_io_output *out = wasi_io_output_to_bytes(0);
+    wasi_io_pollable list[2] = {{.input = in}, {.output = out}};
+    ck_assert_int_eq(wasi_io_poll(list, 2, -1), 2);
     ck_assert_int_eq(list[0].ready, 1);
     ck_assert_int_eq(list[1].ready, 1);
-    io_input_close(in);
-    io_output_close(out);
+    wasi_io_input_close(in);
+    wasi_io_output_close(out);
 }
 END_TEST
 
 START_TEST(bad_lists)
 {
-    io_input *in = io_input_from_bytes("x", 1);
-    io_pollable list[IO_POLL_MAX + 1];
-    for (int i = 0; i <= IO_POLL_MAX; i++)
-        list[i] = (io_pollable){.input = in};
-    ck_assert_int_eq(io_poll(list, 0, 0), IO_EINVAL);
-    ck_assert_int_eq(io_poll(NULL, 1, 0), IO_EINVAL);
-    ck_assert_int_eq(io_poll(list, IO_POLL_MAX + 1, 0), IO_EINVAL);
-    ck_assert_int_eq(io_poll(list, IO_POLL_MAX, 0), IO_POLL_MAX);
-    io_pollable neither = {0};
-    ck_assert_int_eq(io_poll(&neither, 1, 0), IO_EINVAL);
-    io_pollable both = {.input = in, .output = (io_output *)in};
-    ck_assert_int_eq(io_poll(&both, 1, 0), IO_EINVAL);
-    io_input_close(in);
+    wasi_io_input *in = wasi_io_input_from_bytes("x", 1);
+    wasi_io_pollable list[WASI_IO_POLL_MAX + 1];
+    for (int i = 0; i <= WASI_IO_POLL_MAX; i++)
+        list[i] = (wasi_io_pollable){.input = in};
+    ck_assert_int_eq(wasi_io_poll(list, 0, 0), WASI_IO_EINVAL);
+    ck_assert_int_eq(wasi_io_poll(NULL, 1, 0), WASI_IO_EINVAL);
+    ck_assert_int_eq(wasi_io_poll(list, WASI_IO_POLL_MAX + 1, 0), WASI_IO_EINVAL);
+    ck_assert_int_eq(wasi_io_poll(list, WASI_IO_POLL_MAX, 0), WASI_IO_POLL_MAX);
+    wasi_io_pollable neither = {0};
+    ck_assert_int_eq(wasi_io_poll(&neither, 1, 0), WASI_IO_EINVAL);
+    wasi_io_pollable both = {.input = in, .output = (wasi_io_output *)in};
+    ck_assert_int_eq(wasi_io_poll(&both, 1, 0), WASI_IO_EINVAL);
+    wasi_io_input_close(in);
 }
 END_TEST
 
@@ -52,23 +52,23 @@ START_TEST(pipes_together)
     int a[2], b[2];
     ck_assert_int_eq(pipe(a), 0);
     ck_assert_int_eq(pipe(b), 0);
-    io_input *ia = io_input_from_fd(a[0]), *ib = io_input_from_fd(b[0]);
-    io_pollable list[2] = {{.input = ia}, {.input = ib}};
+    wasi_io_input *ia = wasi_io_input_from_fd(a[0]), *ib = wasi_io_input_from_fd(b[0]);
+    wasi_io_pollable list[2] = {{.input = ia}, {.input = ib}};
 
     int64_t t0 = now_ns();
-    ck_assert_int_eq(io_poll(list, 2, 50 * 1000000), 0); /* timeout */
+    ck_assert_int_eq(wasi_io_poll(list, 2, 50 * 1000000), 0); /* timeout */
     ck_assert_int_ge(now_ns() - t0, 40 * 1000000);
-    ck_assert_int_eq(io_poll(list, 2, 0), 0);
+    ck_assert_int_eq(wasi_io_poll(list, 2, 0), 0);
 
     ck_assert_int_eq(write(b[1], "z", 1), 1);
-    ck_assert_int_eq(io_poll(list, 2, -1), 1);
+    ck_assert_int_eq(wasi_io_poll(list, 2, -1), 1);
     ck_assert_int_eq(list[0].ready, 0);
     ck_assert_int_eq(list[1].ready, 1);
 
     close(a[1]); /* end of stream is ready too */
-    ck_assert_int_eq(io_poll(list, 2, 0), 2);
-    io_input_close(ia);
-    io_input_close(ib);
+    ck_assert_int_eq(wasi_io_poll(list, 2, 0), 2);
+    wasi_io_input_close(ia);
+    wasi_io_input_close(ib);
     close(a[0]);
     close(b[0]);
     close(b[1]);
@@ -78,7 +78,7 @@ END_TEST
 /* An output that waits on a host descriptor (here a pipe, full, then
  * drained) is polled for writability. */
 static int pipe_fd;
-static int script_host_fd(io_output *self)
+static int script_host_fd(wasi_io_output *self)
 {
     (void)self;
     return pipe_fd;
@@ -86,7 +86,7 @@ static int script_host_fd(io_output *self)
 
 START_TEST(output_on_host_fd)
 {
-    static const io_output_methods m = {.check_write = script_check_write,
+    static const wasi_io_output_methods m = {.check_write = script_check_write,
                                         .write = script_write,
                                         .flush = script_flush,
                                         .host_fd = script_host_fd};
@@ -100,12 +100,12 @@ START_TEST(output_on_host_fd)
     pipe_fd = p[1];
     script_output *so = script_output_new(&m, 4);
     so->held = 4; /* check_write says 0 */
-    io_pollable e = {.output = &so->base};
-    ck_assert_int_eq(io_poll(&e, 1, 10 * 1000000), 0);
+    wasi_io_pollable e = {.output = &so->base};
+    ck_assert_int_eq(wasi_io_poll(&e, 1, 10 * 1000000), 0);
     ck_assert_int_eq(e.ready, 0);
     while (read(p[0], buf, sizeof buf) > 0)
         ;
-    ck_assert_int_eq(io_poll(&e, 1, -1), 1);
+    ck_assert_int_eq(wasi_io_poll(&e, 1, -1), 1);
     ck_assert_int_eq(e.ready, 1);
     free(so);
     close(p[0]);
@@ -119,21 +119,21 @@ START_TEST(method_waiters)
 {
     static const ptrdiff_t steps[] = {1};
     script_input s1, s2;
-    io_input *i1 = script_input_init(&s1, &script_input_waits, steps, 1);
-    io_input *i2 = script_input_init(&s2, &script_input_waits, steps, 1);
+    wasi_io_input *i1 = script_input_init(&s1, &script_input_waits, steps, 1);
+    wasi_io_input *i2 = script_input_init(&s2, &script_input_waits, steps, 1);
     s1.wait_answer = 0;
     s2.wait_answer = 0;
-    io_pollable list[2] = {{.input = i1}, {.input = i2}};
-    ck_assert_int_eq(io_poll(list, 2, 0), 0); /* just looks */
-    ck_assert_int_eq(io_poll(list, 2, -1), IO_ENOTSUP);
-    ck_assert_int_eq(io_poll(list, 1, 1000), 0); /* times out in its wait */
+    wasi_io_pollable list[2] = {{.input = i1}, {.input = i2}};
+    ck_assert_int_eq(wasi_io_poll(list, 2, 0), 0); /* just looks */
+    ck_assert_int_eq(wasi_io_poll(list, 2, -1), WASI_IO_ENOTSUP);
+    ck_assert_int_eq(wasi_io_poll(list, 1, 1000), 0); /* times out in its wait */
     ck_assert_int_eq(s1.last_timeout, 1000);
-    s1.wait_answer = IO_EIO;
-    ck_assert_int_eq(io_poll(list, 2, 0), 1); /* an error counts as ready */
+    s1.wait_answer = WASI_IO_EIO;
+    ck_assert_int_eq(wasi_io_poll(list, 2, 0), 1); /* an error counts as ready */
     ck_assert_int_eq(list[0].ready, 1);
     ck_assert_int_eq(list[1].ready, 0);
     s1.wait_answer = 1;
-    ck_assert_int_eq(io_poll(list, 1, -1), 1);
+    ck_assert_int_eq(wasi_io_poll(list, 1, -1), 1);
     ck_assert_int_eq(s1.last_timeout, 0); /* found ready by looking */
 }
 END_TEST
@@ -144,8 +144,8 @@ START_TEST(output_without_wait)
 {
     script_output *so = script_output_new(&script_output_nowait, 4);
     so->held = 4;
-    io_pollable e = {.output = &so->base};
-    ck_assert_int_eq(io_poll(&e, 1, -1), 1);
+    wasi_io_pollable e = {.output = &so->base};
+    ck_assert_int_eq(wasi_io_poll(&e, 1, -1), 1);
     free(so);
 }
 END_TEST
