@@ -50,10 +50,8 @@ export class ExportError extends Error {
 }
 
 const join = (dir, name) => Buffer.concat([dir, SLASH, name]);
-const isZero = (b) => {
-  for (let i = 0; i < b.length; i++) if (b[i]) return false;
-  return true;
-};
+// Whether byte array b (at most 1 MiB) is all zeros (memcmp, not a loop).
+const isZero = (b) => Buffer.from(b.buffer, b.byteOffset, b.length).equals(ZEROS.subarray(0, b.length));
 
 // ---------------------------------------------------------------------------
 // In: a host directory as a stream of byte arrays.
@@ -152,8 +150,10 @@ export function isTarFile(file) {
 
 // An unlinked temporary file that takes the module's archive: write(bytes)
 // appends (false once the limit is passed: the archive is then refused),
-// source() reads it back. Blocks of zeros are skipped, not written, so
-// they cost no disk.
+// source() reads it back. Pages of zeros are skipped, not written, so they
+// cost no disk; the spool keeps the extents it wrote, so that reading back
+// a hole costs no read either (source().nextData(pos) says where the next
+// written bytes are).
 export class Spool {
   constructor(limit) {
     const dir = fs.mkdtempSync(`${os.tmpdir()}/wasi-run-`);
@@ -165,6 +165,7 @@ export class Spool {
     this.length = 0;
     this.limit = limit;
     this.over = false;
+    this.extents = []; // [start, end) written, in order, merged
   }
 
   write(bytes) {
@@ -172,28 +173,55 @@ export class Spool {
       this.over = true;
       return false;
     }
-    for (let at = 0; at < bytes.length;) {
-      const n = Math.min(PAGE - ((this.length + at) % PAGE), bytes.length - at);
-      const piece = bytes.subarray(at, at + n);
-      if (!isZero(piece)) fs.writeSync(this.fd, piece, 0, n, this.length + at);
-      at += n;
+    if (!isZero(bytes)) {
+      for (let at = 0; at < bytes.length;) {
+        const n = Math.min(PAGE - ((this.length + at) % PAGE), bytes.length - at);
+        const piece = bytes.subarray(at, at + n);
+        if (!isZero(piece)) {
+          const pos = this.length + at;
+          for (let w = 0; w < n;) w += fs.writeSync(this.fd, piece, w, n - w, pos + w);
+          const last = this.extents[this.extents.length - 1];
+          if (last && last[1] === pos) last[1] = pos + n;
+          else this.extents.push([pos, pos + n]);
+        }
+        at += n;
+      }
     }
     this.length += bytes.length;
     return true;
   }
 
+  // The index of the first extent that ends after pos.
+  find(pos) {
+    let lo = 0;
+    let hi = this.extents.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (this.extents[mid][1] <= pos) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo;
+  }
+
   source() {
-    fs.ftruncateSync(this.fd, this.length);
     return {
       read: (pos, n) => {
         const len = Math.max(0, Math.min(n, this.length - pos));
         const b = Buffer.alloc(len);
-        for (let at = 0; at < len;) {
-          const k = fs.readSync(this.fd, b, at, len - at, pos + at);
-          if (k === 0) break;
-          at += k;
+        for (let i = this.find(pos); i < this.extents.length && this.extents[i][0] < pos + len; i++) {
+          const from = Math.max(pos, this.extents[i][0]);
+          const to = Math.min(pos + len, this.extents[i][1]);
+          for (let at = from; at < to;) {
+            const k = fs.readSync(this.fd, b, at - pos, to - at, at);
+            if (k === 0) throw new TarError('the spooled archive shrank');
+            at += k;
+          }
         }
         return b;
+      },
+      nextData: (pos) => {
+        const i = this.find(pos);
+        return i < this.extents.length ? Math.max(pos, this.extents[i][0]) : this.length;
       },
     };
   }
@@ -295,6 +323,13 @@ function plan(src, dir, opts) {
 // holes for zero pages.
 function copyData(src, offset, size, fd) {
   for (let at = 0; at < size;) {
+    if (src.nextData) { // skip a hole of the spool at once
+      const next = src.nextData(offset + at) - offset;
+      if (next > at) {
+        at = Math.min(size, next - (next % PAGE));
+        if (at >= size) break;
+      }
+    }
     const n = Math.min(1 << 20, size - at);
     const b = src.read(offset + at, n);
     if (b.length !== n) throw new TarError('truncated archive: the stream ended inside an entry');
@@ -309,7 +344,17 @@ function copyData(src, offset, size, fd) {
   fs.ftruncateSync(fd, size);
 }
 
-const secs = (ns) => Number(ns / NS) + Number(ns % NS) / 1e9;
+// Nanoseconds as the seconds Node's futimes takes (a double, which libuv
+// truncates back to nanoseconds): the smallest double that does not fall
+// short, within one unit of the double's last place (about 0.24 us today).
+function secs(ns) {
+  const whole = Number(ns / NS);
+  const frac = Number(ns % NS);
+  let d = whole + frac / 1e9;
+  const ulp = 2 ** (Math.floor(Math.log2(Math.max(d, 1))) - 52);
+  for (let k = 0; k < 4 && Math.trunc((d - whole) * 1e9) < frac; k++) d += ulp;
+  return d;
+}
 
 // Extracts the archive in `src` (a { read(pos, n) } source) into host
 // directory `hostDir`, all or nothing. opts: { keepModes, limit,

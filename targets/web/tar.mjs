@@ -45,28 +45,23 @@ const KINDS = {
 
 // ---- header fields ---------------------------------------------------------
 
-// An octal (or GNU base-256) number field: its value as a BigInt, or -1n
-// when malformed or negative. Leading spaces; NUL or spaces after.
+// An octal (or GNU base-256) number field: its value, -1 when malformed
+// or negative, Infinity when over 2^53 (no archive holds that much).
+// Leading spaces; NUL or spaces after.
 function num(h, off, n) {
   const p = h.subarray(off, off + n);
-  let v = 0n;
+  let v = 0;
   let i = 0;
   if (p[0] & 0x80) {
-    if (p[0] & 0x40) return -1n;
-    v = BigInt(p[0] & 0x3f);
-    for (i = 1; i < n; i++) {
-      if (v > INT64_MAX >> 8n) return -1n;
-      v = (v << 8n) | BigInt(p[i]);
-    }
-    return v;
+    if (p[0] & 0x40) return -1;
+    v = p[0] & 0x3f;
+    for (i = 1; i < n; i++) v = v * 256 + p[i];
+    return v > Number.MAX_SAFE_INTEGER ? Infinity : v;
   }
   while (i < n && p[i] === 0x20) i++;
-  for (; i < n && p[i] >= 0x30 && p[i] <= 0x37; i++) {
-    if (v > INT64_MAX >> 3n) return -1n;
-    v = v * 8n + BigInt(p[i] - 0x30);
-  }
-  for (; i < n; i++) if (p[i] !== 0x20 && p[i] !== 0) return -1n;
-  return v;
+  for (; i < n && p[i] >= 0x30 && p[i] <= 0x37; i++) v = v * 8 + (p[i] - 0x30);
+  for (; i < n; i++) if (p[i] !== 0x20 && p[i] !== 0) return -1;
+  return v > Number.MAX_SAFE_INTEGER ? Infinity : v;
 }
 
 // Whether the checksum (unsigned, or signed as old tars made it) is right.
@@ -79,7 +74,7 @@ function checksumOk(h) {
     u += b;
     s += b > 127 && !(i >= 148 && i < 156) ? b - 256 : b;
   }
-  return want >= 0n && (want === BigInt(u) || want === BigInt(s));
+  return want >= 0 && (want === u || want === s);
 }
 
 // The bytes of a NUL-padded field.
@@ -118,8 +113,12 @@ export function cleanName(name) {
   return parts;
 }
 
-// A name for messages: UTF-8 where it is, \xNN for other bytes.
+// A name for messages: UTF-8 where it is, \xNN for other bytes; a long
+// one shortened to its start and end.
 export function show(bytes) {
+  if (bytes.length > 120) {
+    return `${show(bytes.subarray(0, 40))}...${show(bytes.subarray(bytes.length - 40))} (${bytes.length} bytes)`;
+  }
   let s = '';
   for (let i = 0; i < bytes.length;) {
     const b = bytes[i];
@@ -215,21 +214,21 @@ export function* tarEntries(source) {
     let mtime = num(h, 136, 12);
     const mode = num(h, 100, 8);
     let type = String.fromCharCode(h[156]);
-    if (size < 0n || mtime < 0n || mode < 0n) throw new TarError('malformed number in a header');
+    if (size < 0 || mtime < 0 || mode < 0) throw new TarError('malformed number in a header');
     if (type === 'x' || type === 'g' || type === 'L' || type === 'K') {
       const what = type === 'x' || type === 'g' ? 'pax extended header' : 'GNU long name';
-      if (size > BigInt(META_MAX)) throw new TarError(`${what} larger than 64 KiB`);
-      const n = Number(size);
+      if (size > META_MAX) throw new TarError(`${what} larger than 64 KiB`);
+      const n = size;
       const data = exact(source, pos, n, 'truncated archive: the stream ended inside an entry');
       pos += Math.ceil(n / BLOCK) * BLOCK;
       if (type === 'x' || type === 'g') pax(data, pending, type === 'g');
       else pending[type === 'L' ? 'name' : 'link'] = Uint8Array.from(field(data, 0, n));
       continue;
     }
-    if (pending.size !== undefined) size = pending.size;
+    if (pending.size !== undefined) size = pending.size > BigInt(Number.MAX_SAFE_INTEGER) ? Infinity : Number(pending.size);
     if (pending.mtime !== undefined) mtime = pending.mtime;
-    else if (mtime > INT64_MAX / NS) throw new TarError('mtime out of range');
-    else mtime *= NS;
+    else if (mtime === Infinity || BigInt(mtime) > INT64_MAX / NS) throw new TarError('mtime out of range');
+    else mtime = BigInt(mtime) * NS;
     let name = pending.name;
     if (!name) {
       name = field(h, 0, 100);
@@ -249,20 +248,20 @@ export function* tarEntries(source) {
     }
     const link = pending.link ?? Uint8Array.from(field(h, 157, 100));
     const hasData = type === '0';
-    if (!hasData) size = 0n;
+    if (!hasData) size = 0;
     const offset = pos;
     if (hasData) {
-      const end = BigInt(pos) + size;
-      if (end > BigInt(Number.MAX_SAFE_INTEGER)) throw new TarError(`${show(name)}: size too large`);
-      pos = Math.ceil(Number(end) / BLOCK) * BLOCK;
+      const end = pos + size;
+      if (end > Number.MAX_SAFE_INTEGER) throw new TarError(`${show(name)}: size too large`);
+      pos = Math.ceil(end / BLOCK) * BLOCK;
       // The data must be there, up to its last byte.
-      if (size > 0n && source.read(Number(end) - 1, 1).length !== 1) {
+      if (size > 0 && source.read(end - 1, 1).length !== 1) {
         throw new TarError('truncated archive: the stream ended inside an entry');
       }
     }
     count++;
     pending = {};
-    yield { name: Uint8Array.from(name), link, type, size: Number(size), mode: Number(mode & 0o7777n), mtime, offset };
+    yield { name: Uint8Array.from(name), link, type, size, mode: mode & 0o7777, mtime, offset };
   }
   if (Object.keys(pending).length) throw new TarError('truncated archive: an extended header with no entry after it');
 }
