@@ -378,7 +378,7 @@ export function extract(src, hostDir, opts) {
   })();
   if (items.length === 0) return 0;
 
-  const times = items.touched.map((p) => [p, fs.lstatSync(p)]);
+  const times = items.touched.map((p) => [p, fs.lstatSync(p, { bigint: true })]);
   const journal = [];
   let stage = null;
   let steps = 0;
@@ -437,12 +437,12 @@ export function extract(src, hostDir, opts) {
       step();
       const fd = fs.openSync(it.path, c.O_RDONLY | c.O_DIRECTORY | c.O_NOFOLLOW);
       try {
-        const old = fs.fstatSync(fd);
+        const old = fs.fstatSync(fd, { bigint: true });
         journal.push({ undo: () => {
           const f = fs.openSync(it.path, c.O_RDONLY | c.O_DIRECTORY | c.O_NOFOLLOW);
           try {
-            fs.fchmodSync(f, old.mode & 0o7777);
-            fs.futimesSync(f, old.atime, old.mtime);
+            fs.fchmodSync(f, Number(old.mode & 0o7777n));
+            fs.futimesSync(f, secs(old.atimeNs), secs(old.mtimeNs));
           } finally { fs.closeSync(f); }
         } });
         fs.fchmodSync(fd, it.mode);
@@ -457,7 +457,7 @@ export function extract(src, hostDir, opts) {
     }
     if (stage) try { fs.rmSync(stage, { recursive: true, force: true }); } catch {}
     for (const [p, st] of times) {
-      try { fs.utimesSync(p, st.atime, st.mtime); } catch {}
+      try { fs.utimesSync(p, secs(st.atimeNs), secs(st.mtimeNs)); } catch {}
     }
     if (madeRoot) try { fs.rmdirSync(dir); } catch {}
     throw e;

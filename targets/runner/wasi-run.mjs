@@ -830,7 +830,10 @@ async function planArchives(opts, streamsPart) {
           failAfter: failAfter === undefined ? undefined : Number(failAfter),
         });
       } catch (e) {
-        if (e instanceof tar.TarError) {
+        if (e instanceof tar.TarError && /^(truncated archive|empty stream)/.test(e.message)) {
+          say(`${what}: not written: the module's export failed (${e.message})`);
+          status = EXIT_IO;
+        } else if (e instanceof tar.TarError) {
           say(`${what}: not written: the archive is refused: ${e.message}`);
           status = EXIT_IO;
         } else if (e instanceof tar.ExportError) {

@@ -58,6 +58,8 @@ const cases = {
   several() { file('new1', '1\n'); file('keep.txt', 'replaced\n'); dir('newdir'); file('newdir/new2', '2\n'); },
   'no-end'() { file('f', 'x\n'); parts.push(new Uint8Array(512)); },
   fifo() { parts.push(entryHeaders({ name: name('p'), type: '6', mode: 0o644, mtime })); },
+  // Under a name that is a symlink on the host (the test plants it).
+  'under-host-link'() { dir('sub'); file('sub/evil', 'evil\n'); },
   'staging-name'() { dir('.wasi-run-x'); file('.wasi-run-x/f', 'x\n'); },
 };
 if (!cases[process.argv[2]]) {
