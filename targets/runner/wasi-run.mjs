@@ -24,12 +24,14 @@
 // Exit status (documented contract, also in README.md next to this file):
 //   the module's exit code (proc_exit or return from main), truncated to 8 bits
 //   2    bad options or arguments that do not match the typed entry point
-//        (usage printed on stderr)
-//   66   typed entry point: an INPUT cannot be opened for reading
+//        (usage printed on stderr), --dir on a module that cannot see it
+//   66   typed entry point: an INPUT cannot be opened for reading; --in:
+//        HOST is not readable, or neither a directory nor a tar archive
 //   70   internal error in the runner itself
-//   73   typed entry point: an OUTPUT cannot be created; --out: HOST cannot
-//        be written
-//   74   --out: the module's archive is missing or malformed
+//   73   typed entry point: an OUTPUT cannot be created; --out/--dir: HOST
+//        cannot be written or conflicts with the archive (nothing written)
+//   74   --out/--dir: the module's archive is refused: malformed, cut
+//        short, hostile, over a limit (nothing written)
 //   126  module cannot run: unreadable, not WebAssembly, unsupported import,
 //        no _start (a reactor), no exported memory, link error
 //   127  module file not found
@@ -41,9 +43,15 @@
 // the module's own, which extracts it under GUEST before main
 // (WASI_VFS_IN); --out GUEST:HOST has the module write GUEST as an archive
 // at exit (WASI_VFS_OUT: what the program created or changed), which the
-// runner extracts into HOST when the module exits 0. The archives'
+// runner extracts into HOST when the module exits 0 (wasi-run-tar.mjs:
+// checked whole, staged, applied all or nothing). --dir HOST::GUEST on
+// such a module is both, written back on any exit status. The archives'
 // descriptors are 3, 4, ...: the module's own stdin and stdout stay
 // its. The module imports no filesystem function for any of this.
+//
+// Path calls (path_*, fd_readdir) on a descriptor that is not a preopen
+// or opened by path_open are answered here (ENOTDIR, EBADF), never by
+// Node's WASI, which would resolve them in the runner's directory.
 //
 // Stdio: Node's WASI fails with EAGAIN when fd 0/1/2 is a non-blocking file
 // description (some other Node process on the same pipe or terminal may have
