@@ -772,18 +772,19 @@ function typedStreamImports(base, streams) {
 
 const FIRST_ARCHIVE_FD = 3;
 
-// Checks the module and the host paths, sets the module's WASI_VFS_IN and
-// WASI_VFS_OUT, and returns { table (guest fd -> { read } or { spool }),
-// finish(file, status, trapped) -> runner status }. Exits 2 for a module
-// without a filesystem of its own, 66 for an --in HOST that is neither a
+// Exits 2: --in or --out on a module without the transfer part. A
+// wasm32-wasi-vfs module with it reads WASI_VFS_IN: the name is in its
+// data (libc-overlay/src/streams_boot.c).
+function noStreams(file) {
+  usageError(`${file}: takes no files through streams: --in and --out need a ` +
+    'wasm32-wasi-vfs module linked with --vfs-streams (CMake: wasi_vfs_streams())');
+}
+
+// Checks the host paths, sets the module's WASI_VFS_IN and WASI_VFS_OUT,
+// and returns { table (guest fd -> { read } or { spool }), finish(file,
+// status) -> runner status }. Exits 66 for an --in HOST that is neither a
 // directory nor a tar archive.
-async function planArchives(opts, streamsPart) {
-  // A wasm32-wasi-vfs module with the transfer part reads WASI_VFS_IN: the
-  // name is in its data (libc-overlay/src/streams_boot.c).
-  if (!streamsPart) {
-    usageError(`${opts.module}: takes no files through streams: --in and --out need a ` +
-      'wasm32-wasi-vfs module linked with --vfs-streams (CMake: wasi_vfs_streams())');
-  }
+async function planArchives(opts) {
   const tar = await import('./wasi-run-tar.mjs');
   const warn = (m) => say(`warning: ${m}`);
   const table = new Map();
@@ -1048,14 +1049,16 @@ async function main(argv) {
     args = plan.args;
   }
   const streamsPart = fs.readFileSync(opts.module).includes(Buffer.from('WASI_VFS_IN\0', 'latin1'));
+  if ((opts.ins.length || opts.outs.length) && entry) {
+    usageError(`${opts.module}: takes streams (typed entry point); --in and --out are for modules that open files`);
+  }
+  if ((opts.ins.length || opts.outs.length) && !streamsPart) noStreams(opts.module);
+  // The imports Node's WASI has do not depend on the preopens.
+  checkImports(opts.module, module, new WASI({ version: 'preview1', returnOnExit: true }).wasiImport);
+  checkExports(opts.module, module);
   if (opts.dirs.length && !entry) dirsOnModule(opts, module, streamsPart);
   let archives = null;
-  if (opts.ins.length || opts.outs.length) {
-    if (entry) {
-      usageError(`${opts.module}: takes streams (typed entry point); --in and --out are for modules that open files`);
-    }
-    archives = await planArchives(opts, streamsPart);
-  }
+  if (opts.ins.length || opts.outs.length) archives = await planArchives(opts);
   const wasi = new WASI({
     version: 'preview1',
     args: [opts.module, ...args],
@@ -1063,8 +1066,6 @@ async function main(argv) {
     preopens: opts.preopens,
     returnOnExit: true,
   });
-  checkImports(opts.module, module, wasi.wasiImport);
-  checkExports(opts.module, module);
 
   const guard = pathGuard(wasi.wasiImport, Object.keys(opts.preopens).length);
   const stdio = blockingStdio({ ...wasi.wasiImport, ...guard.imports });
@@ -1105,4 +1106,11 @@ async function main(argv) {
   return streams ? finishOutputs(opts.module, streams, status) : status;
 }
 
-process.exit(await main(process.argv.slice(2)));
+// Whatever escapes is a bug of the runner: one line, status 70.
+let finalStatus;
+try {
+  finalStatus = await main(process.argv.slice(2));
+} catch (e) {
+  die(EXIT_INTERNAL, `internal error: ${e?.message ?? e}`);
+}
+process.exit(finalStatus);
