@@ -968,7 +968,7 @@ const ERRNO_NOTDIR = 54;
 const PATH_CALLS = {
   // name: indexes of the descriptor arguments
   path_create_directory: [0], path_filestat_get: [0], path_filestat_set_times: [0],
-  path_link: [0, 3], path_open: [0], path_readlink: [0], path_remove_directory: [0],
+  path_link: [0, 4], path_open: [0], path_readlink: [0], path_remove_directory: [0],
   path_rename: [0, 3], path_symlink: [2], path_unlink_file: [0], fd_readdir: [0],
 };
 

@@ -250,5 +250,8 @@ is stdpath-status "$st $(cat err)" "0 "
 is stdpath-std-enotdir "$(grep -c ' [012] 54$' out)" 33
 is stdpath-closed-ebadf "$(grep -c ' 40 8$' out)" 11
 is stdpath-nothing-made "$(ls -A cwd/target | wc -l) $(ls -A cwd | wc -l)" "0 4"
+mkdir -p cwd/pre && printf 'f\n' >cwd/pre/f
+(cd cwd && timeout 60 "$RUNNER" --dir pre::/pre ../stdpath.wasm two </dev/null >../out 2>../err)
+is stdpath-second-fd "$? $(cat out | tr '\n' ' ')$(ls -A cwd/pre cwd/target | tr '\n' ' ')" "0 path_link 1 54 path_rename 1 54 cwd/pre: f  cwd/target: "
 
 finish
