@@ -29,6 +29,7 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import crypto from 'node:crypto';
+import path from 'node:path';
 import { TarError, tarEntries, entryHeaders, END_OF_ARCHIVE, cleanName, show, looksLikeTar } from './tar.mjs';
 
 export { TarError, looksLikeTar };
@@ -367,7 +368,7 @@ function secs(ns) {
 export function extract(src, hostDir, opts) {
   const dir = Buffer.from(hostDir);
   const c = fs.constants;
-  let madeRoot = false;
+  let madeRoot = null;
   const rootSt = lstatOrNull(dir) ?? (fs.statSync(dir, { throwIfNoEntry: false }) || null);
   if (rootSt && !fs.statSync(dir).isDirectory()) throw new ExportError(`${hostDir}: not a directory`, true);
   const items = (() => {
@@ -375,8 +376,7 @@ export function extract(src, hostDir, opts) {
     // Missing: plan against an empty directory, which is made only now.
     const list = plan(src, dir, opts);
     if (list.length === 0) return list;
-    fs.mkdirSync(dir, { recursive: true });
-    madeRoot = true;
+    madeRoot = fs.mkdirSync(dir, { recursive: true }); // the first one made
     return list;
   })();
   if (items.length === 0) return 0;
@@ -462,7 +462,13 @@ export function extract(src, hostDir, opts) {
     for (const [p, st] of times) {
       try { fs.utimesSync(p, secs(st.atimeNs), secs(st.mtimeNs)); } catch {}
     }
-    if (madeRoot) try { fs.rmdirSync(dir); } catch {}
+    if (madeRoot) { // HOST and the parents made for it, innermost first
+      const first = path.resolve(madeRoot);
+      for (let d = path.resolve(hostDir); d.startsWith(first); d = path.dirname(d)) {
+        try { fs.rmdirSync(d); } catch { break; }
+        if (d === first) break;
+      }
+    }
     throw e;
   }
   fs.rmSync(stage, { recursive: true, force: true });
