@@ -44,10 +44,13 @@ int64_t __wasi_vfs_now(void *ctx);
 #define WASI_VFS_OPEN_MAX WASI_VFS_CWD_FD
 #define WASI_VFS_IOV_MAX 1024 /* iovecs per call, as Linux's UIO_MAXIOV */
 
-/* Owner of every file; what getuid(), stat() and getpwuid() report. */
-#define WASI_VFS_UID 1000
-#define WASI_VFS_GID 1000
-#define WASI_VFS_USER "user"
+/* The one user: root, owner of every file; what getuid(), stat() and
+ * getpwuid() report. As root, reading and writing are never refused (a
+ * file created with mode 0 can be opened again), executing needs an x bit
+ * (README.md, "The user"); the vfs core is built with VFS_SUPERUSER. */
+#define WASI_VFS_UID 0
+#define WASI_VFS_GID 0
+#define WASI_VFS_USER "root"
 #define WASI_VFS_HOME "/tmp"
 #define WASI_VFS_SHELL "/bin/sh"
 
