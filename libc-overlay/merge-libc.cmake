@@ -5,7 +5,8 @@
 #             added (programs need no -l flag)
 #   OVERLAY   ;-list of the overlay's archives
 #   CORE      the vfs core's archive
-#   REPLACED  replaced-members.txt (members to delete, symbols to drop)
+#   REPLACED  replaced-members.txt (members to delete, from BASE or from an
+#             EMULATED archive; symbols to drop)
 #   AR NM     llvm-ar, llvm-nm
 #   WORK      scratch directory
 #   OUT       the merged archive
@@ -94,9 +95,16 @@ endforeach()
 
 _run(text "${AR}" t "${BASE}")
 string(REPLACE "\n" ";" base_members "${text}")
+set(emu_members)
+foreach(a ${EMULATED})
+  _run(text "${AR}" t "${a}")
+  string(REPLACE "\n" ";" text "${text}")
+  list(APPEND emu_members ${text})
+endforeach()
 foreach(m ${members})
-  if(NOT m IN_LIST base_members)
-    _fail("${REPLACED} lists ${m}, but ${BASE} has no such member")
+  if(NOT m IN_LIST base_members AND NOT m IN_LIST emu_members)
+    _fail("${REPLACED} lists ${m}, but neither ${BASE} nor an emulation "
+          "archive has such a member")
   endif()
 endforeach()
 
@@ -115,6 +123,7 @@ foreach(a ${EMULATED})
 endforeach()
 
 _symbols("${BASE}" defined base_defs)
+list(APPEND base_defs ${emu_defs})
 set(missing)
 set(kept_defs)
 foreach(p ${base_defs})
@@ -135,8 +144,6 @@ if(missing)
         "Define them in libc-overlay/src, or list them in ${REPLACED} "
         "with \"drop\" if nothing needs them.")
 endif()
-_names("${emu_defs}" emu_syms)
-list(APPEND kept_defs ${emu_syms})
 
 set(clash)
 foreach(s ${our_syms})
@@ -158,7 +165,15 @@ get_filename_component(outdir "${OUT}" DIRECTORY)
 file(MAKE_DIRECTORY "${outdir}")
 set(tmp "${WORK}/libc.a")
 file(COPY_FILE "${BASE}" "${tmp}")
-_run(ignored "${AR}" d "${tmp}" ${members})
+set(base_deleted)
+foreach(m ${members})
+  if(m IN_LIST base_members)
+    list(APPEND base_deleted "${m}")
+  endif()
+endforeach()
+if(base_deleted)
+  _run(ignored "${AR}" d "${tmp}" ${base_deleted})
+endif()
 
 set(objs)
 set(i 0)
@@ -173,6 +188,9 @@ foreach(pair "emu|${EMULATED}" "ovl|${OVERLAY}" "vfs|${CORE}")
     file(GLOB got RELATIVE "${dir}" "${dir}/*.o")
     list(SORT got)
     foreach(o ${got})
+      if(prefix STREQUAL "emu" AND o IN_LIST members)
+        continue() # replaced by the overlay
+      endif()
       if(prefix STREQUAL "emu")
         set(name "${o}")
       else()

@@ -241,10 +241,14 @@ VFS__HIDDEN void vfs__touch_mc(struct vfs *fs, struct vfs_node *n);
  * Linux does for a writer without CAP_FSETID, clears set-user-ID, and
  * set-group-ID when group execute is set. */
 VFS__HIDDEN void vfs__touch_data(struct vfs *fs, struct vfs_node *n);
+/* (Built with VFS_SUPERUSER, the writer is root, which has CAP_FSETID:
+ * the bits stay.) */
 /* The mode part of vfs__touch_data alone (a truncate to the same size). */
 VFS__HIDDEN void vfs__drop_setid(struct vfs_node *n);
-/* Owner permission test: -EACCES unless every bit of want (4 r, 2 w, 1 x)
- * is granted by n's owner bits. */
+/* Permission test: -EACCES unless every bit of want (4 r, 2 w, 1 x) is
+ * granted by n's owner bits; built with VFS_SUPERUSER, the test of a
+ * root caller: only execute (x wanted on a non-directory with no x bit)
+ * can be refused. */
 VFS__HIDDEN int vfs__may(const struct vfs_node *n, int want);
 
 /* ---- directory table (dirtab.c) ----------------------------------------- */
