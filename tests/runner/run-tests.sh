@@ -144,7 +144,14 @@ expect empty-stdin 0 '' ''
 
 # --- traps ------------------------------------------------------------------
 run trap.wasm
+cp err err.full && head -1 err.full >err
 expect trap 134 'before trap' 'wasi-run: trap.wasm: trap: unreachable'
+# then the backtrace, one line per frame (tests/runner/traps-test.sh: names)
+if grep -Eq '^wasi-run:   at .* \(wasm-function\[[0-9]+\]:0x[0-9a-f]+\)$' err.full; then
+    ok trap-backtrace
+else
+    fail trap-backtrace "no frame lines: $(head -c 300 err.full)"
+fi
 
 # --- preopened directories ---------------------------------------------------
 rm -rf host && mkdir host && printf 'file contents\n' >host/in.txt
