@@ -11,7 +11,7 @@
 #    the setjmp/longjmp runtime (libsjlj.a);
 #  - from src/: realpath through the host's directories, chmod and chown
 #    failing with ENOSYS (preview1 files have no permission bits or
-#    owners), umask;
+#    owners), umask, the stat family with st_blksize 4096;
 #  - wasi-libc's signal, process-clock, getpid and mman emulations, merged
 #    into libc.a and turned on by the headers.
 # Headers (include/wasm32-wasi, over wasi-libc's): the non-filesystem
@@ -71,15 +71,14 @@ wasi_add_archive(wasi_plain_overlay OUTPUT "${_pdir}/liboverlay-plain.a"
 
 set(_plain_archives "${_pdir}/liboverlay-plain.a" "${_dir}/libsjlj.a")
 set(_plain_libc "${_pdir}/lib/libc.a")
-set(_plain_list "${_psrc}/replaced-members.txt")
 add_custom_command(
   OUTPUT "${_plain_libc}"
   COMMAND "${CMAKE_COMMAND}" "-DBASE=${WASI_LIBC_LIB}/libc.a"
           "-DEMULATED=${_emulated}" "-DOVERLAY=${_plain_archives}"
-          "-DCORE=" "-DREPLACED=${_plain_list}"
+          "-DCORE=" -DYIELD=ON
           "-DAR=${WASI_AR}" "-DNM=${WASI_NM}" "-DWORK=${_pdir}/merge"
           "-DOUT=${_plain_libc}" -P "${_merge}"
-  DEPENDS "${_merge}" "${_plain_list}" "${WASI_LIBC_LIB}/libc.a" ${_emulated}
+  DEPENDS "${_merge}" "${WASI_LIBC_LIB}/libc.a" ${_emulated}
           ${_plain_archives} wasi_plain_overlay wasi_vfs_sjlj
   COMMENT "wasm32-wasi libc.a"
   VERBATIM)

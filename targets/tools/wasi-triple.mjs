@@ -18,9 +18,12 @@
 // A MODULE (a linked program) is judged by the functions its name section
 // lists that a triple's C library defines (but its internals: names
 // starting with "_" or "vfs_"), and measured as it is; the list can hold
-// more than the program calls (what the library calls itself). A module
-// without a name section (stripped, or optimized by wasm-opt at link time)
-// shows only its imports: the verdict is then "unknown".
+// more than the program calls (what the library calls itself); a call that
+// was inlined is still seen through the vfs core's entry point it reached
+// (vfs_openat: openat). The triples' drivers keep the name section when
+// clang runs wasm-opt (targets/common/wasm-opt). A module without one
+// (linked with --strip-all, or optimized by a wasm-opt not given -g) shows
+// only its imports: the verdict is then "unknown".
 //
 // Output: the calls that take file names, one line per triple:
 // "yes" with what it costs and what the host must offer, or "no" with the
@@ -213,8 +216,12 @@ if (modules.length) {
   // The module's functions some triple's C library defines.
   own = modules[0].m;
   stripped = !own.functionNames.length;
-  needed = new Set(own.functionNames.filter((n) => !INTERNAL.test(n) &&
-                                            available.some((t) => libc[t].has(n))));
+  // An optimized module may have its libc calls inlined (wasm-opt inlines a
+  // function with one caller: fopen into main); the vfs core's entry points
+  // it calls stay, and name them: vfs_openat stands for openat.
+  const implied = own.functionNames.filter((n) => /^vfs_[a-z]/.test(n)).map((n) => n.slice(4));
+  needed = new Set([...own.functionNames.filter((n) => !INTERNAL.test(n)), ...implied]
+    .filter((n) => available.some((t) => libc[t].has(n))));
 } else {
   const s = symbols(files);
   needed = new Set([...s.undefined].filter((n) => !s.defined.has(n) && !LINKER.has(n))
@@ -223,6 +230,12 @@ if (modules.length) {
 const verdict = {};
 for (const t of available)
   verdict[t] = [...needed].filter((n) => !libc[t].has(n) && !LINKER.has(n));
+// A module that imports a host filesystem reaches files by name, inlined
+// calls or not: wasm32-wasi-io has no such imports.
+if (own && verdict["wasm32-wasi-io"] && needsFilesystem(own.imports)) {
+  const files = capabilities(own.imports).find((c) => c.group === "files");
+  verdict["wasm32-wasi-io"].push(...files.names.map((n) => `${n} (import)`));
+}
 const ok = available.filter((t) => !verdict[t].length);
 
 if (stripped) {
@@ -233,7 +246,8 @@ if (stripped) {
     for (const t of available) process.stdout.write(`${t} unknown\n`);
   } else {
     process.stdout.write(`${files[0]} (a linked module without a name section): what it ` +
-      `calls cannot be told from it; give its objects, or link it without --strip-all\n` +
+      `calls cannot be told from it (linked with --strip-all, or optimized by a wasm-opt not given -g); ` +
+      `give its objects, or link it with a triple's driver and without --strip-all\n` +
       `it ${fs ? "imports a host filesystem (a wasm32-wasi build)" : "imports no host filesystem"}; ` +
       `${s.opt ?? s.m.bytes} bytes (-Oz, stripped); host: ${hostNeeds(s.m)}\n`);
   }
