@@ -25,6 +25,8 @@ struct level {
     size_t len, cap, at;    /* bytes used, allocated, next name */
     size_t pathlen;         /* length of the directory's path in path[] */
     int pending;            /* its header is not written yet */
+    int all;                /* everything under it is written: it was
+                               moved (or renamed) since the imports */
     int opened;             /* mode changed to read it: restore on pop */
     struct vfs_stat st;
 };
@@ -154,7 +156,7 @@ static int header(struct wr *w, const struct vfs_stat *st, char type,
     int64_t size = type == '0' ? st->size : 0;
     unsigned char h[BLOCK];
     char *rec = (char *)w->buf;
-    char d[24];
+    char d[40];
     int e;
 
     if (type == '5') { /* a directory's name ends with '/' */
@@ -169,7 +171,7 @@ static int header(struct wr *w, const struct vfs_stat *st, char type,
                                         ln)))
         return say(w, e, rel, ": link target too long");
     if (octal(h + 124, 12, size)) {
-        char *p = d + 23;
+        char *p = d + sizeof d - 1;
         int64_t v = size;
         *p = 0;
         do
@@ -180,6 +182,19 @@ static int header(struct wr *w, const struct vfs_stat *st, char type,
     }
     if (octal(h + 136, 12, secs))
         secs = 077777777777;
+    if (st->mtime.tv_sec >= 0 && st->mtime.tv_nsec) { /* "S.NNNNNNNNN" */
+        char *p = d + sizeof d - 1;
+        int64_t v = (int64_t)st->mtime.tv_sec;
+        long ns = st->mtime.tv_nsec, k;
+        *p = 0;
+        for (k = 0; k < 9; k++, ns /= 10)
+            *--p = (char)('0' + ns % 10);
+        *--p = '.';
+        do
+            *--p = (char)('0' + v % 10);
+        while ((v /= 10) > 0);
+        record(rec, &pn, CHUNK, "mtime", p, strlen(p));
+    }
     if (pn) {
         ustar(h, "././@PaxHeader", 14, 'x', (int64_t)pn, 0644, secs, NULL, 0);
         if ((e = put(w, h, BLOCK)) || (e = put(w, rec, pn)))
@@ -355,6 +370,7 @@ int64_t __wasi_vfs_tar_write(struct vfs *fs, const char *src, int64_t since,
         struct level *l = &w->lv[w->depth - 1];
         size_t n;
         int64_t changed;
+        int all;
         if (l->at >= l->len) {
             pop(w);
             continue;
@@ -373,15 +389,22 @@ int64_t __wasi_vfs_tar_write(struct vfs *fs, const char *src, int64_t since,
             e = say(w, e, w->path, ": cannot look at it");
             break;
         }
-        changed = !since || (int64_t)st.ctime.tv_sec * 1000000000 +
-                                    st.ctime.tv_nsec >= since;
+        all = l->all;
+        changed = all || !since || (int64_t)st.ctime.tv_sec * 1000000000 +
+                                           st.ctime.tv_nsec >= since;
         switch (st.mode & VFS_S_IFMT) {
         case VFS_S_IFDIR:
             if (changed && ((e = flush_pending(w)) ||
                             (e = header(w, &st, '5', NULL, 0))))
                 break;
             w->count += changed;
-            e = push(w, l->pathlen + 1 + n, &st, !changed);
+            /* Changed with its listing as it was (mtime before the
+             * imports): it was moved here (or chmod'ed), and what is
+             * under it is at new names, changed or not. */
+            all = all || (changed && (int64_t)st.mtime.tv_sec * 1000000000 +
+                                             st.mtime.tv_nsec < since);
+            if (!(e = push(w, l->pathlen + 1 + n, &st, !changed)))
+                w->lv[w->depth - 1].all = all;
             break;
         case VFS_S_IFREG:
             if (changed && !(e = flush_pending(w)) && !(e = file(w, &st)))

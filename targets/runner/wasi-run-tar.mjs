@@ -1,116 +1,107 @@
-// wasi-run-tar.mjs: the archives of wasi-run's --in and --out (loaded only
-// when they are used). A host directory becomes a tar stream the module
-// reads on a descriptor of its own; the tar stream the module writes at
-// exit becomes files in a host directory.
+// wasi-run-tar.mjs: the archives of wasi-run's --in, --out and --dir on a
+// wasm32-wasi-vfs module (loaded only when they are used): the Node side
+// of tar.mjs (the one tar reader and writer, shared with the web page).
 //
-// Archives are POSIX ustar with pax extended headers for names, link
-// targets and sizes that do not fit; times are whole seconds. Host
-// entries other than directories, regular files and symlinks are skipped
-// with a warning. Extraction is guarded: a name with "..", or one that
-// would pass through a symlink, is refused, and nothing is written outside
-// the host directory.
+// In: a host directory becomes a tar stream the module reads on a
+// descriptor of its own (names byte for byte, mtimes in nanoseconds).
+//
+// Out: the module, which is not trusted, writes an archive at exit. The
+// runner spools it to an unlinked temporary file (zero blocks are not
+// stored, so a sparse file costs no disk), bounded by a limit, and then
+// extracts it into the host directory all or nothing:
+//   1. plan: every header is read and checked before anything is written:
+//      names (no "..", no NUL, none through a symlink, none longer than
+//      the host's PATH_MAX), types, sizes, and what is on the host at
+//      each place (a directory there cannot become a file);
+//   2. stage: each file and symlink is made in a fresh private directory
+//      inside the host directory (mkdtemp: a random name made with
+//      O_EXCL semantics), opened O_CREAT|O_EXCL|O_NOFOLLOW; data, mode
+//      and times are set on the descriptor (fchmod, futimes), never by
+//      name; runs of zero blocks become holes;
+//   3. apply: each staged entry is renamed into place, the file it
+//      replaces first moved aside; new directories are made (mkdir never
+//      follows a symlink). Every step is journalled; on any failure the
+//      journal is undone, last first, and the host directory is as it
+//      was.
+// Modes lose setuid, setgid, sticky and the write bit for others unless
+// keepModes is set.
 
 import fs from 'node:fs';
-import path from 'node:path';
+import os from 'node:os';
+import crypto from 'node:crypto';
+import { TarError, tarEntries, entryHeaders, END_OF_ARCHIVE, cleanName, show, looksLikeTar } from './tar.mjs';
+
+export { TarError, looksLikeTar };
 
 const BLOCK = 512;
-const ZEROS = Buffer.alloc(2 * BLOCK);
+const PAGE = 4096;
+const NS = 1000000000n;
+const PATH_MAX = 4096; // Linux: a path given to a call, with its NUL
+const SLASH = Buffer.from('/');
+const ZEROS = Buffer.alloc(1 << 20);
 
-export class ArchiveError extends Error {}
+// An export the runner refuses, and why; `host` says whether the host
+// (not the archive) is at fault (the status differs).
+export class ExportError extends Error {
+  constructor(message, host = false) {
+    super(message);
+    this.host = host;
+  }
+}
+
+const join = (dir, name) => Buffer.concat([dir, SLASH, name]);
+// Whether byte array b (at most 1 MiB) is all zeros (memcmp, not a loop).
+const isZero = (b) => Buffer.from(b.buffer, b.byteOffset, b.length).equals(ZEROS.subarray(0, b.length));
 
 // ---------------------------------------------------------------------------
-// Writing: a host directory as a stream of Buffers.
+// In: a host directory as a stream of byte arrays.
 
-function octal(buf, off, len, value) {
-  const s = value.toString(8);
-  if (s.length > len - 1) return false;
-  buf.write(s.padStart(len - 1, '0'), off, 'latin1');
-  return true;
-}
-
-function paxRecord(key, value) {
-  const body = Buffer.concat([Buffer.from(` ${key}=`), value, Buffer.from('\n')]);
-  let len = body.length + 1;
-  while (String(len).length + body.length !== len) len = String(len).length + body.length;
-  return Buffer.concat([Buffer.from(String(len)), body]);
-}
-
-function header(name, type, size, mode, mtime, link) {
-  const h = Buffer.alloc(BLOCK);
-  name.copy(h, 0, 0, Math.min(name.length, 100));
-  octal(h, 100, 8, mode & 0o7777);
-  octal(h, 108, 8, 0);
-  octal(h, 116, 8, 0);
-  octal(h, 124, 12, size);
-  octal(h, 136, 12, Math.max(0, Math.min(mtime, 0o77777777777)));
-  h.write(type, 156, 'latin1');
-  if (link) link.copy(h, 157, 0, Math.min(link.length, 100));
-  h.write('ustar\x0000', 257, 'latin1');
-  h.fill(' ', 148, 156);
-  let sum = 0;
-  for (const b of h) sum += b;
-  h.write(`${sum.toString(8).padStart(6, '0')}\0 `, 148, 'latin1');
-  return h;
-}
-
-// The headers (pax first when needed) of one entry.
-function* headers(name, type, size, mode, mtime, link) {
-  const recs = [];
-  if (name.length > 100) recs.push(paxRecord('path', name));
-  if (link && link.length > 100) recs.push(paxRecord('linkpath', link));
-  if (size > 0o77777777777) recs.push(paxRecord('size', Buffer.from(String(size))));
-  if (recs.length) {
-    const data = Buffer.concat(recs);
-    yield header(Buffer.from('././@PaxHeader'), 'x', data.length, 0o644, mtime);
-    yield data;
-    if (data.length % BLOCK) yield ZEROS.subarray(0, BLOCK - (data.length % BLOCK));
-  }
-  yield header(name, type, size > 0o77777777777 ? 0 : size, mode, mtime, link);
-}
-
-// Yields the tar archive of host directory `dir` (names relative to it), or
-// the bytes of `dir` itself when it is a regular file (an archive made
+// Yields the tar archive of host directory `dir` (names relative to it),
+// or the bytes of `dir` itself when it is a regular file (an archive made
 // already). warn(message) hears about skipped entries.
 export function* archive(dir, warn) {
   if (fs.statSync(dir).isFile()) {
-    yield* fileChunks(dir, fs.statSync(dir).size);
+    yield* fileChunks(Buffer.from(dir), fs.statSync(dir).size);
     return;
   }
-  const stack = [[dir, Buffer.alloc(0)]];
+  const stack = [[Buffer.from(dir), Buffer.alloc(0)]];
   while (stack.length) {
     const [host, rel] = stack.pop();
     const names = fs.readdirSync(host, { encoding: 'buffer' }).sort(Buffer.compare);
     const subdirs = [];
     for (const nameBuf of names) {
-      const hostPath = Buffer.concat([Buffer.from(`${host}/`), nameBuf]);
-      const relPath = rel.length ? Buffer.concat([rel, Buffer.from('/'), nameBuf]) : nameBuf;
-      const st = fs.lstatSync(hostPath);
-      const mtime = Math.floor(st.mtimeMs / 1000);
+      const hostPath = join(host, nameBuf);
+      const relPath = rel.length ? join(rel, nameBuf) : nameBuf;
+      const st = fs.lstatSync(hostPath, { bigint: true });
+      const mtime = st.mtimeNs;
+      const mode = Number(st.mode & 0o7777n);
       if (st.isDirectory()) {
-        yield* headers(Buffer.concat([relPath, Buffer.from('/')]), '5', 0, st.mode, mtime);
+        yield entryHeaders({ name: Buffer.concat([relPath, SLASH]), type: '5', mode, mtime });
         subdirs.push([hostPath, relPath]);
       } else if (st.isFile()) {
-        yield* headers(relPath, '0', st.size, st.mode, mtime);
-        yield* fileChunks(hostPath, st.size);
-        if (st.size % BLOCK) yield ZEROS.subarray(0, BLOCK - (st.size % BLOCK));
+        const size = Number(st.size);
+        yield entryHeaders({ name: relPath, type: '0', size, mode, mtime });
+        yield* fileChunks(hostPath, size);
+        if (size % BLOCK) yield ZEROS.subarray(0, BLOCK - (size % BLOCK));
       } else if (st.isSymbolicLink()) {
-        yield* headers(relPath, '2', 0, 0o777, mtime, fs.readlinkSync(hostPath, { encoding: 'buffer' }));
+        yield entryHeaders({ name: relPath, type: '2', mode: 0o777, mtime,
+          link: fs.readlinkSync(hostPath, { encoding: 'buffer' }) });
       } else {
-        warn(`${hostPath.toString()}: not a file, directory or symlink: not sent`);
+        warn(`${show(hostPath)}: not a file, directory or symlink: not sent`);
       }
     }
     for (let i = subdirs.length - 1; i >= 0; i--) stack.push(subdirs[i]);
   }
-  yield ZEROS;
+  yield END_OF_ARCHIVE;
 }
 
 function* fileChunks(file, size) {
-  const fd = fs.openSync(file, 'r');
+  const fd = fs.openSync(file, fs.constants.O_RDONLY | fs.constants.O_NOFOLLOW);
   try {
     for (let at = 0; at < size;) {
       const buf = Buffer.allocUnsafe(Math.min(1 << 20, size - at));
       const n = fs.readSync(fd, buf, 0, buf.length, at);
-      if (n === 0) throw new ArchiveError(`${file}: shorter than when it was listed`);
+      if (n === 0) throw new TarError(`${show(file)}: shorter than when it was listed`);
       at += n;
       yield n === buf.length ? buf : buf.subarray(0, n);
     }
@@ -119,8 +110,8 @@ function* fileChunks(file, size) {
   }
 }
 
-// A reader over a generator of Buffers: read(dst) fills dst as far as it
-// can, returning the count (0 at the end).
+// A reader over a generator of byte arrays: read(dst) fills dst as far as
+// it can, returning the count (0 at the end).
 export function pullReader(gen) {
   let cur = null;
   let at = 0;
@@ -135,7 +126,7 @@ export function pullReader(gen) {
         continue;
       }
       const n = Math.min(dst.length - done, cur.length - at);
-      cur.copy(dst, done, at, at + n);
+      dst.set(cur.subarray(at, at + n), done);
       at += n;
       done += n;
     }
@@ -143,127 +134,334 @@ export function pullReader(gen) {
   };
 }
 
+// Whether host file `file` is a tar archive (its first block says so).
+export function isTarFile(file) {
+  const fd = fs.openSync(file, 'r');
+  try {
+    const b = Buffer.alloc(BLOCK);
+    return fs.readSync(fd, b, 0, BLOCK, 0) === BLOCK && looksLikeTar(b);
+  } finally {
+    fs.closeSync(fd);
+  }
+}
+
 // ---------------------------------------------------------------------------
-// Reading: an archive (Buffer) into a host directory.
+// Out: the module's archive, spooled.
 
-function num(h, off, len) {
-  const field = h.subarray(off, off + len);
-  if (field[0] & 0x80) {
-    let v = 0;
-    for (let i = 1; i < len; i++) v = v * 256 + field[i];
-    return v + (field[0] & 0x3f) * 256 ** (len - 1);
+// An unlinked temporary file that takes the module's archive: write(bytes)
+// appends (false once the limit is passed: the archive is then refused),
+// source() reads it back. Pages of zeros are skipped, not written, so they
+// cost no disk; the spool keeps the extents it wrote, so that reading back
+// a hole costs no read either (source().nextData(pos) says where the next
+// written bytes are).
+export class Spool {
+  constructor(limit) {
+    const dir = fs.mkdtempSync(`${os.tmpdir()}/wasi-run-`);
+    const file = `${dir}/archive`;
+    const c = fs.constants;
+    this.fd = fs.openSync(file, c.O_RDWR | c.O_CREAT | c.O_EXCL | c.O_NOFOLLOW, 0o600);
+    fs.unlinkSync(file);
+    fs.rmdirSync(dir);
+    this.length = 0;
+    this.limit = limit;
+    this.over = false;
+    this.extents = []; // [start, end) written, in order, merged
   }
-  const s = field.toString('latin1').replace(/[\0 ]+$/, '').replace(/^ +/, '');
-  if (s === '') return 0;
-  if (!/^[0-7]+$/.test(s)) throw new ArchiveError('malformed number in a header');
-  return parseInt(s, 8);
-}
 
-function cstr(h, off, len) {
-  const z = h.indexOf(0, off);
-  return h.subarray(off, z < 0 || z > off + len ? off + len : z);
-}
-
-// The entries of archive `buf`: [{ name (Buffer), type, size, mode, mtime,
-// link, data }]. Throws ArchiveError for a malformed or incomplete one.
-export function entries(buf) {
-  const out = [];
-  let pos = 0;
-  let pax = {};
-  for (;;) {
-    if (pos + BLOCK > buf.length) throw new ArchiveError('incomplete archive (no end-of-archive marker)');
-    const h = buf.subarray(pos, pos + BLOCK);
-    pos += BLOCK;
-    if (h.every((b) => b === 0)) break;
-    let sum = 0;
-    for (let i = 0; i < BLOCK; i++) sum += i >= 148 && i < 156 ? 32 : h[i];
-    if (sum !== num(h, 148, 8)) throw new ArchiveError('damaged archive (bad header checksum)');
-    const type = String.fromCharCode(h[156] || 0x30);
-    let size = num(h, 124, 12);
-    if (type !== 'x' && pax.size !== undefined) size = pax.size;
-    if (pos + size > buf.length) throw new ArchiveError('incomplete archive (an entry is cut short)');
-    const data = buf.subarray(pos, pos + size);
-    pos += Math.ceil(size / BLOCK) * BLOCK;
-    if (type === 'x') {
-      pax = {};
-      for (let p = 0; p < data.length;) {
-        const sp = data.indexOf(0x20, p);
-        const len = parseInt(data.toString('latin1', p, sp), 10);
-        if (!(len > 0) || p + len > data.length) throw new ArchiveError('damaged pax header');
-        const rec = data.subarray(sp + 1, p + len - 1);
-        const eq = rec.indexOf(0x3d);
-        const key = rec.toString('latin1', 0, eq);
-        const value = rec.subarray(eq + 1);
-        if (key === 'path') pax.path = Buffer.from(value);
-        else if (key === 'linkpath') pax.link = Buffer.from(value);
-        else if (key === 'size') pax.size = Number(value.toString());
-        p += len;
+  write(bytes) {
+    if (this.over || this.length + bytes.length > this.limit) {
+      this.over = true;
+      return false;
+    }
+    if (!isZero(bytes)) {
+      for (let at = 0; at < bytes.length;) {
+        const n = Math.min(PAGE - ((this.length + at) % PAGE), bytes.length - at);
+        const piece = bytes.subarray(at, at + n);
+        if (!isZero(piece)) {
+          const pos = this.length + at;
+          for (let w = 0; w < n;) w += fs.writeSync(this.fd, piece, w, n - w, pos + w);
+          const last = this.extents[this.extents.length - 1];
+          if (last && last[1] === pos) last[1] = pos + n;
+          else this.extents.push([pos, pos + n]);
+        }
+        at += n;
       }
-      continue;
     }
-    if (type === 'g') continue;
-    let name = pax.path ?? cstr(h, 0, 100);
-    if (!pax.path && h.toString('latin1', 257, 263) === 'ustar\0' && h[345]) {
-      name = Buffer.concat([cstr(h, 345, 155), Buffer.from('/'), name]);
-    }
-    out.push({ name, type, size, mode: num(h, 100, 8) & 0o7777, mtime: num(h, 136, 12),
-      link: pax.link ?? cstr(h, 157, 100), data });
-    pax = {};
+    this.length += bytes.length;
+    return true;
   }
-  return out;
+
+  // The index of the first extent that ends after pos.
+  find(pos) {
+    let lo = 0;
+    let hi = this.extents.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (this.extents[mid][1] <= pos) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo;
+  }
+
+  source() {
+    return {
+      read: (pos, n) => {
+        const len = Math.max(0, Math.min(n, this.length - pos));
+        const b = Buffer.alloc(len);
+        for (let i = this.find(pos); i < this.extents.length && this.extents[i][0] < pos + len; i++) {
+          const from = Math.max(pos, this.extents[i][0]);
+          const to = Math.min(pos + len, this.extents[i][1]);
+          for (let at = from; at < to;) {
+            const k = fs.readSync(this.fd, b, at - pos, to - at, at);
+            if (k === 0) throw new TarError('the spooled archive shrank');
+            at += k;
+          }
+        }
+        return b;
+      },
+      nextData: (pos) => {
+        const i = this.find(pos);
+        return i < this.extents.length ? Math.max(pos, this.extents[i][0]) : this.length;
+      },
+    };
+  }
+
+  close() {
+    try { fs.closeSync(this.fd); } catch {}
+  }
 }
 
-// Extracts archive `buf` into host directory `dir` (made when missing).
-// Regular files are written beside their place and renamed into it;
-// directory modes and times are set last. Returns the number of entries.
-export function extract(buf, dir) {
-  const list = entries(buf);
-  fs.mkdirSync(dir, { recursive: true });
-  const real = new Set(); // directories known to be real (not symlinks)
-  const dirs = [];
-  const place = (name) => {
-    const parts = name.toString('latin1').split('/').filter((p) => p && p !== '.');
-    if (parts.includes('..')) throw new ArchiveError(`${name}: a name with "..": refused`);
+// ---------------------------------------------------------------------------
+// Out: the archive into a host directory, all or nothing.
+
+// The mode kept from the module: setuid, setgid, sticky and the write bit
+// for others dropped unless `keep`.
+const hostMode = (mode, keep) => (keep ? mode & 0o7777 : mode & 0o0775);
+
+function lstatOrNull(p) {
+  try {
+    return fs.lstatSync(p);
+  } catch (e) {
+    if (e.code === 'ENOENT') return null;
+    throw e;
+  }
+}
+
+// Reads every header of the archive in `src` and checks it against the
+// host directory `dir` (a Buffer). Returns the plan: [{ path (Buffer),
+// type, size, mode, mtime, link, offset, exists }] in archive order, a
+// name used twice kept at its first place with its last entry's content.
+function plan(src, dir, opts) {
+  const byPath = new Map();
+  const order = [];
+  const kinds = new Map(); // path (latin1 key) -> 'dir' | 'other' (planned or on the host)
+  const key = (p) => p.toString('latin1');
+  const hostKind = (p) => {
+    const k = key(p);
+    if (kinds.has(k)) return kinds.get(k);
+    const st = lstatOrNull(p);
+    const kind = !st ? null : st.isDirectory() ? 'dir' : st.isSymbolicLink() ? 'symlink' : 'other';
+    kinds.set(k, kind);
+    return kind;
+  };
+  const parents = new Set();
+  let count = 0;
+  for (const e of tarEntries(src)) {
+    if (++count > opts.maxEntries) {
+      throw new TarError(`more than ${opts.maxEntries} entries (--out-max-entries)`);
+    }
+    const parts = cleanName(e.name);
+    if (parts.length === 0) continue; // the directory itself: kept as it is
+    if (e.type === '1') throw new TarError(`${show(e.name)}: hard links are not exported`);
+    if (e.type === '2' && e.link.length === 0) throw new TarError(`${show(e.name)}: symlink with an empty target`);
+    const full = Buffer.concat([dir, ...parts.flatMap((p) => [SLASH, p])]);
+    if (full.length + 1 > PATH_MAX) {
+      throw new TarError(`${show(e.name)}: the host path would be ${full.length} bytes, over PATH_MAX (${PATH_MAX - 1})`);
+    }
+    if (e.size > opts.limit) throw new TarError(`${show(e.name)}: size ${e.size} over the limit`);
     let at = dir;
     for (const part of parts.slice(0, -1)) {
-      at = path.join(at, Buffer.from(part, 'latin1').toString());
-      if (real.has(at)) continue;
-      let st = null;
-      try { st = fs.lstatSync(at); } catch {}
-      if (!st) fs.mkdirSync(at);
-      else if (!st.isDirectory()) throw new ArchiveError(`${at}: not a directory, but the archive has entries under it`);
-      real.add(at);
+      at = join(at, part);
+      const planned = byPath.get(key(at));
+      if (planned && planned.type !== '5') {
+        throw new TarError(`${show(e.name)}: an entry under ${show(at)}, which the archive made a ${planned.type === '2' ? 'symlink' : 'file'}`);
+      }
+      const kind = hostKind(at);
+      if (kind === 'symlink') throw new ExportError(`${show(at)}: a symlink on the host; an entry under it would climb out`, true);
+      if (kind === 'other') throw new ExportError(`${show(at)}: not a directory on the host, but the archive has entries under it`, true);
+      if (kind === null) throw new TarError(`${show(e.name)}: no entry for its directory ${show(at)} before it`);
+      parents.add(key(at));
     }
-    return parts.length ? path.join(at, Buffer.from(parts[parts.length - 1], 'latin1').toString()) : null;
-  };
-  for (const e of list) {
-    const target = place(e.name);
-    if (!target) continue;
-    let st = null;
-    try { st = fs.lstatSync(target); } catch {}
+    const k = key(full);
+    const prev = byPath.get(k);
+    const kind = hostKind(full);
     if (e.type === '5') {
-      if (st && !st.isDirectory()) fs.unlinkSync(target);
-      if (!st || !st.isDirectory()) fs.mkdirSync(target);
-      real.add(target);
-      dirs.push([target, e.mode, e.mtime]);
-    } else if (e.type === '0' || e.type === '7') {
-      if (st && st.isDirectory()) throw new ArchiveError(`${target}: a directory, and the archive has a file there`);
-      const tmp = path.join(path.dirname(target), `.${path.basename(target)}.wasi-run-${process.pid}`);
-      fs.writeFileSync(tmp, e.data, { mode: 0o600 });
-      fs.chmodSync(tmp, e.mode);
-      fs.utimesSync(tmp, e.mtime, e.mtime);
-      fs.renameSync(tmp, target);
-    } else if (e.type === '2') {
-      if (st && st.isDirectory()) throw new ArchiveError(`${target}: a directory, and the archive has a symlink there`);
-      if (st) fs.unlinkSync(target);
-      fs.symlinkSync(e.link, target);
+      if (prev && prev.type !== '5') throw new TarError(`${show(e.name)}: a directory after a file of that name`);
+      if (!prev && kind && kind !== 'dir') {
+        throw new ExportError(`${show(full)}: ${kind === 'symlink' ? 'a symlink' : 'a file'} on the host, and the program made it a directory`, true);
+      }
+      kinds.set(k, 'dir');
     } else {
-      throw new ArchiveError(`${e.name}: unsupported entry type '${e.type}'`);
+      if ((prev && prev.type === '5') || (!prev && kind === 'dir')) {
+        throw new ExportError(`${show(full)}: a directory on the host, and the program made it a ${e.type === '2' ? 'symlink' : 'file'}`, !prev);
+      }
+      kinds.set(k, 'other');
     }
+    const item = { ...e, path: full, exists: prev ? prev.exists : kind !== null, mode: hostMode(e.mode, opts.keepModes) };
+    if (!prev) order.push(k);
+    byPath.set(k, item);
   }
-  for (const [d, mode, mtime] of dirs.reverse()) {
-    fs.chmodSync(d, mode);
-    fs.utimesSync(d, mtime, mtime);
+  const items = order.map((k) => byPath.get(k));
+  // The host directories the apply step adds to, to give their times back
+  // on a rollback.
+  items.touched = [dir, ...[...parents].filter((k) => !byPath.has(k) || byPath.get(k).exists)
+    .map((k) => Buffer.from(k, 'latin1'))];
+  return items;
+}
+
+// Copies `size` bytes at `offset` of `src` to descriptor `fd`, leaving
+// holes for zero pages.
+function copyData(src, offset, size, fd) {
+  for (let at = 0; at < size;) {
+    if (src.nextData) { // skip a hole of the spool at once
+      const next = src.nextData(offset + at) - offset;
+      if (next > at) {
+        at = Math.min(size, next - (next % PAGE));
+        if (at >= size) break;
+      }
+    }
+    const n = Math.min(1 << 20, size - at);
+    const b = src.read(offset + at, n);
+    if (b.length !== n) throw new TarError('truncated archive: the stream ended inside an entry');
+    for (let p = 0; p < n; p += PAGE) {
+      const piece = b.subarray(p, Math.min(p + PAGE, n));
+      if (!isZero(piece)) {
+        for (let w = 0; w < piece.length;) w += fs.writeSync(fd, piece, w, piece.length - w, at + p + w);
+      }
+    }
+    at += n;
   }
-  return list.length;
+  fs.ftruncateSync(fd, size);
+}
+
+// Nanoseconds as the seconds Node's futimes takes (a double, which libuv
+// truncates back to nanoseconds): the smallest double that does not fall
+// short, within one unit of the double's last place (about 0.24 us today).
+function secs(ns) {
+  const whole = Number(ns / NS);
+  const frac = Number(ns % NS);
+  let d = whole + frac / 1e9;
+  const ulp = 2 ** (Math.floor(Math.log2(Math.max(d, 1))) - 52);
+  for (let k = 0; k < 4 && Math.trunc((d - whole) * 1e9) < frac; k++) d += ulp;
+  return d;
+}
+
+// Extracts the archive in `src` (a { read(pos, n) } source) into host
+// directory `hostDir`, all or nothing. opts: { keepModes, limit,
+// maxEntries, failAfter (for tests: fail the apply step after that many
+// steps) }. Returns the number of entries written; throws TarError
+// (the archive is refused) or ExportError / a Node error (the host).
+export function extract(src, hostDir, opts) {
+  const dir = Buffer.from(hostDir);
+  const c = fs.constants;
+  let madeRoot = false;
+  const rootSt = lstatOrNull(dir) ?? (fs.statSync(dir, { throwIfNoEntry: false }) || null);
+  if (rootSt && !fs.statSync(dir).isDirectory()) throw new ExportError(`${hostDir}: not a directory`, true);
+  const items = (() => {
+    if (rootSt) return plan(src, dir, opts);
+    // Missing: plan against an empty directory, which is made only now.
+    const list = plan(src, dir, opts);
+    if (list.length === 0) return list;
+    fs.mkdirSync(dir, { recursive: true });
+    madeRoot = true;
+    return list;
+  })();
+  if (items.length === 0) return 0;
+
+  const times = items.touched.map((p) => [p, fs.lstatSync(p, { bigint: true })]);
+  const journal = [];
+  let stage = null;
+  let steps = 0;
+  const step = () => {
+    if (opts.failAfter !== undefined && ++steps > opts.failAfter) {
+      throw Object.assign(new Error('injected failure'), { code: 'EIO' });
+    }
+  };
+  try {
+    // A fresh name: mkdir fails on anything already there, symlinks too.
+    stage = join(dir, Buffer.from(`.wasi-run-${crypto.randomBytes(12).toString('hex')}`));
+    fs.mkdirSync(stage, 0o700);
+    const stageKey = stage.toString('latin1');
+    // 2. stage
+    items.forEach((it, i) => {
+      if (it.path.toString('latin1').startsWith(stageKey)) throw new TarError(`${show(it.path)}: the runner's own staging name`);
+      if (it.type === '5') return;
+      it.staged = join(stage, Buffer.from(String(i)));
+      if (it.type === '2') {
+        fs.symlinkSync(it.link, it.staged);
+        fs.lutimesSync(it.staged, secs(it.mtime), secs(it.mtime));
+        return;
+      }
+      const fd = fs.openSync(it.staged, c.O_WRONLY | c.O_CREAT | c.O_EXCL | c.O_NOFOLLOW, 0o600);
+      try {
+        copyData(src, it.offset, it.size, fd);
+        fs.fchmodSync(fd, it.mode);
+        fs.futimesSync(fd, secs(it.mtime), secs(it.mtime));
+      } finally {
+        fs.closeSync(fd);
+      }
+    });
+    // 3. apply, journalled
+    const dirs = [];
+    items.forEach((it, i) => {
+      step();
+      if (it.type === '5') {
+        if (!it.exists) {
+          fs.mkdirSync(it.path, 0o700);
+          journal.push({ undo: () => fs.rmdirSync(it.path) });
+        }
+        dirs.push(it);
+        return;
+      }
+      if (it.exists) {
+        const aside = join(stage, Buffer.from(`old-${i}`));
+        fs.renameSync(it.path, aside);
+        journal.push({ undo: () => fs.renameSync(aside, it.path) });
+      }
+      fs.renameSync(it.staged, it.path);
+      journal.push({ undo: () => fs.renameSync(it.path, it.staged) });
+    });
+    // Directories get their modes and times last, deepest first, through
+    // a descriptor (O_NOFOLLOW|O_DIRECTORY).
+    for (const it of dirs.reverse()) {
+      step();
+      const fd = fs.openSync(it.path, c.O_RDONLY | c.O_DIRECTORY | c.O_NOFOLLOW);
+      try {
+        const old = fs.fstatSync(fd, { bigint: true });
+        journal.push({ undo: () => {
+          const f = fs.openSync(it.path, c.O_RDONLY | c.O_DIRECTORY | c.O_NOFOLLOW);
+          try {
+            fs.fchmodSync(f, Number(old.mode & 0o7777n));
+            fs.futimesSync(f, secs(old.atimeNs), secs(old.mtimeNs));
+          } finally { fs.closeSync(f); }
+        } });
+        fs.fchmodSync(fd, it.mode);
+        fs.futimesSync(fd, secs(it.mtime), secs(it.mtime));
+      } finally {
+        fs.closeSync(fd);
+      }
+    }
+  } catch (e) {
+    for (let j = journal.length - 1; j >= 0; j--) {
+      try { journal[j].undo(); } catch {}
+    }
+    if (stage) try { fs.rmSync(stage, { recursive: true, force: true }); } catch {}
+    for (const [p, st] of times) {
+      try { fs.utimesSync(p, secs(st.atimeNs), secs(st.mtimeNs)); } catch {}
+    }
+    if (madeRoot) try { fs.rmdirSync(dir); } catch {}
+    throw e;
+  }
+  fs.rmSync(stage, { recursive: true, force: true });
+  return items.length;
 }

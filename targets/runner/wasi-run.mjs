@@ -77,6 +77,14 @@ const USAGE = `usage: wasi-run [OPTIONS] [--] MODULE.wasm [ARGS...]
   --out GUEST:HOST   wasm32-wasi-vfs module: what the program created or
                      changed under GUEST lands in host directory HOST when it
                      exits 0 (repeatable); write :: for : when a path has one
+                     (on a wasm32-wasi-vfs module, --dir HOST::GUEST means
+                     --in HOST:GUEST plus --out GUEST:HOST on any exit status)
+  --keep-modes       --out: keep setuid, setgid, sticky and other-writable
+                     bits (dropped by default)
+  --out-limit SIZE   --out: refuse an archive larger than SIZE bytes (K, M,
+                     G, T suffixes; default 64G)
+  --out-max-entries N  --out: refuse an archive of more than N entries
+                     (default 1048576)
   --help             print this help
   --                 end of options
 `;
@@ -172,8 +180,26 @@ function splitSpec(option, spec, names) {
   return [a, b];
 }
 
+// A size: digits with an optional K, M, G or T (powers of 1024).
+function parseSize(option, text) {
+  const m = /^([0-9]{1,15})([KMGT]?)$/i.exec(text);
+  if (!m) usageError(`${option} ${text}: expected a size (digits, optional K, M, G or T)`);
+  return Number(m[1]) * 1024 ** ' KMGT'.indexOf(m[2].toUpperCase() || ' ');
+}
+
+// Checks a guest path of --in, --out or --dir: absolute, and no ',' (the
+// separator of WASI_VFS_IN and WASI_VFS_OUT, libc-overlay/STREAMS.md).
+function checkGuestPath(option, spec, guest) {
+  if (!guest.startsWith('/')) usageError(`${option} ${spec}: the guest directory must be absolute`);
+  if (guest.includes(',')) usageError(`${option} ${spec}: the guest directory may not contain ','`);
+}
+
 function parseArgs(argv) {
   const preopens = {};
+  const dirs = [];
+  let keepModes = false;
+  let outLimit = 64 * 1024 ** 3;
+  let maxEntries = 1048576;
   const ins = [];
   const outs = [];
   const envOptions = [];
@@ -205,14 +231,23 @@ function parseArgs(argv) {
       if (host === '' || guest === '') usageError(`--dir ${spec}: empty path`);
       if (!isDirectory(host)) usageError(`--dir ${spec}: ${host} is not a directory`);
       preopens[guest] = host;
+      dirs.push({ spec, host, guest });
     } else if (arg === '--in') {
-      const [host, guest] = splitSpec(arg, needValue(), 'HOST_DIR:GUEST_DIR');
-      if (!guest.startsWith('/')) usageError(`--in ${host}:${guest}: the guest directory must be absolute`);
+      const spec = needValue();
+      const [host, guest] = splitSpec(arg, spec, 'HOST_DIR:GUEST_DIR');
+      checkGuestPath(arg, spec, guest);
       ins.push({ host, guest });
     } else if (arg === '--out') {
-      const [guest, host] = splitSpec(arg, needValue(), 'GUEST_DIR:HOST_DIR');
-      if (!guest.startsWith('/')) usageError(`--out ${guest}:${host}: the guest directory must be absolute`);
-      outs.push({ host, guest });
+      const spec = needValue();
+      const [guest, host] = splitSpec(arg, spec, 'GUEST_DIR:HOST_DIR');
+      checkGuestPath(arg, spec, guest);
+      outs.push({ host, guest, spec });
+    } else if (arg === '--keep-modes' && value === undefined) {
+      keepModes = true;
+    } else if (arg === '--out-limit') {
+      outLimit = parseSize(arg, needValue());
+    } else if (arg === '--out-max-entries') {
+      maxEntries = parseSize(arg, needValue());
     } else if (arg === '--env') {
       const spec = needValue();
       if (spec === '' || spec.startsWith('=')) usageError(`--env ${spec}: empty name`);
@@ -231,7 +266,8 @@ function parseArgs(argv) {
     if (eq > 0) env[spec.slice(0, eq)] = spec.slice(eq + 1);
     else if (Object.hasOwn(process.env, spec)) env[spec] = process.env[spec];
   }
-  return { preopens, env, ins, outs, module: argv[i], args: argv.slice(i + 1) };
+  return { preopens, dirs, env, ins, outs, keepModes, outLimit, maxEntries,
+    module: argv[i], args: argv.slice(i + 1) };
 }
 
 // True when `path` names a directory (following symlinks).
@@ -298,11 +334,14 @@ function checkExports(file, module) {
 const ERRNO_SUCCESS = 0;
 const ERRNO_FAULT = 21;
 const ERRNO_IO = 29;
+const ERRNO_FBIG = 22;
 // Node error code -> WASI errno, for errors a read/write on stdio can return.
 const WASI_ERRNO = {
   EACCES: 2, EBADF: 8, ECONNRESET: 15, EDQUOT: 19, EFBIG: 22, EINVAL: 28,
   EIO: 29, EISDIR: 31, ENOSPC: 51, ENXIO: 60, EPERM: 63, EPIPE: 64,
 };
+
+const errnoOf = (e) => WASI_ERRNO[e.code] ?? ERRNO_IO;
 
 // The guest's iovec array at `iovs` (count `n`) in `memory` as Uint8Array
 // views, or null when any part lies outside memory. (Wasm i32 arguments
@@ -726,13 +765,14 @@ function typedStreamImports(base, streams) {
 const FIRST_ARCHIVE_FD = 3;
 
 // Checks the module and the host paths, sets the module's WASI_VFS_IN and
-// WASI_VFS_OUT, and returns { table (guest fd -> { read } or { chunks }),
-// finish(file, status) -> runner status }. Exits 2 for a module without a
-// filesystem of its own, 66 for an --in HOST that cannot be read.
-async function planArchives(opts, module) {
-  // A wasm32-wasi-vfs module linked with --vfs-streams reads WASI_VFS_IN:
-  // the name is in its data (libc-overlay/src/streams_boot.c).
-  if (!fs.readFileSync(opts.module).includes(Buffer.from('WASI_VFS_IN\0', 'latin1'))) {
+// WASI_VFS_OUT, and returns { table (guest fd -> { read } or { spool }),
+// finish(file, status, trapped) -> runner status }. Exits 2 for a module
+// without a filesystem of its own, 66 for an --in HOST that is neither a
+// directory nor a tar archive.
+async function planArchives(opts, streamsPart) {
+  // A wasm32-wasi-vfs module with the transfer part reads WASI_VFS_IN: the
+  // name is in its data (libc-overlay/src/streams_boot.c).
+  if (!streamsPart) {
     usageError(`${opts.module}: takes no files through streams: --in and --out need a ` +
       'wasm32-wasi-vfs module linked with --vfs-streams (CMake: wasi_vfs_streams())');
   }
@@ -744,9 +784,11 @@ async function planArchives(opts, module) {
   for (const { host, guest } of opts.ins) {
     try {
       const st = fs.statSync(host);
-      if (!st.isDirectory() && !st.isFile()) throw Object.assign(new Error(), { code: 'EINVAL' });
+      if (!st.isDirectory() && !(st.isFile() && tar.isTarFile(host))) {
+        throw Object.assign(new Error(), { code: 'EINVAL' });
+      }
     } catch (e) {
-      die(EXIT_NO_INPUT, `--in ${host}: cannot read it: ${e.code === 'EINVAL' ? 'not a directory or tar file' : openError(e)}`);
+      die(EXIT_NO_INPUT, `--in ${host}: cannot read it: ${e.code === 'EINVAL' ? 'not a directory or tar archive' : openError(e)}`);
     }
     const read = tar.pullReader(tar.archive(host, warn));
     table.set(fd, { read, host });
@@ -754,7 +796,11 @@ async function planArchives(opts, module) {
   }
   const outSpecs = [];
   for (const out of opts.outs) {
-    out.chunks = [];
+    try {
+      out.spool = new tar.Spool(opts.outLimit);
+    } catch (e) {
+      die(EXIT_CANNOT_CREATE, `--out ${out.spec}: cannot make a temporary file: ${openError(e)}`);
+    }
     table.set(fd, out);
     outSpecs.push(`${out.guest}:${fd++}`);
   }
@@ -764,26 +810,44 @@ async function planArchives(opts, module) {
   };
   add('WASI_VFS_IN', inSpecs);
   add('WASI_VFS_OUT', outSpecs);
+  const failAfter = process.env.WASI_RUN_TEST_FAIL_APPLY;
   const finish = (file, status) => {
     for (const out of opts.outs) {
-      if (status !== 0) {
-        say(`${out.host}: not written: ${file} exited with status ${status}`);
-        continue;
-      }
-      const archive = Buffer.concat(out.chunks);
-      if (archive.length === 0) continue; // the program used no file: no changes
+      const what = out.dir ? `--dir ${out.dir}` : `--out ${out.spec}`;
       try {
-        tar.extract(archive, out.host);
-      } catch (e) {
-        if (e instanceof tar.ArchiveError) {
-          say(`--out ${out.guest}:${out.host}: ${e.message}`);
+        if (status !== 0 && !out.dir) {
+          say(`${out.host}: not written: ${file} exited with status ${status}`);
+          continue;
+        }
+        if (out.spool.over) {
+          say(`${what}: not written: the archive is larger than ${opts.outLimit} bytes (--out-limit)`);
           status = EXIT_IO;
+          continue;
+        }
+        if (out.spool.length === 0) continue; // the program used no file: no changes
+        tar.extract(out.spool.source(), out.host, {
+          keepModes: opts.keepModes, limit: opts.outLimit, maxEntries: opts.maxEntries,
+          failAfter: failAfter === undefined ? undefined : Number(failAfter),
+        });
+      } catch (e) {
+        if (e instanceof tar.TarError && /^(truncated archive|empty stream)/.test(e.message)) {
+          say(`${what}: not written: the module's export failed (${e.message})`);
+          status = EXIT_IO;
+        } else if (e instanceof tar.TarError) {
+          say(`${what}: not written: the archive is refused: ${e.message}`);
+          status = EXIT_IO;
+        } else if (e instanceof tar.ExportError) {
+          say(`${what}: not written: ${e.message}`);
+          status = e.host ? EXIT_CANNOT_CREATE : EXIT_IO;
         } else if (e.code) {
-          say(`${out.host}: cannot write: ${openError(e)}`);
+          say(`${what}: not written: ${e.path ? `${e.path}: ` : ''}${openError(e)}`);
           status = EXIT_CANNOT_CREATE;
         } else {
-          throw e;
+          say(`${what}: not written: internal error: ${e.message}`);
+          status = EXIT_INTERNAL;
         }
+      } finally {
+        out.spool.close();
       }
     }
     return status;
@@ -816,13 +880,17 @@ function archiveImports(base, table) {
   }
   function fd_write(fd, iovs, iovsLen, nwrittenPtr) {
     const a = table.get(fd);
-    if (!a || !a.chunks) return base.fd_write(fd, iovs, iovsLen, nwrittenPtr);
+    if (!a || !a.spool) return base.fd_write(fd, iovs, iovsLen, nwrittenPtr);
     const bufs = iovecs(memory, iovs, iovsLen);
     if (bufs === null) return ERRNO_FAULT;
     let total = 0;
-    for (const b of bufs) {
-      a.chunks.push(Buffer.from(b));
-      total += b.length;
+    try {
+      for (const b of bufs) {
+        if (!a.spool.write(b)) return ERRNO_FBIG; // over --out-limit
+        total += b.length;
+      }
+    } catch (e) {
+      return errnoOf(e);
     }
     return putU32(memory, nwrittenPtr, total);
   }
@@ -839,6 +907,109 @@ function archiveImports(base, table) {
     imports: { fd_read, fd_write, fd_fdstat_get },
     setMemory(m) { memory = m; },
   };
+}
+
+// ---------------------------------------------------------------------------
+// --dir on a module that does not open host files.
+
+// What --dir means for `module`: a plain wasm32-wasi module (it imports
+// path_open or fd_prestat_get) gets the preopens; a wasm32-wasi-vfs module
+// with the transfer part gets each HOST::GUEST as --in HOST:GUEST and
+// --out GUEST:HOST (written back on any exit status, not on a trap), a
+// relative GUEST taken from "/"; any other module could not see the
+// directory, which is an error (exit 2), never ignored.
+function dirsOnModule(opts, module, streamsPart) {
+  const names = WebAssembly.Module.imports(module).map((imp) => imp.name);
+  if (names.some((n) => n === 'fd_prestat_get' || n.startsWith('path_'))) return;
+  const first = opts.dirs[0].spec;
+  if (!streamsPart) {
+    usageError(`--dir ${first}: ${opts.module} imports no filesystem function and has no ` +
+      'file transfer part (a wasm32-wasi-vfs module linked without it): the directory cannot reach it');
+  }
+  for (const { spec, host, guest } of opts.dirs) {
+    const abs = posixResolve(guest);
+    if (abs.includes(',')) usageError(`--dir ${spec}: the guest directory may not contain ','`);
+    opts.ins.push({ host, guest: abs });
+    opts.outs.push({ host, guest: abs, spec: `${abs}:${host}`, dir: spec });
+  }
+  for (const k of Object.keys(opts.preopens)) delete opts.preopens[k];
+}
+
+// `p` made absolute from "/" and normalised ("." and ".." resolved).
+function posixResolve(p) {
+  const parts = [];
+  for (const part of p.split('/')) {
+    if (part === '..') parts.pop();
+    else if (part && part !== '.') parts.push(part);
+  }
+  return `/${parts.join('/')}`;
+}
+
+// ---------------------------------------------------------------------------
+// Filesystem calls on descriptors that are not directories.
+//
+// Node's WASI resolves path_* calls on any descriptor it has, even the
+// standard ones (against "<stdin>", ... in the runner's working
+// directory). The runner answers every path call and fd_readdir on a
+// descriptor that is neither a preopen nor one path_open made itself, with
+// what Linux gives: ENOTDIR for an open descriptor that is not a
+// directory, EBADF for one that is not open.
+
+const ERRNO_NOTDIR = 54;
+const PATH_CALLS = {
+  // name: indexes of the descriptor arguments
+  path_create_directory: [0], path_filestat_get: [0], path_filestat_set_times: [0],
+  path_link: [0, 3], path_open: [0], path_readlink: [0], path_remove_directory: [0],
+  path_rename: [0, 3], path_symlink: [2], path_unlink_file: [0], fd_readdir: [0],
+};
+
+// Returns the guarding imports, setMemory(memory), and setStreams(has):
+// has(fd) says whether fd is a stream the runner serves itself (typed
+// entry point, --in/--out archives), which is open and not a directory.
+function pathGuard(wasiImport, preopenCount) {
+  const kinds = new Map([[0, 'stream'], [1, 'stream'], [2, 'stream']]);
+  for (let k = 0; k < preopenCount; k++) kinds.set(3 + k, 'dir');
+  let memory = null;
+  let streams = () => false;
+  const refuse = (fd) => {
+    const kind = kinds.get(fd);
+    if (kind === 'dir') return 0;
+    return kind === 'stream' || streams(fd) ? ERRNO_NOTDIR : ERRNO_BADF;
+  };
+  const imports = {};
+  for (const [name, fds] of Object.entries(PATH_CALLS)) {
+    if (typeof wasiImport[name] !== 'function') continue;
+    imports[name] = (...args) => {
+      for (const i of fds) {
+        const e = refuse(args[i]);
+        if (e) return e;
+      }
+      const result = wasiImport[name](...args);
+      if (name === 'path_open' && result === ERRNO_SUCCESS) {
+        // A descriptor Node opened: a directory or a file, whose rights
+        // Node's WASI checks on every later call.
+        const ptr = args[8] >>> 0;
+        if (ptr + 4 <= memory.buffer.byteLength) kinds.set(new DataView(memory.buffer).getUint32(ptr, true), 'dir');
+      }
+      return result;
+    };
+  }
+  imports.fd_close = (fd) => {
+    const result = wasiImport.fd_close(fd);
+    if (result === ERRNO_SUCCESS) kinds.delete(fd);
+    return result;
+  };
+  imports.fd_renumber = (from, to) => {
+    const result = wasiImport.fd_renumber(from, to);
+    if (result === ERRNO_SUCCESS) {
+      const kind = kinds.get(from);
+      kinds.delete(from);
+      kinds.delete(to);
+      if (kind) kinds.set(to, kind);
+    }
+    return result;
+  };
+  return { imports, setMemory(m) { memory = m; }, setStreams(has) { streams = has; } };
 }
 
 // ---------------------------------------------------------------------------
@@ -868,12 +1039,14 @@ async function main(argv) {
     plan = parseTypedArgs(opts.module, entry, opts.args, Object.keys(opts.preopens).length > 0);
     args = plan.args;
   }
+  const streamsPart = fs.readFileSync(opts.module).includes(Buffer.from('WASI_VFS_IN\0', 'latin1'));
+  if (opts.dirs.length && !entry) dirsOnModule(opts, module, streamsPart);
   let archives = null;
   if (opts.ins.length || opts.outs.length) {
     if (entry) {
       usageError(`${opts.module}: takes streams (typed entry point); --in and --out are for modules that open files`);
     }
-    archives = await planArchives(opts, module);
+    archives = await planArchives(opts, streamsPart);
   }
   const wasi = new WASI({
     version: 'preview1',
@@ -885,8 +1058,9 @@ async function main(argv) {
   checkImports(opts.module, module, wasi.wasiImport);
   checkExports(opts.module, module);
 
-  const stdio = blockingStdio(wasi.wasiImport);
-  let imports = { ...wasi.wasiImport, ...stdio.imports };
+  const guard = pathGuard(wasi.wasiImport, Object.keys(opts.preopens).length);
+  const stdio = blockingStdio({ ...wasi.wasiImport, ...guard.imports });
+  let imports = { ...wasi.wasiImport, ...guard.imports, ...stdio.imports };
   let typed = null;
   let streams = null;
   if (plan) {
@@ -898,6 +1072,7 @@ async function main(argv) {
     typed = archiveImports(imports, archives.table);
     imports = { ...imports, ...typed.imports };
   }
+  guard.setStreams((fd) => (streams?.has(fd) && !streams.get(fd).closed) || archives?.table.has(fd));
   let instance;
   try {
     instance = await WebAssembly.instantiate(module, { wasi_snapshot_preview1: imports });
@@ -905,6 +1080,7 @@ async function main(argv) {
     die(EXIT_CANNOT_RUN, `${opts.module}: cannot link: ${e.message}`);
   }
   stdio.setMemory(instance.exports.memory);
+  guard.setMemory(instance.exports.memory);
   typed?.setMemory(instance.exports.memory);
 
   let status;
