@@ -13,6 +13,13 @@
 #   step CMD...  runs CMD with its output appended to LOG; when it fails,
 #                prints the command and the last 40 lines of LOG on stderr
 #                and exits 1.
+#   cmake_configure SRC BLD ARGS...
+#                configures the CMake project SRC in BLD (a step) for
+#                TRIPLE: natively as it comes, for WebAssembly with the
+#                triple's toolchain file, BIN/../share/cmake/<triple>.cmake,
+#                the only difference (wasm32-wasi-vfs-streams: the
+#                wasm32-wasi-vfs file, with the optional parts as link
+#                options).
 case $TRIPLE in
     native) CC=cc AR=ar RANLIB=ranlib ;;
     wasm32-wasi-vfs-streams)
@@ -34,4 +41,17 @@ step() {
         tail -n 40 "$LOG" >&2
         exit 1
     fi
+}
+cmake_configure() {
+    c_src=$1 c_bld=$2
+    shift 2
+    case $TRIPLE in
+        native) step cmake -S "$c_src" -B "$c_bld" "$@" ;;
+        wasm32-wasi-vfs-streams)
+            step cmake -S "$c_src" -B "$c_bld" \
+                -DCMAKE_TOOLCHAIN_FILE="$BIN/../share/cmake/wasm32-wasi-vfs.cmake" \
+                -DCMAKE_EXE_LINKER_FLAGS="--vfs-streams --vfs-image" "$@" ;;
+        *) step cmake -S "$c_src" -B "$c_bld" \
+                -DCMAKE_TOOLCHAIN_FILE="$BIN/../share/cmake/$TRIPLE.cmake" "$@" ;;
+    esac
 }
