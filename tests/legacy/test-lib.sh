@@ -18,6 +18,9 @@
 # TRIPLES (default: wasm32-wasi-vfs wasm32-wasi) names the triples a check
 # runs on, SEED a folder whose files each run's folder starts with
 # (natively and on wasm32-wasi; on wasm32-wasi-vfs only with VFS_FILES=1).
+# NO_FILES=1: the program opens no file, and its wasm32-wasi build runs
+# with no preopened folder (wasi-run refuses --dir for a module that
+# imports no filesystem function).
 # VFS_FILES=1: a wasm32-wasi-vfs* build gets its run's folder the way a
 # user hands files to such a module, `wasi-run --in DIR:/ --out /:DIR`
 # (the folder goes into the module's filesystem at "/", and what the
@@ -74,9 +77,12 @@ run() {
             else
                 (cd "$r_dir" && exec "$BIN/wasi-run" "$r_prog" "$@")
             fi <"$r_stdin" >"$r_dir.stdout" 2>"$r_dir.stderr" ;;
-        wasm32-wasi) mkdir "$r_dir/tmp" &&
-            (cd "$r_dir" && exec "$BIN/wasi-run" --dir "$r_dir::/" "$r_prog" "$@") \
-                <"$r_stdin" >"$r_dir.stdout" 2>"$r_dir.stderr" ;;
+        wasm32-wasi) if [ "${NO_FILES:-}" = 1 ]; then
+                (cd "$r_dir" && exec "$BIN/wasi-run" "$r_prog" "$@")
+            else
+                mkdir "$r_dir/tmp" &&
+                (cd "$r_dir" && exec "$BIN/wasi-run" --dir "$r_dir::/" "$r_prog" "$@")
+            fi <"$r_stdin" >"$r_dir.stdout" 2>"$r_dir.stderr" ;;
     esac
     r_status=$?
     { cat "$r_dir.stdout"; echo "--- stderr"; cat "$r_dir.stderr"
