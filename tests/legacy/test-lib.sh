@@ -38,6 +38,7 @@ SEED=${SEED:-}
 
 rm -rf "$WORK" && mkdir -p "$WORK" || exit 2
 WORK=$(CDPATH= cd -- "$WORK" && pwd) || exit 2
+OUT=$(CDPATH= cd -- "$OUT" && pwd) || exit 2
 
 # program TRIPLE NAME: the path of the TRIPLE build of program NAME.
 program() {
@@ -85,7 +86,10 @@ run() {
             fi <"$r_stdin" >"$r_dir.stdout" 2>"$r_dir.stderr" ;;
     esac
     r_status=$?
-    { cat "$r_dir.stdout"; echo "--- stderr"; cat "$r_dir.stderr"
+    # Messages that name the build's folders (wasi-run's) name them as
+    # OUT and WORK, so that the transcripts do not depend on the checkout.
+    { cat "$r_dir.stdout"; echo "--- stderr"
+      sed -e "s|$WORK|WORK|g" -e "s|$OUT|OUT|g" "$r_dir.stderr"
       echo "--- exit status $r_status"; } >"$r_dir.out"
 }
 
