@@ -86,11 +86,17 @@ run() {
             fi <"$r_stdin" >"$r_dir.stdout" 2>"$r_dir.stderr" ;;
     esac
     r_status=$?
-    # Messages that name the build's folders (wasi-run's) name them as
-    # OUT and WORK, so that the transcripts do not depend on the checkout.
-    { cat "$r_dir.stdout"; echo "--- stderr"
-      sed -e "s|$WORK|WORK|g" -e "s|$OUT|OUT|g" "$r_dir.stderr"
+    # Messages that name the build's folders (wasi-run's, or a test's
+    # __FILE__) name them as WORK, OUT/TRIPLE and OUT, so that the
+    # transcripts depend neither on the checkout nor on the build.
+    { tidy <"$r_dir.stdout"; echo "--- stderr"; tidy <"$r_dir.stderr"
       echo "--- exit status $r_status"; } >"$r_dir.out"
+}
+
+# tidy: stdin to stdout with the folders named as in run's transcripts.
+tidy() {
+    LC_ALL=C sed -e "s|$WORK|WORK|g" -e "s|$OUT/$r_triple/|OUT/TRIPLE/|g" \
+        -e "s|$OUT|OUT|g"
 }
 
 # expect_diff NAME EXPECTED_FILE LABEL_A A LABEL_B B: the diff -u of the
