@@ -93,10 +93,12 @@ run() {
       echo "--- exit status $r_status"; } >"$r_dir.out"
 }
 
-# tidy: stdin to stdout with the folders named as in run's transcripts.
+# tidy: stdin to stdout with the folders named as in run's transcripts,
+# and the sed expression TIDY applied when set (a test's names that differ
+# from run to run: temporary files).
 tidy() {
     LC_ALL=C sed -e "s|$WORK|WORK|g" -e "s|$OUT/$r_triple/|OUT/TRIPLE/|g" \
-        -e "s|$OUT|OUT|g"
+        -e "s|$OUT|OUT|g" -e "${TIDY:-p;d}"
 }
 
 # expect_diff NAME EXPECTED_FILE LABEL_A A LABEL_B B: the diff -u of the
