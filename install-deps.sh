@@ -5,6 +5,7 @@
 set -eu
 packages="cmake make gcc pkg-config check
   clang-19 lld-19 llvm-19 wasi-libc libclang-rt-19-dev-wasm32
+  libc++-19-dev-wasm32 libc++abi-19-dev-wasm32
   wabt binaryen nodejs dpkg-dev gzip tcl
   chromium"
 missing=
