@@ -171,8 +171,12 @@ message(STATUS "wasi-libc: ${WASI_LIBC_INCLUDE} ${WASI_LIBC_LIB}")
 # /usr/include).
 # include/wasm32-wasi, the plain triple's own, is copied now too: the
 # archives built for wasm32-wasi compile against it while the build runs.
-file(COPY "${WASI_LIBC_INCLUDE}/" DESTINATION "${WASI_SYSROOT}/include")
-file(COPY "${WASI_LIBC_INCLUDE}/" DESTINATION "${WASI_SYSROOT}/include/wasm32-wasi")
+# Its bits/alltypes.h is written by targets/ (with the check that stops a
+# target this sysroot does not serve), and libc++ is put there by targets/.
+file(COPY "${WASI_LIBC_INCLUDE}/" DESTINATION "${WASI_SYSROOT}/include"
+     PATTERN "alltypes.h" EXCLUDE PATTERN "c++" EXCLUDE)
+file(COPY "${WASI_LIBC_INCLUDE}/" DESTINATION "${WASI_SYSROOT}/include/wasm32-wasi"
+     PATTERN "c++" EXCLUDE)
 
 # Flags for the libraries this project builds for WebAssembly.
 set(WASI_LIB_CFLAGS --target=wasm32-wasi "--sysroot=${WASI_SYSROOT}"

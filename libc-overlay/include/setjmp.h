@@ -9,18 +9,18 @@
  * is in this triple's libc. The host must support WebAssembly exception
  * handling (Node.js does).
  *
+ * Calls compiled without the lowering (plain clang, no -mllvm
+ * -wasm-enable-sjlj: wasi-sdk's convention, which this triple's drivers
+ * follow for the user) stay calls to setjmp and longjmp themselves; libc
+ * defines those only to stop the link with an undefined symbol that says
+ * so (src/sjlj/unlowered.c). Including this header needs no flag.
+ *
  * Only direct calls to setjmp are lowered, so _setjmp and sigsetjmp are
  * macros for it; there is no signal mask to save. As anywhere, a longjmp to
  * a function that has returned is undefined (here it traps).
  */
 #ifndef _SETJMP_H
 #define _SETJMP_H
-
-#ifndef __wasi_vfs_sjlj__
-#error "setjmp/longjmp need the WebAssembly SjLj lowering \
-(-mllvm -wasm-enable-sjlj -D__wasi_vfs_sjlj__=1); \
-wasm32-wasi-vfs-clang enables it, and so does wasm32-wasi-clang"
-#endif
 
 #ifdef __cplusplus
 extern "C" {

@@ -6,6 +6,9 @@
 #   wasi_vfs_embed(<target> <host-dir> [<guest-dir>])
 #   wasi_vfs_exports(<target>)  wasi_vfs_no_transfer(<target>)
 #   wasi_vfs_limits(<target> [OPEN_FILES <n>] [BYTES <size>] [INODES <n>])
+#   wasi_vfs_test(<name> COMMAND <target> [<arg>...] [IN <host>:<guest>...]
+#                 [OUT <guest>:<host>...] [DIR <host>::<guest>...]
+#                 [WORKING_DIRECTORY <dir>])
 #
 # Links the tree under <host-dir> (modes, mtimes, symlinks, empty
 # directories) into the executable <target>, at <guest-dir> (default "/")
@@ -16,8 +19,13 @@
 # `wasi-vfs-pack MODULE.wasm DIR[:GUEST] -o OUT.wasm` instead.
 include_guard(GLOBAL)
 
+# WASI_VFS_TRIPLE: WASI_TRIPLE in its wasm32-wasi spelling (wasm32-wasip1-vfs
+# is wasm32-wasi-vfs).
+string(REGEX REPLACE "^wasm32-(unknown-)?wasip1" "wasm32-wasi" WASI_VFS_TRIPLE
+       "${WASI_TRIPLE}")
+
 function(wasi_vfs_embed target host)
-  if(NOT WASI_TRIPLE STREQUAL "wasm32-wasi-vfs")
+  if(NOT WASI_VFS_TRIPLE STREQUAL "wasm32-wasi-vfs")
     message(FATAL_ERROR "wasi_vfs_embed(${target}): only wasm32-wasi-vfs "
       "modules have a filesystem to put files in (this build is for "
       "'${WASI_TRIPLE}': use the toolchain file wasm32-wasi-vfs.cmake)")
@@ -53,7 +61,7 @@ endfunction()
 # wasi_vfs_image(<target>) and wasi_vfs_streams(<target>) are kept for
 # projects that call them; they add nothing now.
 function(_wasi_vfs_part fn target option)
-  if(NOT WASI_TRIPLE STREQUAL "wasm32-wasi-vfs")
+  if(NOT WASI_VFS_TRIPLE STREQUAL "wasm32-wasi-vfs")
     message(FATAL_ERROR "${fn}(${target}): only wasm32-wasi-vfs modules have "
       "a filesystem of their own (this build is for '${WASI_TRIPLE}')")
   endif()
@@ -107,4 +115,80 @@ function(wasi_vfs_limits target)
   if(DEFINED L_INODES)
     _wasi_vfs_part(wasi_vfs_limits ${target} "--vfs-max-inodes=${L_INODES}")
   endif()
+endfunction()
+
+# wasi_vfs_test(<name> COMMAND <target> [<arg>...] [IN <host>:<guest>...]
+#               [OUT <guest>:<host>...] [DIR <host>::<guest>...]
+#               [WORKING_DIRECTORY <dir>])
+# A ctest test that runs the module of <target> under the emulator
+# (CMAKE_CROSSCOMPILING_EMULATOR: wasi-run, or the program and options the
+# user gave with -D) with files from the host, through wasi-run's options:
+#   IN   host directory (or tar file) copied into the module's filesystem
+#        at the guest path before it starts (wasm32-wasi-vfs; links the
+#        target with --vfs-streams, as wasi_vfs_streams() does)
+#   OUT  what the program created or changed under the guest path, copied
+#        to the host directory when it exits 0 (wasm32-wasi-vfs, likewise)
+#   DIR  host directory preopened at the guest path (wasm32-wasi)
+# Relative host paths are taken from the current source folder. The same
+# without this function: add_test(NAME n COMMAND <emulator> --in H:G --
+# $<TARGET_FILE:t> ARGS), or a target's CROSSCOMPILING_EMULATOR property
+# holding wasi-run and its options.
+function(wasi_vfs_test name)
+  cmake_parse_arguments(PARSE_ARGV 1 T "" "WORKING_DIRECTORY" "COMMAND;IN;OUT;DIR")
+  if(T_UNPARSED_ARGUMENTS)
+    message(FATAL_ERROR "wasi_vfs_test(${name}): unknown arguments "
+      "'${T_UNPARSED_ARGUMENTS}' (known: COMMAND, IN, OUT, DIR, WORKING_DIRECTORY)")
+  endif()
+  if(NOT T_COMMAND)
+    message(FATAL_ERROR "wasi_vfs_test(${name}): COMMAND <target> is needed")
+  endif()
+  list(POP_FRONT T_COMMAND target)
+  if(NOT TARGET ${target})
+    message(FATAL_ERROR "wasi_vfs_test(${name}): '${target}' is not a target "
+      "of this project")
+  endif()
+  if(NOT CMAKE_CROSSCOMPILING_EMULATOR)
+    message(FATAL_ERROR "wasi_vfs_test(${name}): CMAKE_CROSSCOMPILING_EMULATOR "
+      "is empty (the toolchain file sets it to wasi-run)")
+  endif()
+  set(opts)
+  foreach(kind IN ITEMS IN OUT DIR)
+    foreach(spec IN LISTS T_${kind})
+      if(kind STREQUAL "DIR")
+        set(re "^(.+)::(/.*)$")
+      elseif(kind STREQUAL "IN")
+        set(re "^(.+):(/.*)$")
+      else()
+        set(re "^(/.*):(.+)$")
+      endif()
+      if(NOT spec MATCHES "${re}")
+        message(FATAL_ERROR "wasi_vfs_test(${name}): ${kind} '${spec}': "
+          "write host:/guest for IN, /guest:host for OUT, host::/guest for DIR")
+      endif()
+      if(kind STREQUAL "OUT")
+        get_filename_component(h "${CMAKE_MATCH_2}" ABSOLUTE)
+        set(spec "${CMAKE_MATCH_1}:${h}")
+      else()
+        get_filename_component(h "${CMAKE_MATCH_1}" ABSOLUTE)
+        if(kind STREQUAL "DIR")
+          set(spec "${h}::${CMAKE_MATCH_2}")
+        else()
+          set(spec "${h}:${CMAKE_MATCH_2}")
+        endif()
+      endif()
+      string(TOLOWER "--${kind}" opt)
+      list(APPEND opts "${opt}" "${spec}")
+    endforeach()
+  endforeach()
+  if(T_IN OR T_OUT)
+    _wasi_vfs_part(wasi_vfs_test ${target} --vfs-streams)
+  endif()
+  set(wd)
+  if(T_WORKING_DIRECTORY)
+    set(wd WORKING_DIRECTORY "${T_WORKING_DIRECTORY}")
+  endif()
+  add_test(NAME ${name}
+    COMMAND ${CMAKE_CROSSCOMPILING_EMULATOR} ${opts} -- "$<TARGET_FILE:${target}>"
+            ${T_COMMAND}
+    ${wd})
 endfunction()

@@ -7,6 +7,10 @@
 #                 Headers there wrap wasi-libc's with #include_next, which
 #                 finds the wasi-libc copy in SYSROOT/include.
 #   LIBS          ;-list of archives placed in lib/TRIPLE over wasi-libc's
+#   CXX_LIBS      ;-list of archives placed in lib/TRIPLE as they are
+#                 (libc++.a, libc++abi.a: real files, never symlinks into
+#                 the host's /usr/lib)
+#   CXX_EXTRA     ;-list of objects added to lib/TRIPLE/libc++.a
 #   MERGE         ;-list of archives whose members are also added to
 #                 lib/TRIPLE/libc.a, so programs link them with no flag
 #                 (a member is linked only when something uses it)
@@ -24,7 +28,7 @@ set(lib "${SYSROOT}/lib/${TRIPLE}")
 # leaves files whose timestamps match untouched.
 if(BASE_INCLUDE)
   file(REMOVE_RECURSE "${lib}")
-  file(COPY "${BASE_INCLUDE}/" DESTINATION "${inc}")
+  file(COPY "${BASE_INCLUDE}/" DESTINATION "${inc}" PATTERN "c++" EXCLUDE)
 else()
   file(REMOVE_RECURSE "${inc}" "${lib}")
 endif()
@@ -36,6 +40,18 @@ file(COPY "${BASE_LIB}/" DESTINATION "${lib}")
 foreach(a ${LIBS})
   file(COPY "${a}" DESTINATION "${lib}")
 endforeach()
+foreach(a ${CXX_LIBS})
+  get_filename_component(an "${a}" NAME)
+  file(REMOVE "${lib}/${an}")
+  file(COPY "${a}" DESTINATION "${lib}")
+endforeach()
+if(CXX_EXTRA)
+  execute_process(COMMAND "${AR}" qs "${lib}/libc++.a" ${CXX_EXTRA}
+                  RESULT_VARIABLE rc)
+  if(NOT rc EQUAL 0)
+    message(FATAL_ERROR "assemble.cmake: cannot add ${CXX_EXTRA} to ${lib}/libc++.a")
+  endif()
+endif()
 foreach(a ${MERGE})
   # Members are renamed <archive>.<member> so that none can replace a
   # libc member of the same name.

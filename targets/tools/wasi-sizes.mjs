@@ -98,7 +98,9 @@ function parseArgs(argv) {
   } else {
     if (!/^[0-3sz]$|^fast$/.test(o.level)) die(`-O${o.level}: not an optimization level (0-3, s, z)`);
     for (const t of o.triples) {
-      if (!TRIPLES.includes(t)) die(`unknown triple ${t} (known: ${TRIPLES.join(", ")})`);
+      // Either spelling: wasm32-wasi-vfs or wasm32-wasip1-vfs (its label).
+      if (!TRIPLES.includes(t.replace(/^wasm32-wasip1/, "wasm32-wasi")))
+        die(`unknown triple ${t} (known: ${TRIPLES.join(", ")}, or wasm32-wasip1... for wasm32-wasi...)`);
       if (!existsSync(join(here, `${t}-clang`))) die(`no ${t}-clang next to wasi-sizes (in ${here})`);
     }
     for (const f of o.files) {
@@ -208,7 +210,8 @@ try {
     }
     const names = o.files.map((f) => f.split("/").pop()).join(" ");
     const title = o.title || `${names}: module sizes in bytes (-O${o.level})`;
-    report(title, rows, "wasm32-wasi", o.svg);
+    const base = o.triples.find((t) => t.replace(/^wasm32-wasip1/, "wasm32-wasi") === "wasm32-wasi");
+    report(title, rows, base ?? "wasm32-wasi", o.svg);
     if (!rows.some((r) => r.s)) process.exitCode = 1;
   }
 } finally {

@@ -8,15 +8,19 @@
 //   wasi-vfs-pack --asm OUT.s DIR[:GUEST]...              for the link: OUT.s
 //                                                         (+ OUT.s.img) defining
 //                                                         __wasi_vfs_image
-//   wasi-vfs-pack --driver CLANG ARGS...                  what the compiler
-//                                                         driver runs when ARGS
-//                                                         hold a --vfs- option
+//   wasi-vfs-pack --driver [--name NAME] CLANG ARGS...    what the compiler
+//                                                         driver NAME runs when
+//                                                         ARGS hold a --vfs-
+//                                                         option
+//   wasi-vfs-pack --driver-options                        the driver's --vfs-
+//                                                         options, for its --help
 //
 // Started by the `wasi-vfs-pack` launcher next to this file. Exit status: 0,
-// 1 on an error (one line on stderr starting "wasi-vfs-pack: "; a malformed
-// module or a damaged image inside one among them), 2 bad usage. Imported
-// (by the readers' fuzzer, tests/fuzz-readers/fuzz-pack.mjs), it runs
-// nothing and exports its readers.
+// 1 on an error (one line on stderr starting "wasi-vfs-pack: ", or in
+// --driver mode with the driver's NAME, the command the user typed; a
+// malformed module or a damaged image inside one among them), 2 bad usage.
+// Imported (by the readers' fuzzer, tests/fuzz-readers/fuzz-pack.mjs), it
+// runs nothing and exports its readers.
 
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
@@ -36,6 +40,8 @@ const USAGE = `usage: wasi-vfs-pack MODULE.wasm DIR[:GUEST]... -o OUT.wasm
 `;
 
 export class Failure extends Error {}
+// The name errors start with: this tool's, or the driver's that ran it.
+let progName = 'wasi-vfs-pack';
 const fail = (msg) => { throw new Failure(msg); };
 
 // ---------------------------------------------------------------------------
@@ -619,7 +625,35 @@ function limitsSource(limits) {
 const NO_LINK = new Set(['-c', '-S', '-E', '-M', '-MM', '-fsyntax-only', '-emit-llvm',
   '--precompile', '-###', '--version', '-v', '--help', '-print-search-dirs']);
 
+// The driver's --help text for the options above.
+const DRIVER_OPTIONS = `  --vfs-image             the file image slot and reader: wasi-vfs-pack adds
+                          files to the linked module (IMAGE.md)
+  --vfs-embed=DIR[:GUEST] --vfs-image, and the files of host directory DIR at
+                          GUEST (default /) linked in now (repeatable)
+  --vfs-streams           files through streams set up by the host at run time:
+                          WASI_VFS_IN, WASI_VFS_BIND, WASI_VFS_OUT (wasi-run's
+                          --in and --out; STREAMS.md)
+  --vfs-exports           the embedder's functions (wasi_vfs_write_file, ...)
+  --vfs-max-open-files=N  descriptors 0 .. N-1 (3 to 65536; default 1024)
+  --vfs-max-bytes=SIZE    bytes of file data, names, symlink targets (4096 to
+                          2^62; K, M, G, T allowed; default 1G)
+  --vfs-max-inodes=N      files, directories, symlinks, devices, pipes (16 to
+                          4294967295; default 1048576)
+`;
+
+// The triple clang builds for, in its wasm32-wasi spelling: --target=T
+// (the last one) with wasm32-wasip1 read as wasm32-wasi and the vendor
+// (wasm32-unknown-...) dropped.
+function canonicalTriple(t) {
+  return t === null ? null : t.replace(/^wasm32-unknown-/, 'wasm32-').replace(/^wasm32-wasip1/, 'wasm32-wasi');
+}
+
 function driver(argv, warn) {
+  if (argv[0] === '--name') {
+    if (argv.length < 2) fail('--driver --name needs a name');
+    progName = argv[1];
+    argv = argv.slice(2);
+  }
   const [clang, ...args] = argv;
   const specs = [];
   const rest = [];
@@ -645,6 +679,7 @@ function driver(argv, warn) {
         `${Object.keys(LIMITS).map((o) => `${o}=${LIMITS[o][2] ? 'SIZE' : 'N'}`).join(', ')})`);
     } else {
       if (a.startsWith('--target=')) triple = a.slice('--target='.length);
+      else if ((a === '-target' || a === '--target') && i + 1 < args.length) triple = args[i + 1];
       rest.push(a);
     }
   }
@@ -658,7 +693,7 @@ function driver(argv, warn) {
   };
   const what = specs.length ? '--vfs-embed' : [...parts, ...limits.keys()][0];
   if (parts.size === 0 && limits.size === 0 && specs.length === 0) return run([clang, ...rest]);
-  if (triple !== 'wasm32-wasi-vfs') {
+  if (canonicalTriple(triple) !== 'wasm32-wasi-vfs') {
     fail(`${what}: only wasm32-wasi-vfs modules have a filesystem of their own (this is ${triple})`);
   }
   // Not linking (-c, -S, -E, ...): the options have nothing to do, as
@@ -708,13 +743,14 @@ function imageAsm(imgFile, length) {
 // Command line.
 
 function main(argv) {
-  const warn = (m) => process.stderr.write(`wasi-vfs-pack: warning: ${m}\n`);
+  const warn = (m) => process.stderr.write(`${progName}: warning: ${m}\n`);
   const usage = (why) => {
     process.stderr.write(`wasi-vfs-pack: ${why}\n${USAGE}`);
     process.exit(2);
   };
   if (argv[0] === '--help' || argv[0] === '-h') { process.stdout.write(USAGE); return 0; }
   if (argv[0] === '--driver') return driver(argv.slice(1), warn);
+  if (argv[0] === '--driver-options') { process.stdout.write(DRIVER_OPTIONS); return 0; }
   if (argv[0] === '--list') {
     if (argv.length !== 2) usage('--list takes one module');
     const { info } = readModuleFile(argv[1], readFile(argv[1]));
@@ -774,7 +810,7 @@ if (process.argv[1] && import.meta.url === pathToFileURL(fs.realpathSync(process
     process.exit(main(process.argv.slice(2)));
   } catch (e) {
     if (!(e instanceof Failure)) throw e;
-    process.stderr.write(`wasi-vfs-pack: ${e.message}\n`);
+    process.stderr.write(`${progName}: ${e.message}\n`);
     process.exit(1);
   }
 }
