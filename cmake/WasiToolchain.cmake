@@ -217,8 +217,10 @@ function(wasi_add_archive target)
       VERBATIM)
     list(APPEND objs "${obj}")
   endforeach()
+  get_filename_component(outdir "${A_OUTPUT}" DIRECTORY)
   add_custom_command(
     OUTPUT "${A_OUTPUT}"
+    COMMAND "${CMAKE_COMMAND}" -E make_directory "${outdir}"
     COMMAND "${CMAKE_COMMAND}" -E remove -f "${A_OUTPUT}"
     COMMAND "${WASI_AR}" crs "${A_OUTPUT}" ${objs}
     DEPENDS ${objs}

@@ -10,20 +10,23 @@
 #include <errno.h>
 #include <string.h>
 #include <sys/resource.h>
-#include <time.h>
+#include <wasi/api.h>
 
 int getrusage(int who, struct rusage *ru)
 {
-    struct timespec t;
+    __wasi_timestamp_t ns;
     if (who != RUSAGE_SELF && who != RUSAGE_CHILDREN) {
         errno = EINVAL;
         return -1;
     }
     memset(ru, 0, sizeof *ru);
     if (who == RUSAGE_SELF) {
-        if (clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &t) == 0) {
-            ru->ru_utime.tv_sec = t.tv_sec;
-            ru->ru_utime.tv_usec = t.tv_nsec / 1000;
+        /* The WASI clock itself: wasi-libc's CLOCK_PROCESS_CPUTIME_ID is
+         * gone from its headers since 2024 (an emulation). */
+        if (__wasi_clock_time_get(__WASI_CLOCKID_PROCESS_CPUTIME_ID, 1000,
+                                  &ns) == 0) {
+            ru->ru_utime.tv_sec = (time_t)(ns / 1000000000u);
+            ru->ru_utime.tv_usec = (suseconds_t)(ns % 1000000000u / 1000);
         }
         ru->ru_maxrss = (long)(__builtin_wasm_memory_size(0) * 64);
     }
