@@ -91,6 +91,8 @@ extern "C" {
 #define VFS_SEEK_SET 0
 #define VFS_SEEK_CUR 1
 #define VFS_SEEK_END 2
+#define VFS_SEEK_DATA 3 /* as Linux: the next data at or after offset */
+#define VFS_SEEK_HOLE 4 /* as Linux: the next hole (or the end) */
 
 /* timestamps for vfs_utimensat / vfs_futimens (tv_nsec values) */
 #define VFS_UTIME_NOW  ((1l << 30) - 1l)
@@ -246,7 +248,11 @@ ssize_t vfs_pwritev(struct vfs *fs, int fd, const struct vfs_iovec *iov,
 /* Returns the new offset. -EINVAL bad whence, negative result or (as
  * tmpfs) VFS_SEEK_END on a directory, -ESPIPE on pipes, -EBADF. Seeking
  * past the end is allowed (a later write leaves a hole). Devices accept
- * any seek and report offset 0. */
+ * any seek and report offset 0. VFS_SEEK_DATA / VFS_SEEK_HOLE (regular
+ * files only, else -EINVAL) move to the first data / hole byte at or after
+ * offset, in whole 4 KiB blocks (a block with any byte held or borrowed
+ * is data; the end of the file is a hole); -ENXIO when offset is negative
+ * or at or past the end, or (VFS_SEEK_DATA) no data follows it. */
 int64_t vfs_lseek(struct vfs *fs, int fd, int64_t offset, int whence);
 
 /* Sets the size; growing leaves a hole. -EINVAL negative length, not a

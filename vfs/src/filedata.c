@@ -141,6 +141,26 @@ static ssize_t file_read(struct vfs *fs, struct vfs_node *n, void *buf,
     return (ssize_t)done;
 }
 
+int64_t vfs__file_seek(const struct vfs_node *n, int64_t off, int hole)
+{
+    const struct vfs__file *f = &n->u.file;
+    int64_t i = off / VFS__BLOCK, last = (n->size - 1) / VFS__BLOCK, pos;
+
+    for (; i <= last; i++) {
+        int data = (i < f->nblk && f->blk[i]) ||
+                   i * VFS__BLOCK < f->nborrowed;
+        if (data != hole)
+            break;
+        if (!hole && i >= f->nblk &&
+            (int64_t)f->nblk * VFS__BLOCK >= f->nborrowed)
+            return -ENXIO; /* past the table and the borrowed bytes */
+    }
+    if (i > last)
+        return hole ? n->size : -ENXIO;
+    pos = i * VFS__BLOCK;
+    return pos < off ? off : pos;
+}
+
 int vfs__file_truncate(struct vfs *fs, struct vfs_node *n, int64_t size)
 {
     struct vfs__file *f = &n->u.file;

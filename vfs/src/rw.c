@@ -140,7 +140,13 @@ static int64_t lseek_(struct vfs *fs, int fd, int64_t offset, int whence)
         base = 0;
     else if (whence == VFS_SEEK_CUR)
         base = f->off;
-    else if (whence == VFS_SEEK_END && !VFS__ISDIR(f->node->mode))
+    else if ((whence == VFS_SEEK_DATA || whence == VFS_SEEK_HOLE) &&
+             VFS__ISREG(f->node->mode)) {
+        if (offset < 0 || offset >= f->node->size)
+            return -ENXIO;
+        base = vfs__file_seek(f->node, offset, whence == VFS_SEEK_HOLE);
+        return base < 0 ? base : (f->off = base);
+    } else if (whence == VFS_SEEK_END && !VFS__ISDIR(f->node->mode))
         base = VFS__ISREG(f->node->mode) ? f->node->size : 0;
     else /* bad whence, or SEEK_END on a directory (as tmpfs) */
         return -EINVAL;

@@ -290,6 +290,11 @@ VFS__HIDDEN extern const struct vfs__ops vfs__file_ops;
  * that never truncate to another size do not carry that. */
 VFS__HIDDEN void vfs__file_empty(struct vfs *fs, struct vfs_node *n);
 /* Sets the size of a regular file; shrinking frees blocks. -EFBIG. */
+/* The first position at or after off (0 <= off < size) in data (hole 0)
+ * or in a hole (hole 1), in VFS__BLOCK units clamped to off and the size;
+ * -ENXIO: no data after off. */
+VFS__HIDDEN int64_t vfs__file_seek(const struct vfs_node *n, int64_t off,
+                                   int hole);
 VFS__HIDDEN int vfs__file_truncate(struct vfs *fs, struct vfs_node *n,
                                    int64_t size);
 
