@@ -28,8 +28,8 @@
 // format 1.0 (GNU.sparse.major=1, minor=0, name, realsize records; the
 // map at the start of the data: a count, then offset and length pairs,
 // one decimal number a line, padded to a block; runs in order, not
-// overlapping, within the real size, their lengths summing to what the
-// entry stores after the map). Refused, each with a
+// overlapping, within the real size, all but the last whole blocks, their
+// lengths summing to what the entry stores after the map). Refused, each with a
 // TarError saying why: a bad checksum, a malformed number or pax record,
 // a pax or long-name entry over 64 KiB, a lone zero block inside the
 // archive, an archive cut short (no end-of-archive marker: two zero
@@ -338,6 +338,9 @@ function sparseMap(source, pos, size, realsize, name) {
     const len = next();
     if (off < end) throw bad('runs out of order or overlapping');
     if (off + len > realsize) throw bad('a run past the real size');
+    // GNU tar reads each run from a block boundary: only the last run with
+    // data may end inside a block.
+    if (len && stored % BLOCK) throw bad('a run before the last one that is not whole blocks');
     end = off + len;
     stored += len;
     if (len) map.push([off, len]);
