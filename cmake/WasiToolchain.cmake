@@ -12,6 +12,8 @@
 #   WASI_CLANG WASI_WASM_LD WASI_AR WASI_RANLIB WASI_NM WASI_NODE
 #   WASI_LIBC_INCLUDE  headers of wasi-libc for wasm32-wasi
 #   WASI_LIBC_LIB      libraries of wasi-libc for wasm32-wasi
+#                      (-DWASI_LIBC_DEBIAN=trixie sets both to Debian 13's,
+#                      unpacked in the build tree)
 #   WASI_BUILTINS      libclang_rt.builtins-wasm32.a
 # and WASI_SYSROOT, the sealed sysroot assembled in the build tree.
 
@@ -88,6 +90,26 @@ foreach(tool ar ranlib nm)
 endforeach()
 
 # ---- wasi-libc ----------------------------------------------------------------
+# WASI_LIBC_DEBIAN=SUITE (e.g. trixie): Debian SUITE's wasi-libc, fetched as
+# a .deb through a private apt source list and unpacked into the build tree
+# (debian-wasi-libc.sh; the system's apt sources are not changed).
+set(WASI_LIBC_DEBIAN "" CACHE STRING
+    "Build against this Debian suite's wasi-libc (e.g. trixie), fetched as a .deb")
+if(WASI_LIBC_DEBIAN)
+  execute_process(
+    COMMAND sh "${CMAKE_CURRENT_LIST_DIR}/debian-wasi-libc.sh"
+            "${WASI_LIBC_DEBIAN}" "${CMAKE_BINARY_DIR}/wasi-libc-${WASI_LIBC_DEBIAN}"
+    OUTPUT_VARIABLE _wasi_deb_usr OUTPUT_STRIP_TRAILING_WHITESPACE
+    RESULT_VARIABLE _wasi_deb_rc)
+  if(NOT _wasi_deb_rc EQUAL 0)
+    message(FATAL_ERROR "WASI_LIBC_DEBIAN=${WASI_LIBC_DEBIAN}: cannot fetch "
+                        "that suite's wasi-libc (see above)")
+  endif()
+  set(WASI_LIBC_INCLUDE "${_wasi_deb_usr}/include/wasm32-wasi" CACHE PATH
+      "wasi-libc headers (wasm32-wasi)" FORCE)
+  set(WASI_LIBC_LIB "${_wasi_deb_usr}/lib/wasm32-wasi" CACHE PATH
+      "wasi-libc libraries (wasm32-wasi)" FORCE)
+endif()
 if(WASI_SDK_PATH)
   set(_wasi_sdk_root "${WASI_SDK_PATH}/share/wasi-sysroot")
   if(EXISTS "${_wasi_sdk_root}/include/wasm32-wasi/stdio.h")

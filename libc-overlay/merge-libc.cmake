@@ -1,27 +1,41 @@
-# cmake -P merge-libc.cmake: builds lib/wasm32-wasi-vfs/libc.a.
+# cmake -P merge-libc.cmake: builds a triple's libc.a from wasi-libc's.
 #
 #   BASE      wasi-libc's libc.a
 #   EMULATED  ;-list of wasi-libc's libwasi-emulated-*.a, whose members are
 #             added (programs need no -l flag)
 #   OVERLAY   ;-list of the overlay's archives
-#   CORE      the vfs core's archive
-#   REPLACED  replaced-members.txt (members to delete, symbols to drop)
+#   CORE      the vfs core's archive (may be empty)
+#   YIELD     ON: an overlay object yields to wasi-libc (is left out) when
+#             wasi-libc defines every symbol it defines, in members that
+#             cannot be replaced (the plain triple's fallbacks); OFF: the
+#             overlay always wins (the vfs triple)
 #   AR NM     llvm-ar, llvm-nm
-#   WORK      scratch directory
+#   WORK      scratch directory; WORK/replaced.txt lists, after a merge, the
+#             members left out and the objects that yielded
 #   OUT       the merged archive
 #
-# Result: BASE minus the replaced members, plus the emulation members, the
+# Which members of BASE to replace is read from the archives themselves,
+# so that any wasi-libc works (Debian 12's, Debian 13's, wasi-sdk's): a
+# member of BASE is replaced when it defines an external symbol that the
+# overlay or the core defines. Its other symbols go with it, which is
+# allowed only for a symbol in the implementation's namespace ("__x" or
+# "_X") that nothing in the result refers to (wasi-libc's internal state
+# of the calls replaced, e.g. __wasilibc_cwd of getcwd.o). Otherwise the
+# member defines both a replaced symbol and a kept one: the merge fails,
+# naming the member and both, unless YIELD lets the overlay's objects give
+# way. A member of an emulation archive that defines an overlay symbol is
+# left out the same way, when all else it defines is the overlay's or
+# reserved; otherwise the merge fails. It also fails when a member name
+# would be taken twice. Weak references ("w") need no definition and count
+# as no use.
+#
+# Result: BASE minus the replaced members, plus the emulation members left
+# in, the
 # overlay objects (prefixed "ovl-") and the vfs core objects (prefixed
-# "vfs-"), with a fresh symbol index. Fails, saying why, when:
-#  - a listed member is not in BASE;
-#  - a deleted member defines an external symbol nobody else defines and
-#    that is not listed with "drop";
-#  - a dropped symbol is still referred to by something in the result;
-#  - a symbol the overlay or core defines is also defined by a member left
-#    in the result (the archive index would pick one of them at random).
+# "vfs-"), with a fresh symbol index.
 cmake_minimum_required(VERSION 3.20)
 
-foreach(v BASE OVERLAY CORE REPLACED AR NM WORK OUT)
+foreach(v BASE OVERLAY AR NM WORK OUT)
   if(NOT DEFINED ${v})
     message(FATAL_ERROR "merge-libc.cmake: ${v} not set")
   endif()
@@ -42,9 +56,9 @@ function(_run out)
   set(${out} "${o}" PARENT_SCOPE)
 endfunction()
 
-# "member sym" pairs of the external symbols an archive defines (defined)
-# or refers to (undefined), as a list of "member|symbol".
-function(_symbols archive kind out)
+# The external symbols an archive defines (kind "defined") or refers to
+# ("undefined"), as a list of "<tag><member>|<symbol>".
+function(_symbols archive kind tag out)
   if(kind STREQUAL "defined")
     set(flag --defined-only)
   else()
@@ -58,121 +72,260 @@ function(_symbols archive kind out)
     # when nothing defines it) needs no definition and is left out
     if(l MATCHES "^.*:([^:]+): +([0-9a-fA-F]+ +)?([A-Za-z]) +([^ ]+)$"
        AND NOT CMAKE_MATCH_3 STREQUAL "w")
-      list(APPEND res "${CMAKE_MATCH_1}|${CMAKE_MATCH_4}")
+      list(APPEND res "${tag}${CMAKE_MATCH_1}|${CMAKE_MATCH_4}")
     endif()
   endforeach()
   set(${out} "${res}" PARENT_SCOPE)
 endfunction()
 
-function(_names pairs out)
-  set(res)
-  foreach(p ${pairs})
-    string(REGEX REPLACE "^[^|]*\\|" "" s "${p}")
-    list(APPEND res "${s}")
-  endforeach()
-  list(REMOVE_DUPLICATES res)
-  set(${out} "${res}" PARENT_SCOPE)
-endfunction()
+# Splits "<owner>|<symbol>" into its parts.
+macro(_split pair owner_var sym_var)
+  string(REGEX MATCH "^[^|]*" ${owner_var} "${pair}")
+  string(REGEX REPLACE "^[^|]*\\|" "" ${sym_var} "${pair}")
+endmacro()
 
-# ---- the list ---------------------------------------------------------------
-file(STRINGS "${REPLACED}" lines)
-set(members)
-set(drops)
-foreach(l ${lines})
-  string(REGEX REPLACE "#.*" "" l "${l}")
-  string(STRIP "${l}" l)
-  if(l STREQUAL "")
-    continue()
-  elseif(l MATCHES "^drop +([^ ]+)$")
-    list(APPEND drops "${CMAKE_MATCH_1}")
-  elseif(l MATCHES "^[^ ]+\\.o$")
-    list(APPEND members "${l}")
-  else()
-    _fail("${REPLACED}: cannot read the line \"${l}\"")
-  endif()
-endforeach()
-
-_run(text "${AR}" t "${BASE}")
-string(REPLACE "\n" ";" base_members "${text}")
-foreach(m ${members})
-  if(NOT m IN_LIST base_members)
-    _fail("${REPLACED} lists ${m}, but ${BASE} has no such member")
-  endif()
-endforeach()
-
-# ---- what is provided and what goes away ----------------------------------
+# ---- what each side defines --------------------------------------------------
+# Overlay and core objects are named "<archive index>:<member>" here.
 set(ours)
+set(i 0)
 foreach(a ${OVERLAY} ${CORE})
-  _symbols("${a}" defined p)
+  math(EXPR i "${i} + 1")
+  _symbols("${a}" defined "${i}:" p)
   list(APPEND ours ${p})
 endforeach()
-_names("${ours}" our_syms)
-
+_symbols("${BASE}" defined "" base_defs)
 set(emu_defs)
 foreach(a ${EMULATED})
-  _symbols("${a}" defined p)
+  _symbols("${a}" defined "" p)
   list(APPEND emu_defs ${p})
 endforeach()
 
-_symbols("${BASE}" defined base_defs)
-set(missing)
-set(kept_defs)
+# Per-symbol and per-member tables (variables named after the symbol).
+set(base_members_defining)
 foreach(p ${base_defs})
-  string(REGEX MATCH "^[^|]*" m "${p}")
-  string(REGEX REPLACE "^[^|]*\\|" "" s "${p}")
-  if(m IN_LIST members)
-    if(NOT s IN_LIST our_syms AND NOT s IN_LIST drops)
-      list(APPEND missing "${s} (${m})")
-    endif()
-  else()
-    list(APPEND kept_defs "${s}")
-  endif()
+  _split("${p}" m s)
+  list(APPEND "_base_def_${s}" "${m}")
+  list(APPEND "_member_${m}" "${s}")
+  list(APPEND base_members_defining "${m}")
 endforeach()
-if(missing)
-  string(REPLACE ";" "\n  " missing "${missing}")
-  _fail("deleting these members of ${BASE} would lose symbols the overlay "
-        "does not define:\n  ${missing}\n"
-        "Define them in libc-overlay/src, or list them in ${REPLACED} "
-        "with \"drop\" if nothing needs them.")
-endif()
-_names("${emu_defs}" emu_syms)
-list(APPEND kept_defs ${emu_syms})
+list(REMOVE_DUPLICATES base_members_defining)
+foreach(p ${emu_defs})
+  _split("${p}" m s)
+  set("_emu_def_${s}" "${m}")
+  list(APPEND "_emu_member_${m}" "${s}")
+endforeach()
 
+set(objects)
+foreach(p ${ours})
+  _split("${p}" o s)
+  list(APPEND "_object_${o}" "${s}")
+  list(APPEND objects "${o}")
+endforeach()
+list(REMOVE_DUPLICATES objects)
+
+# A member of an emulation archive that defines a symbol the overlay
+# defines is left out (getrusage.o of the process-clocks emulation), when
+# everything else it defines is the overlay's too or reserved ("__x",
+# "_X") and unused; otherwise the two collide and the merge fails.
+set(our_all)
+foreach(p ${ours})
+  _split("${p}" o s)
+  list(APPEND our_all "${s}")
+endforeach()
+set(emu_out)
 set(clash)
-foreach(s ${our_syms})
-  if(s IN_LIST kept_defs)
-    list(APPEND clash "${s}")
+foreach(p ${ours})
+  _split("${p}" o s)
+  if(DEFINED "_emu_def_${s}")
+    set(m "${_emu_def_${s}}")
+    if(m IN_LIST emu_out)
+      continue()
+    endif()
+    list(APPEND emu_out "${m}")
+    foreach(t ${_emu_member_${m}})
+      if(NOT t IN_LIST our_all AND NOT t MATCHES "^_[_A-Z]")
+        list(APPEND clash "${m} defines ${s}, which the overlay defines, and ${t}, which it does not")
+      endif()
+    endforeach()
   endif()
 endforeach()
 if(clash)
-  string(REPLACE ";" " " clash "${clash}")
-  _fail("these symbols are defined both by the overlay (or the vfs core) "
-        "and by a member kept from wasi-libc: ${clash}\n"
-        "List the wasi-libc member in ${REPLACED}.")
+  string(JOIN ", " clash ${clash})
+  _fail("cannot leave out members of a wasi-libc emulation archive: ${clash}")
 endif()
+
+# What refers to what: "<member>|<symbol>" for BASE (a replaced member's
+# references go with it), and a flag per symbol for the rest.
+_symbols("${BASE}" undefined "" base_refs)
+foreach(a ${EMULATED})
+  _symbols("${a}" undefined "" p)
+  foreach(q ${p})
+    _split("${q}" m s)
+    set("_emu_ref_${s}" 1)
+  endforeach()
+endforeach()
+set(i 0)
+foreach(a ${OVERLAY} ${CORE})
+  math(EXPR i "${i} + 1")
+  _symbols("${a}" undefined "${i}:" p)
+  foreach(q ${p})
+    _split("${q}" o s)
+    list(APPEND "_object_refs_${o}" "${s}")
+  endforeach()
+endforeach()
+
+# ---- which members go ----------------------------------------------------------
+# Repeats when YIELD leaves an object out (its symbols no longer replace).
+set(yielded)
+while(TRUE)
+  set(our_syms)
+  foreach(o ${objects})
+    if(NOT o IN_LIST yielded)
+      list(APPEND our_syms ${_object_${o}})
+    endif()
+  endforeach()
+  list(REMOVE_DUPLICATES our_syms)
+  foreach(s ${our_syms})
+    set("_ours_${s}" 1)
+  endforeach()
+
+  set(members)
+  foreach(s ${our_syms})
+    list(APPEND members ${_base_def_${s}})
+  endforeach()
+  list(REMOVE_DUPLICATES members)
+  list(SORT members)
+
+  # Symbols that the members kept, the emulations and our objects use.
+  foreach(q ${base_refs})
+    _split("${q}" m s)
+    if(NOT m IN_LIST members)
+      set("_ref_${s}" 1)
+    endif()
+  endforeach()
+  foreach(o ${objects})
+    if(NOT o IN_LIST yielded)
+      foreach(s ${_object_refs_${o}})
+        set("_ref_${s}" 1)
+      endforeach()
+    endif()
+  endforeach()
+
+  # A member that defines a symbol we keep from it is a conflict.
+  set(conflicts)
+  set(stuck_syms)
+  foreach(m ${members})
+    set(replaced)
+    set(kept)
+    foreach(s ${_member_${m}})
+      if(DEFINED "_ours_${s}")
+        list(APPEND replaced "${s}")
+      elseif(NOT s MATCHES "^_[_A-Z]" OR DEFINED "_ref_${s}"
+             OR DEFINED "_emu_ref_${s}")
+        list(APPEND kept "${s}")
+      endif()
+    endforeach()
+    if(kept)
+      string(JOIN " " r ${replaced})
+      string(JOIN " " k ${kept})
+      list(APPEND conflicts "${m} defines both replaced symbols (${r}) and kept ones (${k})")
+      list(APPEND stuck_syms ${replaced})
+    endif()
+  endforeach()
+
+  foreach(s ${our_syms})
+    unset("_ours_${s}")
+  endforeach()
+  foreach(q ${base_refs})
+    _split("${q}" m s)
+    unset("_ref_${s}")
+  endforeach()
+  foreach(o ${objects})
+    foreach(s ${_object_refs_${o}})
+      unset("_ref_${s}")
+    endforeach()
+  endforeach()
+  if(NOT conflicts)
+    break()
+  endif()
+
+  # YIELD: the objects defining a stuck symbol give way, when wasi-libc
+  # defines every symbol they define.
+  set(progress FALSE)
+  if(YIELD)
+    foreach(o ${objects})
+      if(o IN_LIST yielded)
+        continue()
+      endif()
+      set(touches FALSE)
+      set(all_in_base TRUE)
+      foreach(s ${_object_${o}})
+        if(s IN_LIST stuck_syms)
+          set(touches TRUE)
+        endif()
+        if(NOT DEFINED "_base_def_${s}")
+          set(all_in_base FALSE)
+        endif()
+      endforeach()
+      if(touches AND all_in_base)
+        list(APPEND yielded "${o}")
+        set(progress TRUE)
+      endif()
+    endforeach()
+  endif()
+  if(NOT progress)
+    string(REPLACE ";" "\n  " conflicts "${conflicts}")
+    _fail("cannot replace members of ${BASE}:\n  ${conflicts}\n"
+          "The overlay defines a symbol that such a member defines together "
+          "with symbols it does not; define those too (libc-overlay/src), or "
+          "change the overlay's object so that it no longer collides.")
+  endif()
+endwhile()
 
 # ---- build -----------------------------------------------------------------
 file(REMOVE_RECURSE "${WORK}")
 file(MAKE_DIRECTORY "${WORK}")
 get_filename_component(outdir "${OUT}" DIRECTORY)
 file(MAKE_DIRECTORY "${outdir}")
+_run(text "${AR}" t "${BASE}")
+string(REPLACE "\n" ";" base_members "${text}")
+set(names_seen)
+foreach(m ${base_members})
+  if(m IN_LIST members AND m IN_LIST names_seen)
+    _fail("${BASE} has two members named ${m}; llvm-ar cannot delete the "
+          "one that defines what the overlay replaces")
+  endif()
+  list(APPEND names_seen "${m}")
+endforeach()
 set(tmp "${WORK}/libc.a")
 file(COPY_FILE "${BASE}" "${tmp}")
-_run(ignored "${AR}" d "${tmp}" ${members})
+if(members)
+  _run(ignored "${AR}" d "${tmp}" ${members})
+endif()
 
 set(objs)
 set(i 0)
+set(yielded_names)
 foreach(pair "emu|${EMULATED}" "ovl|${OVERLAY}" "vfs|${CORE}")
-  string(REGEX MATCH "^[^|]*" prefix "${pair}")
-  string(REGEX REPLACE "^[^|]*\\|" "" archives "${pair}")
+  _split("${pair}" prefix archives)
   foreach(a ${archives})
-    math(EXPR i "${i} + 1")
-    set(dir "${WORK}/x${i}")
+    if(NOT prefix STREQUAL "emu")
+      math(EXPR i "${i} + 1")
+    endif()
+    set(dir "${WORK}/x-${prefix}-${i}")
     file(MAKE_DIRECTORY "${dir}")
     _run(ignored "${AR}" x --output "${dir}" "${a}")
     file(GLOB got RELATIVE "${dir}" "${dir}/*.o")
     list(SORT got)
     foreach(o ${got})
+      if(prefix STREQUAL "emu" AND o IN_LIST emu_out)
+        continue() # replaced by the overlay
+      endif()
+      if(NOT prefix STREQUAL "emu" AND "${i}:${o}" IN_LIST yielded)
+        get_filename_component(an "${a}" NAME)
+        list(APPEND yielded_names "${an}(${o})")
+        continue()
+      endif()
       if(prefix STREQUAL "emu")
         set(name "${o}")
       else()
@@ -188,14 +341,34 @@ foreach(pair "emu|${EMULATED}" "ovl|${OVERLAY}" "vfs|${CORE}")
 endforeach()
 _run(ignored "${AR}" q "${tmp}" ${objs})
 
-# Dropped symbols must have no users left.
-_symbols("${tmp}" undefined undefs)
+# What went with the replaced members must have no users left.
+_symbols("${tmp}" defined "" now_defs)
+foreach(p ${now_defs})
+  _split("${p}" m s)
+  set("_now_${s}" 1)
+endforeach()
+_symbols("${tmp}" undefined "" undefs)
+set(dangling)
 foreach(p ${undefs})
-  string(REGEX REPLACE "^[^|]*\\|" "" s "${p}")
-  if(s IN_LIST drops)
-    _fail("${p} still refers to ${s}, which ${REPLACED} drops")
+  _split("${p}" m s)
+  if(NOT DEFINED "_now_${s}" AND DEFINED "_base_def_${s}")
+    list(APPEND dangling "${m} needs ${s}")
   endif()
 endforeach()
+if(dangling)
+  list(REMOVE_DUPLICATES dangling)
+  string(REPLACE ";" "\n  " dangling "${dangling}")
+  _fail("replacing members of ${BASE} left references to symbols only "
+        "they defined:\n  ${dangling}")
+endif()
 
 _run(ignored "${AR}" s "${tmp}")
+string(JOIN "\n" report
+  "# members of ${BASE} left out (the overlay defines what they define)"
+  ${members}
+  "# members of the emulation archives left out (likewise)"
+  ${emu_out}
+  "# overlay objects left out (wasi-libc defines what they define)"
+  ${yielded_names} "")
+file(WRITE "${WORK}/replaced.txt" "${report}")
 file(RENAME "${tmp}" "${OUT}")

@@ -7,6 +7,12 @@
  * defines them: on wasm32-wasi-vfs chown works on the module's files; on
  * wasm32-wasi, whose host files have no owner in preview1, the ownership
  * calls fail with ENOSYS.
+ *
+ * Also declared as glibc and musl declare them: alarm and pause (no timer
+ * or other signal can ever arrive in a module: alarm(0) cancels nothing
+ * and returns 0, alarm(n) returns 0 and sets errno to ENOSYS, pause fails
+ * with ENOSYS instead of waiting forever) and getgroups (the one user's
+ * one group; src/alarm.c, src/identity.c).
  */
 #ifndef __wasi_unistd_common_h
 #define __wasi_unistd_common_h
@@ -25,6 +31,11 @@ uid_t getuid(void);
 uid_t geteuid(void);
 gid_t getgid(void);
 gid_t getegid(void);
+
+int getgroups(int, gid_t []);
+
+unsigned alarm(unsigned);
+int pause(void);
 
 pid_t fork(void);
 int execve(const char *, char *const [], char *const []);

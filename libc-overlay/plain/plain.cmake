@@ -6,10 +6,12 @@
 #    sigaction and the signal-set calls, and the temporary-file calls
 #    preview1 can express (mkstemp and family, mkdtemp, mktemp, tmpnam,
 #    tempnam, tmpfile: files in the host directory preopened at /tmp);
+#    alarm, pause, getrlimit, setrlimit, getpriority, setpriority,
+#    getrusage, tzset (WASI_VFS_PLAIN selects this triple's answers);
 #    the setjmp/longjmp runtime (libsjlj.a);
 #  - from src/: realpath through the host's directories, chmod and chown
 #    failing with ENOSYS (preview1 files have no permission bits or
-#    owners), umask;
+#    owners), umask, the stat family with st_blksize 4096;
 #  - wasi-libc's signal, process-clock, getpid and mman emulations, merged
 #    into libc.a and turned on by the headers.
 # Headers (include/wasm32-wasi, over wasi-libc's): the non-filesystem
@@ -29,7 +31,7 @@ set(_plain_shared_headers
   __typedef_sigset_t.h __wasi_sigaction.h __wasi_vfs_emulated.h
   __wasi_vfs_wait.h __wasi_unistd_common.h
   __wasi_fcntl_locks.h grp.h pwd.h setjmp.h signal.h stdio.h stdlib.h
-  time.h sys/mman.h sys/param.h sys/resource.h sys/stat.h sys/times.h
+  time.h pthread.h termios.h sys/mman.h sys/param.h sys/resource.h sys/stat.h sys/times.h
   sys/wait.h)
 foreach(h ${_plain_shared_headers})
   configure_file("${_inc}/${h}" "${_phdr}/${h}" COPYONLY)
@@ -52,7 +54,8 @@ file(COPY "${_phdr}/" DESTINATION "${WASI_SYSROOT}/include/wasm32-wasi")
 
 set(_plain_sources)
 foreach(f identity pwd grp exec fork wait system popen flockfile sigaction
-          randname mkstemp mkdtemp tmpnam tmpfile)
+          randname mkstemp mkdtemp tmpnam tmpfile alarm priority rlimit
+          rusage tzset pthread termios)
   list(APPEND _plain_sources "${CMAKE_CURRENT_SOURCE_DIR}/src/${f}.c")
 endforeach()
 file(GLOB _plain_own_sources CONFIGURE_DEPENDS "${_psrc}/src/*.c")
@@ -64,19 +67,18 @@ list(APPEND _plain_sources ${_plain_own_sources})
 wasi_add_archive(wasi_plain_overlay OUTPUT "${_pdir}/liboverlay-plain.a"
                  SOURCES ${_plain_sources}
                  INCLUDES "${_phdr}" "${VFS_INCLUDE_DIR}"
-                 DEFINES _GNU_SOURCE)
+                 DEFINES _GNU_SOURCE WASI_VFS_PLAIN)
 
 set(_plain_archives "${_pdir}/liboverlay-plain.a" "${_dir}/libsjlj.a")
 set(_plain_libc "${_pdir}/lib/libc.a")
-set(_plain_list "${_psrc}/replaced-members.txt")
 add_custom_command(
   OUTPUT "${_plain_libc}"
   COMMAND "${CMAKE_COMMAND}" "-DBASE=${WASI_LIBC_LIB}/libc.a"
           "-DEMULATED=${_emulated}" "-DOVERLAY=${_plain_archives}"
-          "-DCORE=" "-DREPLACED=${_plain_list}"
+          "-DCORE=" -DYIELD=ON
           "-DAR=${WASI_AR}" "-DNM=${WASI_NM}" "-DWORK=${_pdir}/merge"
           "-DOUT=${_plain_libc}" -P "${_merge}"
-  DEPENDS "${_merge}" "${_plain_list}" "${WASI_LIBC_LIB}/libc.a" ${_emulated}
+  DEPENDS "${_merge}" "${WASI_LIBC_LIB}/libc.a" ${_emulated}
           ${_plain_archives} wasi_plain_overlay wasi_vfs_sjlj
   COMMENT "wasm32-wasi libc.a"
   VERBATIM)

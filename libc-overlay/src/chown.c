@@ -1,9 +1,9 @@
 /*
- * chown.c - chown, fchown, lchown, fchownat. The one user owns every file
- * and no other user exists: asking for the user's own uid/gid (1000) or -1
- * (no change) succeeds on an existing file and changes nothing; any other
- * id fails with EPERM, as for an unprivileged Linux user. Path and
- * descriptor errors come first.
+ * chown.c - chown, fchown, lchown, fchownat. The one user, root, owns
+ * every file and no other user or group exists, so no file can be given
+ * to one: asking for the user's own uid/gid (0) or -1 (no change)
+ * succeeds on an existing file and changes nothing; any other id fails
+ * with EPERM. Path and descriptor errors come first.
  */
 #include <errno.h>
 #include <unistd.h>

@@ -44,10 +44,13 @@ int64_t __wasi_vfs_now(void *ctx);
 #define WASI_VFS_OPEN_MAX WASI_VFS_CWD_FD
 #define WASI_VFS_IOV_MAX 1024 /* iovecs per call, as Linux's UIO_MAXIOV */
 
-/* Owner of every file; what getuid(), stat() and getpwuid() report. */
-#define WASI_VFS_UID 1000
-#define WASI_VFS_GID 1000
-#define WASI_VFS_USER "user"
+/* The one user: root, owner of every file; what getuid(), stat() and
+ * getpwuid() report. As root, reading and writing are never refused (a
+ * file created with mode 0 can be opened again), executing needs an x bit
+ * (README.md, "The user"); the vfs core is built with VFS_SUPERUSER. */
+#define WASI_VFS_UID 0
+#define WASI_VFS_GID 0
+#define WASI_VFS_USER "root"
 #define WASI_VFS_HOME "/tmp"
 #define WASI_VFS_SHELL "/bin/sh"
 
@@ -185,6 +188,9 @@ int32_t __wasi_vfs_host_fd_write(int32_t fd, const __wasi_ciovec_t *iovs,
     WASI_VFS_HOST("fd_write");
 int32_t __wasi_vfs_host_fd_fdstat_get(int32_t fd, __wasi_fdstat_t *st)
     WASI_VFS_HOST("fd_fdstat_get");
+int32_t __wasi_vfs_host_fd_seek(int32_t fd, int64_t offset, int32_t whence,
+                                __wasi_filesize_t *newoffset)
+    WASI_VFS_HOST("fd_seek");
 int32_t __wasi_vfs_host_poll_oneoff(const __wasi_subscription_t *in,
                                     __wasi_event_t *out, int32_t n,
                                     __wasi_size_t *nevents)
@@ -196,6 +202,12 @@ int32_t __wasi_vfs_host_poll_oneoff(const __wasi_subscription_t *in,
 extern const struct vfs_device_ops __wasi_vfs_host_ops;
 /* Device ops of /dev/random and /dev/urandom (random_get). */
 extern const struct vfs_device_ops __wasi_vfs_random_ops;
+
+/* fd_seek on host descriptor h (0, 1, 2), as Linux answers lseek: the
+ * host seeks a regular file (a shell's `< file`); a stream it will not
+ * seek (a pipe, a terminal) is ESPIPE. host_seek.c. */
+int32_t __wasi_vfs_host_seek(int32_t h, int64_t offset, int32_t whence,
+                             __wasi_filesize_t *newoffset);
 
 /* The host descriptor behind vfs descriptor fd if it is open on a host
  * stream device, else -1. */

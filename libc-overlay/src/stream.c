@@ -3,7 +3,8 @@
  * every descriptor is the vfs core's. Descriptors open on a host stream
  * device (/dev/stdin, /dev/stdout, /dev/stderr, or duplicates of 0, 1, 2)
  * read and write through the device, report the host's fdstat (so isatty
- * answers as the host does) and are not seekable (ESPIPE).
+ * answers as the host does) and seek as the host's descriptor does
+ * (host_seek.c: a file seeks, a pipe or terminal is ESPIPE).
  */
 #include "internal.h"
 
@@ -47,10 +48,11 @@ static int32_t s_seek(int32_t fd, int64_t offset, int32_t whence,
                       __wasi_filesize_t *newoffset)
 {
     int64_t r;
+    int h;
     if (__wasi_vfs_fault(newoffset, sizeof *newoffset))
         return __WASI_ERRNO_FAULT;
-    if (__wasi_vfs_host_fd(__wasi_vfs_fs, fd) >= 0)
-        return __WASI_ERRNO_SPIPE;
+    if ((h = __wasi_vfs_host_fd(__wasi_vfs_fs, fd)) >= 0)
+        return __wasi_vfs_host_seek(h, offset, whence, newoffset);
     r = vfs_lseek(__wasi_vfs_fs, fd, offset, whence);
     if (r < 0)
         return (int32_t)-r;

@@ -3,8 +3,8 @@
  * fd_fdstat_get: the preview1 calls stdio makes on every descriptor.
  *
  * Before the filesystem exists only descriptors 0, 1, 2 exist, and they
- * are the host's: reads, writes and fdstat go to the host, seeks fail with
- * ESPIPE (a host stream is not seekable, and fd_seek is not imported), and
+ * are the host's: reads, writes and fdstat go to the host, seeks too when
+ * the host seeks its descriptor (a file; a pipe is ESPIPE: host_seek.c), and
  * a close is remembered in __wasi_vfs_std_closed (the host descriptor
  * itself is never closed), and the host checks the pointers it is given.
  * Afterwards __wasi_vfs_stream serves them all, and a pointer outside
@@ -55,7 +55,9 @@ int32_t __imported_wasi_snapshot_preview1_fd_seek(int32_t fd, int64_t offset,
 {
     if (__wasi_vfs_stream)
         return __wasi_vfs_stream->seek(fd, offset, whence, newoffset);
-    return __wasi_vfs_std_open(fd) ? __WASI_ERRNO_SPIPE : __WASI_ERRNO_BADF;
+    if (!__wasi_vfs_std_open(fd))
+        return __WASI_ERRNO_BADF;
+    return __wasi_vfs_host_seek(fd, offset, whence, newoffset);
 }
 
 int32_t __imported_wasi_snapshot_preview1_fd_tell(int32_t fd,

@@ -60,6 +60,7 @@
 // every other import is Node's WASI unchanged.
 
 import fs from 'node:fs';
+import { exportStackPointer, trapReport } from './wasi-run-trap.mjs';
 
 const EXIT_USAGE = 2;
 const EXIT_NO_INPUT = 66;
@@ -301,7 +302,7 @@ async function loadModule(file) {
     die(EXIT_CANNOT_RUN, `${file}: cannot read: ${e.code === 'EISDIR' ? 'is a directory' : e.message}`);
   }
   try {
-    return await WebAssembly.compile(bytes);
+    return await WebAssembly.compile(exportStackPointer(bytes));
   } catch (e) {
     die(EXIT_CANNOT_RUN, `${file}: not a valid WebAssembly module: ${e.message}`);
   }
@@ -1098,7 +1099,7 @@ async function main(argv) {
   } catch (e) {
     // V8 reports wasm stack exhaustion as a RangeError.
     if (e instanceof WebAssembly.RuntimeError || e instanceof RangeError) {
-      die(EXIT_TRAP, `${opts.module}: trap: ${e.message}`);
+      die(EXIT_TRAP, trapReport(opts.module, e, module, instance));
     }
     die(EXIT_INTERNAL, `${opts.module}: internal error: ${e.stack ?? e}`);
   }

@@ -18,14 +18,17 @@
 // A MODULE (a linked program) is judged by the functions its name section
 // lists that a triple's C library defines (but its internals: names
 // starting with "_" or "vfs_"), and measured as it is; the list can hold
-// more than the program calls (what the library calls itself). A module
-// without a name section (stripped, or optimized by wasm-opt at link time)
-// shows only its imports: the verdict is then "unknown".
+// more than the program calls (what the library calls itself); a call that
+// was inlined is still seen through the vfs core's entry point it reached
+// (vfs_openat: openat). The triples' drivers keep the name section when
+// clang runs wasm-opt (targets/common/wasm-opt). A module without one
+// (linked with --strip-all, or optimized by a wasm-opt not given -g) shows
+// only its imports: the verdict is then "unknown".
 //
 // Output: the calls that take file names, one line per triple:
 // "yes" with what it costs and what the host must offer, or "no" with the
 // symbols that triple lacks; then the calls that exist but fail at run
-// time (ENOSYS) on a triple. --brief prints only
+// time (ENOSYS, EAGAIN, ENOTSOCK) on a triple. --brief prints only
 // "<triple> yes", "<triple> no: <missing symbols>" or "<triple> unknown"
 // lines.
 //
@@ -58,14 +61,24 @@ const LINKER = new Set(["__stack_pointer", "__indirect_function_table", "__heap_
   "__tls_base", "__tls_size", "__tls_align", "__wasm_call_ctors", "__dso_handle",
   "__wasm_init_memory", "__wasm_apply_data_relocs", "__wasm_first_page_end"]);
 // Calls a triple's libc defines so that code compiles, but which fail at run
-// time with ENOSYS (libc-overlay/src/{fork,exec,wait,system,popen}.c,
-// libc-overlay/plain/src/{chmod,chown}.c).
-const ENOSYS = {
-  "wasm32-wasi-vfs": ["fork", "vfork", "execve", "execv", "execvp", "execl", "execlp",
-                      "execle", "wait", "waitpid", "kill", "system", "popen", "pclose"],
-  "wasm32-wasi": ["fork", "vfork", "execve", "execv", "execvp", "execl", "execlp",
-                  "execle", "wait", "waitpid", "kill", "system", "popen", "pclose",
-                  "chmod", "fchmod", "fchmodat", "chown", "fchown", "lchown", "fchownat"],
+// time, with the errno they fail with (libc-overlay/src/{fork,exec,wait,
+// system,popen,alarm,pthread,socket}.c, libc-overlay/plain/src/{chmod,
+// chown}.c; alarm(n) sets ENOSYS and returns 0; the socket calls fail with
+// ENOTSOCK on every descriptor the program has, EBADF on others).
+const PROCESS = ["fork", "vfork", "execve", "execv", "execvp", "execl", "execlp",
+                 "execle", "wait", "waitpid", "kill", "system", "popen", "pclose",
+                 "alarm", "pause", "pthread_cancel"];
+const FAILS = {
+  "wasm32-wasi-vfs": {
+    ENOSYS: PROCESS,
+    EAGAIN: ["pthread_create"],
+    ENOTSOCK: ["shutdown", "send", "recv", "accept", "getsockopt"],
+  },
+  "wasm32-wasi": {
+    ENOSYS: [...PROCESS, "chmod", "fchmod", "fchmodat", "chown", "fchown", "lchown",
+             "fchownat"],
+    EAGAIN: ["pthread_create"],
+  },
 };
 const ALIAS = { __wasi_vfs_fcntl: "fcntl" };
 // Functions of a C library that programs do not call: reserved names and
@@ -203,8 +216,12 @@ if (modules.length) {
   // The module's functions some triple's C library defines.
   own = modules[0].m;
   stripped = !own.functionNames.length;
-  needed = new Set(own.functionNames.filter((n) => !INTERNAL.test(n) &&
-                                            available.some((t) => libc[t].has(n))));
+  // An optimized module may have its libc calls inlined (wasm-opt inlines a
+  // function with one caller: fopen into main); the vfs core's entry points
+  // it calls stay, and name them: vfs_openat stands for openat.
+  const implied = own.functionNames.filter((n) => /^vfs_[a-z]/.test(n)).map((n) => n.slice(4));
+  needed = new Set([...own.functionNames.filter((n) => !INTERNAL.test(n)), ...implied]
+    .filter((n) => available.some((t) => libc[t].has(n))));
 } else {
   const s = symbols(files);
   needed = new Set([...s.undefined].filter((n) => !s.defined.has(n) && !LINKER.has(n))
@@ -213,6 +230,12 @@ if (modules.length) {
 const verdict = {};
 for (const t of available)
   verdict[t] = [...needed].filter((n) => !libc[t].has(n) && !LINKER.has(n));
+// A module that imports a host filesystem reaches files by name, inlined
+// calls or not: wasm32-wasi-io has no such imports.
+if (own && verdict["wasm32-wasi-io"] && needsFilesystem(own.imports)) {
+  const files = capabilities(own.imports).find((c) => c.group === "files");
+  verdict["wasm32-wasi-io"].push(...files.names.map((n) => `${n} (import)`));
+}
 const ok = available.filter((t) => !verdict[t].length);
 
 if (stripped) {
@@ -223,7 +246,8 @@ if (stripped) {
     for (const t of available) process.stdout.write(`${t} unknown\n`);
   } else {
     process.stdout.write(`${files[0]} (a linked module without a name section): what it ` +
-      `calls cannot be told from it; give its objects, or link it without --strip-all\n` +
+      `calls cannot be told from it (linked with --strip-all, or optimized by a wasm-opt not given -g); ` +
+      `give its objects, or link it with a triple's driver and without --strip-all\n` +
       `it ${fs ? "imports a host filesystem (a wasm32-wasi build)" : "imports no host filesystem"}; ` +
       `${s.opt ?? s.m.bytes} bytes (-Oz, stripped); host: ${hostNeeds(s.m)}\n`);
   }
@@ -270,12 +294,15 @@ if (stripped) {
     const s = sizes.self;
     out.push(`this module: ${s.opt ?? s.m.bytes} bytes (-Oz, stripped); host: ${hostNeeds(s.m)}`);
   }
-  const fails = new Map(); // calls -> triples where they fail
+  const fails = new Map(); // "calls: ... with ERRNO" -> triples where they fail
   for (const t of ok) {
-    const f = (ENOSYS[t] || []).filter((n) => needed.has(n)).join(" ");
-    if (f) fails.set(f, [...(fails.get(f) || []), t]);
+    for (const [errno, calls] of Object.entries(FAILS[t] || {})) {
+      const f = calls.filter((n) => needed.has(n)).join(" ");
+      const k = `${f}: fail at run time with ${errno}`;
+      if (f) fails.set(k, [...(fails.get(k) || []), t]);
+    }
   }
-  for (const [f, ts] of fails) out.push(`${f}: fail at run time with ENOSYS on ${ts.join(" and ")}`);
+  for (const [k, ts] of fails) out.push(`${k} on ${ts.join(" and ")}`);
   process.stdout.write(out.join("\n") + "\n");
 }
 rmSync(work, { recursive: true, force: true });

@@ -5,8 +5,12 @@
 // as tar archives on descriptors 3 and 4 (WASI_VFS_IN, WASI_VFS_OUT).
 //
 // The modules offered are listed in modules.json next to the page:
-// [{ "file": "squish.wasm", "name": "...", "args": "-v" }, ...]. After a
-// run, document.body.dataset.runs counts the runs (for tests).
+// [{ "file": "squish.wasm", "name": "...", "args": "-v" }, ...]. A person
+// adds their own: a .wasm picked (#own-module) or dropped on the page is
+// compiled here and offered as "NAME (yours)"; other files dropped go into
+// /data, as picked ones (#file) do. After a run, document.body.dataset.runs
+// counts the runs; dataset.loaded the files in /data, dataset.own the
+// modules added (for tests).
 
 import { WasiShim, missingImports } from './wasi-shim.mjs';
 import { VfsModule } from './wasi-vfs.mjs';
@@ -65,6 +69,38 @@ function renderFiles() {
   }
 }
 
+// A person's own module: compiled and offered under the key "own:NAME".
+async function addOwnModule(file) {
+  const key = `own:${file.name}`;
+  let module;
+  try {
+    module = await WebAssembly.compile(await file.arrayBuffer());
+  } catch (e) {
+    $('status').textContent = `cannot load ${file.name}: not a WebAssembly module (${e.message})`;
+    return;
+  }
+  compiled.set(key, module);
+  if (!modules.some((m) => m.file === key)) {
+    modules.push({ file: key, name: `${file.name} (yours)`, note: 'your module; arguments and input below' });
+    const o = document.createElement('option');
+    o.value = key;
+    o.textContent = `${file.name} (yours)`;
+    $('module').append(o);
+  }
+  $('module').value = key;
+  describe();
+  $('status').textContent = `ready: ${file.name}`;
+  $('run').disabled = false;
+  document.body.dataset.own = String(Number(document.body.dataset.own ?? 0) + 1);
+}
+
+// Files into /data (picked or dropped).
+async function addDataFiles(list) {
+  for (const f of list) files.set(f.name, new Uint8Array(await f.arrayBuffer()));
+  renderFiles();
+  document.body.dataset.loaded = String(files.size);
+}
+
 async function moduleFor(file) {
   if (!compiled.has(file)) {
     const response = await fetch(file);
@@ -79,7 +115,7 @@ async function runOnce(file, args, stdin) {
   const module = await moduleFor(file);
   const out = [];
   const err = [];
-  const io = { args: [file.replace(/\.wasm$/, ''), ...args], stdin,
+  const io = { args: [file.replace(/^own:/, '').replace(/\.wasm$/, ''), ...args], stdin,
     stdout: (b) => out.push(b), stderr: (b) => err.push(b) };
   const hasExports = WebAssembly.Module.exports(module).some((e) => e.name === 'wasi_vfs_write_file');
   let status;
@@ -123,8 +159,9 @@ async function run() {
     $('stderr').textContent = new TextDecoder().decode(r.stderr);
     $('status').textContent = `exit status ${r.status}`;
   } catch (e) {
-    $('stderr').textContent = String(e.message ?? e);
-    $('status').textContent = 'failed';
+    const trap = e instanceof WebAssembly.RuntimeError || e instanceof RangeError;
+    $('stderr').textContent = trap ? `trap: ${e.message}` : String(e.message ?? e);
+    $('status').textContent = trap ? 'trapped' : 'failed';
   }
   renderFiles();
   $('run').disabled = false;
@@ -138,10 +175,13 @@ function describe() {
 }
 
 async function start() {
+  // modules.json is made by the build; an installed page has none and
+  // runs the modules a person brings.
   try {
-    modules = await (await fetch('modules.json')).json();
+    const response = await fetch('modules.json');
+    modules = response.ok ? await response.json() : [];
   } catch {
-    modules = [{ file: 'squish.wasm', name: 'squish', args: '-v' }];
+    modules = [];
   }
   for (const m of modules) {
     const o = document.createElement('option');
@@ -154,19 +194,41 @@ async function start() {
   $('module').addEventListener('change', describe);
   describe();
   $('file').addEventListener('change', async () => {
-    for (const f of $('file').files) files.set(f.name, new Uint8Array(await f.arrayBuffer()));
+    const picked = [...$('file').files];
     $('file').value = '';
-    renderFiles();
-    document.body.dataset.loaded = String(files.size);
+    await addDataFiles(picked);
+  });
+  $('own-module').addEventListener('change', async () => {
+    const [picked] = $('own-module').files;
+    $('own-module').value = '';
+    if (picked) await addOwnModule(picked);
+  });
+  // Drop anywhere: a .wasm becomes the program, anything else goes to /data.
+  document.addEventListener('dragover', (e) => {
+    e.preventDefault();
+    document.body.classList.add('dragging');
+  });
+  document.addEventListener('dragleave', () => document.body.classList.remove('dragging'));
+  document.addEventListener('drop', async (e) => {
+    e.preventDefault();
+    document.body.classList.remove('dragging');
+    const dropped = [...(e.dataTransfer?.files ?? [])];
+    const wasm = dropped.filter((f) => /\.wasm$/i.test(f.name));
+    for (const f of wasm) await addOwnModule(f);
+    await addDataFiles(dropped.filter((f) => !wasm.includes(f)));
   });
   $('run').addEventListener('click', run);
-  try {
-    await moduleFor($('module').value);
-    $('status').textContent = 'ready';
-  } catch (e) {
-    $('status').textContent = `cannot load ${$('module').value}: ${e.message}`;
+  if (!modules.length) {
+    $('status').textContent = 'pick or drop a .wasm module';
+  } else {
+    try {
+      await moduleFor($('module').value);
+      $('status').textContent = 'ready';
+    } catch (e) {
+      $('status').textContent = `cannot load ${$('module').value}: ${e.message}`;
+    }
+    $('run').disabled = false;
   }
-  $('run').disabled = false;
   renderFiles();
   document.body.dataset.ready = '1';
 }

@@ -10,6 +10,11 @@
 #   step CMD...  runs CMD with its output appended to LOG; when it fails,
 #                prints the command and the last 40 lines of LOG on stderr
 #                and exits 1.
+#   cmake_configure SRC BLD ARGS...
+#                configures the CMake project SRC in BLD (a step) for
+#                TRIPLE: natively as it comes, for WebAssembly with the
+#                triple's toolchain file, BIN/../share/cmake/<triple>.cmake,
+#                the only difference.
 case $TRIPLE in
     native) CC=cc AR=ar RANLIB=ranlib ;;
     wasm32-*)
@@ -28,4 +33,13 @@ step() {
         tail -n 40 "$LOG" >&2
         exit 1
     fi
+}
+cmake_configure() {
+    c_src=$1 c_bld=$2
+    shift 2
+    case $TRIPLE in
+        native) step cmake -S "$c_src" -B "$c_bld" "$@" ;;
+        *) step cmake -S "$c_src" -B "$c_bld" \
+                -DCMAKE_TOOLCHAIN_FILE="$BIN/../share/cmake/$TRIPLE.cmake" "$@" ;;
+    esac
 }

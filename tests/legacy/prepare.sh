@@ -15,8 +15,11 @@ tree=$1 dest=$2
 shift 2
 [ -d "$tree" ] || { echo "prepare.sh: no source tree at $tree" >&2; exit 2; }
 # TREE may be a symbolic link (<build>/debian/<package>): its contents are
-# copied, never the link.
-rm -rf "$dest" && mkdir -p "$dest" && cp -R "$tree/." "$dest/" || {
+# copied, never the link. The copy keeps the files' times, so that what the
+# release generated (configure, Makefile.in, parsers) stays as new as its
+# sources and the build does not try to generate it again (with autoconf,
+# automake or bison, which a build needs no more than the release did).
+rm -rf "$dest" && mkdir -p "$dest" && cp -Rp "$tree/." "$dest/" || {
     echo "prepare.sh: cannot copy $tree to $dest" >&2; exit 1; }
 for p in "$@"; do
     f="$dest/debian/patches/$p"

@@ -11,13 +11,21 @@
 # WebAssembly build's transcript is compared with the native build's by
 # diff -u (labels "native" and the triple); the diff must be exactly
 # EXPECTED/<check>.<triple>.diff, or empty when that file does not exist.
-# On wasm32-wasi the files the run leaves in its host directory are
-# compared with the native run's too (names, sizes, SHA-256):
-# EXPECTED/<check>.wasm32-wasi.files.diff.
+# On wasm32-wasi (and on wasm32-wasi-vfs with VFS_FILES=1) the files the
+# run leaves in its host directory are compared with the native run's too
+# (names, sizes, SHA-256): EXPECTED/<check>.<triple>.files.diff.
 #
 # TRIPLES (default: wasm32-wasi-vfs wasm32-wasi) names the triples a check
 # runs on, SEED a folder whose files each run's folder starts with
-# (natively and on wasm32-wasi only: wasm32-wasi-vfs sees no host files).
+# (natively and on wasm32-wasi; on wasm32-wasi-vfs only with VFS_FILES=1).
+# NO_FILES=1: the program opens no file, and its wasm32-wasi build runs
+# with no preopened folder (wasi-run refuses --dir for a module that
+# imports no filesystem function).
+# VFS_FILES=1: a wasm32-wasi-vfs* build gets its run's folder the way a
+# user hands files to such a module, `wasi-run --in DIR:/ --out /:DIR`
+# (the folder goes into the module's filesystem at "/", and what the
+# program created or changed there comes back when it exits 0), and the
+# files it leaves are compared with native's as on wasm32-wasi.
 #
 # Each check prints "ok NAME" or "FAIL NAME: reason" (with the diff);
 # finish prints the totals, exit status 0 only when nothing failed.
@@ -30,38 +38,67 @@ SEED=${SEED:-}
 
 rm -rf "$WORK" && mkdir -p "$WORK" || exit 2
 WORK=$(CDPATH= cd -- "$WORK" && pwd) || exit 2
+OUT=$(CDPATH= cd -- "$OUT" && pwd) || exit 2
 
 # program TRIPLE NAME: the path of the TRIPLE build of program NAME.
 program() {
     echo "$OUT/$1/$2"
 }
 
+# has_folder TRIPLE: true when TRIPLE's runs see their host folder
+# (native, wasm32-wasi, and wasm32-wasi-vfs* with VFS_FILES=1).
+has_folder() {
+    case $1 in
+        wasm32-wasi-vfs*) [ "${VFS_FILES:-}" = 1 ] ;;
+        *) true ;;
+    esac
+}
+
 # run CHECK TRIPLE STDIN NAME ARGS...: runs the TRIPLE build of program
 # NAME with ARGS, stdin from the file STDIN, in the fresh folder
 # $WORK/CHECK/TRIPLE (as the current directory natively; preopened at "/"
-# on wasm32-wasi, with an empty tmp/ for temporary files; not visible at
-# all on wasm32-wasi-vfs, whose files live in the module). Leaves the
-# transcript in $WORK/CHECK/TRIPLE.out.
+# on wasm32-wasi, with an empty tmp/ for temporary files; on
+# wasm32-wasi-vfs* brought in at "/" and back with VFS_FILES=1, else not
+# visible at all: its files live in the module). Leaves the transcript in
+# $WORK/CHECK/TRIPLE.out.
 run() {
     r_triple=$2 r_stdin=$3 r_dir=$WORK/$1/$2
     r_prog=$(program "$2" "$4")
     shift 4
     rm -rf "$r_dir" && mkdir -p "$r_dir" || exit 2
-    if [ -n "$SEED" ] && [ "$r_triple" != wasm32-wasi-vfs ]; then
+    if [ -n "$SEED" ] && has_folder "$r_triple"; then
         cp -R "$SEED/." "$r_dir/" || exit 2
     fi
     case $r_triple in
         native) (cd "$r_dir" && exec "$r_prog" "$@") \
                 <"$r_stdin" >"$r_dir.stdout" 2>"$r_dir.stderr" ;;
-        wasm32-wasi-vfs) (cd "$r_dir" && exec "$BIN/wasi-run" "$r_prog" "$@") \
-                <"$r_stdin" >"$r_dir.stdout" 2>"$r_dir.stderr" ;;
-        wasm32-wasi) mkdir "$r_dir/tmp" &&
-            (cd "$r_dir" && exec "$BIN/wasi-run" --dir "$r_dir::/" "$r_prog" "$@") \
-                <"$r_stdin" >"$r_dir.stdout" 2>"$r_dir.stderr" ;;
+        wasm32-wasi-vfs*) if [ "${VFS_FILES:-}" = 1 ]; then
+                (cd "$r_dir" && exec "$BIN/wasi-run" --in "$r_dir:/" \
+                    --out "/:$r_dir" "$r_prog" "$@")
+            else
+                (cd "$r_dir" && exec "$BIN/wasi-run" "$r_prog" "$@")
+            fi <"$r_stdin" >"$r_dir.stdout" 2>"$r_dir.stderr" ;;
+        wasm32-wasi) if [ "${NO_FILES:-}" = 1 ]; then
+                (cd "$r_dir" && exec "$BIN/wasi-run" "$r_prog" "$@")
+            else
+                mkdir "$r_dir/tmp" &&
+                (cd "$r_dir" && exec "$BIN/wasi-run" --dir "$r_dir::/" "$r_prog" "$@")
+            fi <"$r_stdin" >"$r_dir.stdout" 2>"$r_dir.stderr" ;;
     esac
     r_status=$?
-    { cat "$r_dir.stdout"; echo "--- stderr"; cat "$r_dir.stderr"
+    # Messages that name the build's folders (wasi-run's, or a test's
+    # __FILE__) name them as WORK, OUT/TRIPLE and OUT, so that the
+    # transcripts depend neither on the checkout nor on the build.
+    { tidy <"$r_dir.stdout"; echo "--- stderr"; tidy <"$r_dir.stderr"
       echo "--- exit status $r_status"; } >"$r_dir.out"
+}
+
+# tidy: stdin to stdout with the folders named as in run's transcripts,
+# and the sed expression TIDY applied when set (a test's names that differ
+# from run to run: temporary files).
+tidy() {
+    LC_ALL=C sed -e "s|$WORK|WORK|g" -e "s|$OUT/$r_triple/|OUT/TRIPLE/|g" \
+        -e "s|$OUT|OUT|g" -e "${TIDY:-p;d}"
 }
 
 # expect_diff NAME EXPECTED_FILE LABEL_A A LABEL_B B: the diff -u of the
@@ -99,8 +136,9 @@ listing() {
 }
 
 # compare CHECK STDIN NAME ARGS...: runs program NAME with ARGS and STDIN
-# natively and on each triple, and checks the transcripts (and on
-# wasm32-wasi the files left behind) against native.
+# natively and on each triple, and checks the transcripts (and on each
+# triple that has a folder, has_folder, the files left behind) against
+# native.
 compare() {
     c_check=$1 c_stdin=$2 c_name=$3
     shift 3
@@ -111,13 +149,12 @@ compare() {
             native "$WORK/$c_check/native.out" \
             "$c_t" "$WORK/$c_check/$c_t.out"
     done
-    case " $TRIPLES " in
-        *" wasm32-wasi "*)
-            c_w=$WORK/$c_check
-            listing "$c_w/native" >"$c_w/native.files"
-            listing "$c_w/wasm32-wasi" >"$c_w/wasm32-wasi.files"
-            expect_diff "$c_check.wasm32-wasi.files" \
-                "$EXPECTED/$c_check.wasm32-wasi.files.diff" \
-                native "$c_w/native.files" wasm32-wasi "$c_w/wasm32-wasi.files" ;;
-    esac
+    c_w=$WORK/$c_check
+    listing "$c_w/native" >"$c_w/native.files"
+    for c_t in $TRIPLES; do
+        has_folder "$c_t" || continue
+        listing "$c_w/$c_t" >"$c_w/$c_t.files"
+        expect_diff "$c_check.$c_t.files" "$EXPECTED/$c_check.$c_t.files.diff" \
+            native "$c_w/native.files" "$c_t" "$c_w/$c_t.files"
+    done
 }

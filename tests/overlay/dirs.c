@@ -148,8 +148,11 @@ int main(void)
     if (d)
         closedir(d);
     CHECK(opendir("/w/new-1") == NULL && errno == ENOTDIR);
-    OK(chmod("/w/sub", 0300));
-    CHECK(opendir("/w/sub") == NULL && errno == EACCES);
+    OK(chmod("/w/sub", 0000)); /* root reads any directory */
+    d = opendir("/w/sub");
+    CHECK(d != NULL);
+    if (d)
+        closedir(d);
     OK(chmod("/w/sub", 0755));
     fd = OK(open("/w", O_RDONLY | O_DIRECTORY));
     d = fdopendir(fd);
@@ -230,8 +233,9 @@ int main(void)
     fd = OK(open("there", O_RDONLY));
     ERR(fchdir(fd), ENOTDIR);
     OK(close(fd));
-    OK(chmod("sub", 0600));
-    ERR(chdir("sub"), EACCES);
+    OK(chmod("sub", 0000)); /* root searches any directory */
+    OK(chdir("sub"));
+    OK(chdir(".."));
     OK(chmod("sub", 0755));
     STREQ(getcwd(buf, sizeof buf), "/w");
     /* the current directory follows a rename */

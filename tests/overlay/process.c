@@ -61,30 +61,30 @@ int main(void)
     void *m;
 
     /* identity */
-    EQ(getuid(), 1000);
-    EQ(geteuid(), 1000);
-    EQ(getgid(), 1000);
-    EQ(getegid(), 1000);
+    EQ(getuid(), 0);
+    EQ(geteuid(), 0);
+    EQ(getgid(), 0);
+    EQ(getegid(), 0);
     CHECK(getpid() > 0);
     EQ(getppid(), 1);
 
     pp = getpwuid(getuid());
     CHECK(pp != NULL);
-    STREQ(pp->pw_name, "user");
+    STREQ(pp->pw_name, "root");
     STREQ(pp->pw_dir, "/tmp");
     STREQ(pp->pw_shell, "/bin/sh");
-    EQ(pp->pw_uid, 1000);
-    EQ(pp->pw_gid, 1000);
-    CHECK(getpwnam("user") == pp);
+    EQ(pp->pw_uid, 0);
+    EQ(pp->pw_gid, 0);
+    CHECK(getpwnam("root") == pp);
     errno = 0;
-    CHECK(getpwnam("root") == NULL && errno == 0);
-    CHECK(getpwuid(0) == NULL);
-    EQ(getpwuid_r(1000, &pw, buf, sizeof buf, &pp), 0);
+    CHECK(getpwnam("user") == NULL && errno == 0);
+    CHECK(getpwuid(1000) == NULL);
+    EQ(getpwuid_r(0, &pw, buf, sizeof buf, &pp), 0);
     CHECK(pp == &pw);
-    STREQ(pw.pw_name, "user");
+    STREQ(pw.pw_name, "root");
     STREQ(pw.pw_dir, "/tmp");
     CHECK(pw.pw_name >= buf && pw.pw_name < buf + sizeof buf);
-    EQ(getpwnam_r("user", &pw, buf, 4, &pp), ERANGE);
+    EQ(getpwnam_r("root", &pw, buf, 4, &pp), ERANGE);
     CHECK(pp == NULL);
     EQ(getpwnam_r("nobody", &pw, buf, sizeof buf, &pp), 0);
     CHECK(pp == NULL);
@@ -95,17 +95,17 @@ int main(void)
 
     gp = getgrgid(getgid());
     CHECK(gp != NULL);
-    STREQ(gp->gr_name, "user");
-    EQ(gp->gr_gid, 1000);
+    STREQ(gp->gr_name, "root");
+    EQ(gp->gr_gid, 0);
     CHECK(gp->gr_mem && gp->gr_mem[0] == NULL);
-    CHECK(getgrnam("user") == gp);
+    CHECK(getgrnam("root") == gp);
     CHECK(getgrnam("wheel") == NULL);
-    CHECK(getgrgid(0) == NULL);
-    EQ(getgrgid_r(1000, &gr, buf + 1, sizeof buf - 1, &gp), 0);
+    CHECK(getgrgid(1000) == NULL);
+    EQ(getgrgid_r(0, &gr, buf + 1, sizeof buf - 1, &gp), 0);
     CHECK(gp == &gr);
-    STREQ(gr.gr_name, "user");
+    STREQ(gr.gr_name, "root");
     CHECK(gr.gr_mem[0] == NULL);
-    EQ(getgrnam_r("user", &gr, buf, 5, &gp), ERANGE);
+    EQ(getgrnam_r("root", &gr, buf, 5, &gp), ERANGE);
     EQ(getgrnam_r("other", &gr, buf, sizeof buf, &gp), 0);
     CHECK(gp == NULL);
     setgrent();

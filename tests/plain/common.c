@@ -99,17 +99,17 @@ int main(void)
     EQ(ftrylockfile(stdout), 0);
     funlockfile(stdout);
 
-    /* the one user */
-    EQ(getuid(), 1000);
-    EQ(geteuid(), 1000);
-    EQ(getgid(), 1000);
-    EQ(getegid(), 1000);
+    /* the one user: root */
+    EQ(getuid(), 0);
+    EQ(geteuid(), 0);
+    EQ(getgid(), 0);
+    EQ(getegid(), 0);
     EQ(getppid(), 1);
     CHECK(getpid() > 0);
-    STREQ(getpwuid(getuid())->pw_name, "user");
-    STREQ(getpwnam("user")->pw_dir, "/tmp");
-    CHECK(getpwnam("root") == NULL);
-    STREQ(getgrgid(getgid())->gr_name, "user");
+    STREQ(getpwuid(getuid())->pw_name, "root");
+    STREQ(getpwnam("root")->pw_dir, "/tmp");
+    CHECK(getpwnam("user") == NULL);
+    STREQ(getgrgid(getgid())->gr_name, "root");
 
     /* no other process */
     ERR(fork(), ENOSYS);

@@ -4,7 +4,8 @@
  * folder (wasi-run --dir DIR::/): realpath through the host's directories
  * and symlinks, the temporary-file calls, and the calls preview1 cannot
  * express (chmod and chown fail with ENOSYS, umask changes nothing,
- * record locks fail with EINVAL).
+ * record locks fail with EINVAL); the stat family reports st_blksize 4096,
+ * as Linux tmpfs does, with the host's type, size and times.
  */
 #define _GNU_SOURCE
 #include <fcntl.h>
@@ -55,6 +56,32 @@ int main(void)
     errno = 0;
     CHECK(realpath(NULL, buf) == NULL && errno == EINVAL);
     OK(chdir("/"));
+
+    /* st_blksize is 4096 (preview1 has none; code divides by it) */
+    fd = OK(open("/a/b/file", O_WRONLY | O_APPEND));
+    EQ(write(fd, "12345", 5), 5);
+    OK(fstat(fd, &st));
+    EQ(st.st_blksize, 4096);
+    EQ(st.st_size, 5);
+    CHECK(S_ISREG(st.st_mode) && st.st_nlink == 1 && st.st_mtim.tv_sec > 0);
+    OK(close(fd));
+    OK(stat("/a/b/file", &st));
+    EQ(st.st_blksize, 4096);
+    EQ(st.st_size, 5);
+    OK(stat("/a/lb", &st));
+    CHECK(S_ISDIR(st.st_mode) && st.st_blksize == 4096);
+    OK(lstat("/a/lb", &st));
+    CHECK(S_ISLNK(st.st_mode) && st.st_blksize == 4096);
+    OK(fstatat(AT_FDCWD, "a/lb", &st, AT_SYMLINK_NOFOLLOW));
+    CHECK(S_ISLNK(st.st_mode) && st.st_blksize == 4096);
+    fd = OK(open("/a", O_RDONLY | O_DIRECTORY));
+    OK(fstatat(fd, "b/file", &st, 0));
+    CHECK(S_ISREG(st.st_mode) && st.st_blksize == 4096 && st.st_size == 5);
+    OK(fstat(fd, &st));
+    CHECK(S_ISDIR(st.st_mode) && st.st_blksize == 4096);
+    OK(close(fd));
+    ERR(stat("/a/missing", &st), ENOENT);
+    ERR(fstat(-1, &st), EBADF);
 
     /* temporary files, in the host's /tmp */
     fd = OK(mkstemp(t));

@@ -144,7 +144,14 @@ expect empty-stdin 0 '' ''
 
 # --- traps ------------------------------------------------------------------
 run trap.wasm
+cp err err.full && head -1 err.full >err
 expect trap 134 'before trap' 'wasi-run: trap.wasm: trap: unreachable'
+# then the backtrace, one line per frame (tests/runner/traps-test.sh: names)
+if grep -Eq '^wasi-run:   at .* \(wasm-function\[[0-9]+\]:0x[0-9a-f]+\)$' err.full; then
+    ok trap-backtrace
+else
+    fail trap-backtrace "no frame lines: $(head -c 300 err.full)"
+fi
 
 # --- preopened directories ---------------------------------------------------
 rm -rf host && mkdir host && printf 'file contents\n' >host/in.txt
@@ -340,7 +347,7 @@ ln -s "$RUNNER" bin/link1 && ln -s link1 bin/link2
 run_launcher() { "$@" args.wasm x </dev/null >out 2>err; st=$?; }
 run_launcher bin/link2
 expect launcher-via-symlinks 0 "argc=2${nl}argv[0]=args.wasm${nl}argv[1]=x" ''
-cp "$RUNNER" "$(dirname "$RUNNER")/wasi-run.mjs" copy/
+cp "$RUNNER" "$(dirname "$RUNNER")"/wasi-run*.mjs copy/
 run_launcher copy/wasi-run
 expect launcher-copied 0 "argc=2${nl}argv[0]=args.wasm${nl}argv[1]=x" ''
 

@@ -1,10 +1,15 @@
-// web-test.mjs WEBDIR WORK [CHROMIUM]: the page of targets/web (assembled
+// web-test.mjs WEBDIR WORK CHROMIUM [OWN.wasm]: the page of targets/web (assembled
 // in WEBDIR) in headless Chromium, driven as a user would, through the
 // DevTools protocol on a pipe (no npm package): it types standard input and
 // arguments, runs the module, reads what the page shows, loads a file into
 // the module's filesystem, runs the program on it, and downloads the result
 // out of the page. Also Debian's bzip2, when the page offers it (files as
-// tar streams). Leaves WORK/page.png (a screenshot) and the downloads.
+// tar streams). With OWN.wasm (a wasm32-wasi-vfs module the page does not
+// offer), it brings that module as a person would: picked as the page's own
+// module, run with arguments and typed input on files picked and dropped on
+// the page, its result downloaded; a dropped file that is not WebAssembly
+// is refused with a message. Leaves WORK/page.png (a screenshot) and the
+// downloads.
 // Prints "ok NAME" / "FAIL NAME: why"; exit status 0, 1 on a failure, 77
 // (skipped) when there is no Chromium.
 import { execFileSync, spawn } from 'node:child_process';
@@ -12,7 +17,7 @@ import fs from 'node:fs';
 import http from 'node:http';
 import path from 'node:path';
 
-const [webdir, work, chromiumArg] = process.argv.slice(2);
+const [webdir, work, chromiumArg, ownModule] = process.argv.slice(2);
 const chromium = chromiumArg && !chromiumArg.endsWith('-NOTFOUND') ? chromiumArg : null;
 if (!chromium || !fs.existsSync(chromium)) {
   console.log('skip: no chromium (apt-get install chromium)');
@@ -201,6 +206,44 @@ try {
     fs.writeFileSync(path.join(work, 'page-bzip2.png'), Buffer.from(shot2.data, 'base64'));
   } else {
     console.log('skip bzip2: the page does not offer it (tests/legacy did not build it)');
+  }
+
+  if (ownModule) {
+    // a person's own module, picked
+    fs.copyFileSync(ownModule, path.join(work, 'mine.wasm'));
+    const { root: root2 } = await page('DOM.getDocument');
+    const own = await page('DOM.querySelector', { nodeId: root2.nodeId, selector: '#own-module' });
+    await page('DOM.setFileInputFiles', { nodeId: own.nodeId, files: [path.join(work, 'mine.wasm')] });
+    await until("document.body.dataset.own === '1'", 'the own module to load');
+    expect('own-module-picked', (await evaluate("document.getElementById('module').value")) === 'own:mine.wasm' &&
+      (await text('status')) === 'ready: mine.wasm', await text('status'));
+    r = await runWith('-v', 'zzzzzzzzzzzzzzzzzzzzzzzzzzzzzz typed');
+    expect('own-module-stdin', r.status === 'exit status 0' && r.stderr === 'stdin: 36 bytes\n' &&
+      r.stdout.startsWith('SQ1'), `${r.status} ${JSON.stringify(r.stderr)}`);
+    r = await runWith('-d -c /data/poem.txt.sq');
+    expect('own-module-reads-file', r.stdout === poem, JSON.stringify(r.stdout.slice(0, 80)));
+    // a file dropped on the page, the program run on it, the result downloaded
+    const dropped = 'dropped on the page\n'.repeat(30) + '-'.repeat(200) + '\n';
+    await evaluate(`(() => { const dt = new DataTransfer();
+      dt.items.add(new File([${JSON.stringify(dropped)}], 'drop.txt'));
+      document.dispatchEvent(new DragEvent('drop', { dataTransfer: dt, bubbles: true, cancelable: true })); })()`);
+    await until("[...document.querySelectorAll('#files tbody tr')].some((r) => r.cells[0].textContent === 'drop.txt')",
+      'the dropped file');
+    r = await runWith('-kv /data/drop.txt');
+    expect('own-module-dropped-file', r.status === 'exit status 0' &&
+      r.stderr.includes('-- replaced with /data/drop.txt.sq'), `${r.status} ${r.stderr}`);
+    const sq = await download('drop.txt.sq');
+    expect('own-module-download', sq.subarray(0, 3).toString() === 'SQ1' && sq.length < dropped.length,
+      `${sq.length} bytes`);
+    // a dropped .wasm that is not WebAssembly: refused, the module stays
+    await evaluate(`(() => { const dt = new DataTransfer();
+      dt.items.add(new File([new Uint8Array([1, 2, 3])], 'bad.wasm'));
+      document.dispatchEvent(new DragEvent('drop', { dataTransfer: dt, bubbles: true, cancelable: true })); })()`);
+    await until("document.getElementById('status').textContent.startsWith('cannot load bad.wasm')", 'the refusal');
+    expect('bad-module-refused', /^cannot load bad\.wasm: not a WebAssembly module \(.+\)$/.test(await text('status')) &&
+      (await evaluate("document.getElementById('module').value")) === 'own:mine.wasm', await text('status'));
+    const shot3 = await page('Page.captureScreenshot', { format: 'png', captureBeyondViewport: true });
+    fs.writeFileSync(path.join(work, 'page-own.png'), Buffer.from(shot3.data, 'base64'));
   }
 } catch (e) {
   fail('page', `${e.stack ?? e}\n${chromeErr.slice(-1500)}`);

@@ -200,6 +200,14 @@ printf '#include <unistd.h>\nint main(void) { int p[2]; return pipe(p) + dup(0) 
 grep -q '^fork: fail at run time with ENOSYS on wasm32-wasi-vfs$' "$work/report" &&
     grep -q '^  wasm32-wasi      no   lacks dup pipe$' "$work/report" &&
     ok "wasi-triple ENOSYS and vfs only" || fail "wasi-triple ENOSYS and vfs only" "$(cat "$work/report")"
+printf '#include <pthread.h>\n#include <sys/socket.h>\n#include <unistd.h>\nint main(void) { pthread_t t; return alarm(1) + shutdown(3, SHUT_RD) + pthread_create(&t, 0, 0, 0); }\n' >"$work/posix.c"
+"$bin/wasm32-wasi-vfs-clang" -c "$work/posix.c" -o "$work/posix.o" || exit 2
+(cd "$work" && "$bin/wasi-triple" posix.o) >"$work/report" 2>&1
+grep -q '^alarm: fail at run time with ENOSYS on wasm32-wasi-vfs and wasm32-wasi$' "$work/report" &&
+    grep -q '^pthread_create: fail at run time with EAGAIN on wasm32-wasi-vfs and wasm32-wasi$' "$work/report" &&
+    grep -q '^shutdown: fail at run time with ENOTSOCK on wasm32-wasi-vfs$' "$work/report" &&
+    ok "wasi-triple names alarm, pthread_create, shutdown" ||
+    fail "wasi-triple names alarm, pthread_create, shutdown" "$(cat "$work/report")"
 
 status "wasi-triple no input" 2 "wasi-triple: no OBJECT or MODULE given" "$bin/wasi-triple"
 status "wasi-triple bad flag" 2 "wasi-triple: unknown option --bogus" "$bin/wasi-triple" --bogus "$work/tiny.o"

@@ -1,7 +1,10 @@
-/* filedata.c - regular file contents: a page table of blocks with holes. */
+/* filedata.c - regular file contents: a radix tree of blocks with holes
+ * (struct vfs__file in vfs_impl.h). */
 #include "vfs_impl.h"
 
-#define PTR_SIZE sizeof(unsigned char *)
+/* Nodes needed by one block at most: new roots up to the full height,
+ * then a path down from the top one. */
+#define MAX_NEW (2 * VFS__HEIGHT_MAX - 1)
 
 static void account(struct vfs *fs, struct vfs__file *f, int64_t delta)
 {
@@ -9,10 +12,74 @@ static void account(struct vfs *fs, struct vfs__file *f, int64_t delta)
     fs->bytes += (uint64_t)delta;
 }
 
-/* Capacity of held block i. */
-static size_t cap_of(const struct vfs__file *f, uint32_t i)
+/* The child index that block i takes in a node of level l >= 1. */
+static unsigned digit(uint64_t i, unsigned l)
 {
-    return i ? (f->blk[i] ? VFS__BLOCK : 0) : f->cap0;
+    return (unsigned)(i >> (VFS__FAN_BITS * (l - 1))) & (VFS__FAN - 1);
+}
+
+/* Blocks under one child of a node of level l >= 1. */
+static uint64_t span(unsigned l)
+{
+    return (uint64_t)1 << (VFS__FAN_BITS * (l - 1));
+}
+
+/* The least height of a tree that holds block i (i < 2^32). */
+static unsigned height_for(uint64_t i)
+{
+    unsigned h = 0;
+    while (i >> (VFS__FAN_BITS * h))
+        h++;
+    return h;
+}
+
+/* Walks from *s, a subtree of level *l holding block i, towards block i:
+ * returns the slot where the walk stops, at level 0 (the slot of block
+ * i) or at the first NULL on the way (*l is the level it stops at). */
+static void **walk(void **s, unsigned *l, uint64_t i)
+{
+    unsigned h = *l;
+
+    for (; h && *s; h--)
+        s = &((void **)*s)[digit(i, h)];
+    *l = h;
+    return s;
+}
+
+/* The slot of block i in f (i under the root), through the hint when it
+ * is over i; else a walk as walk()'s, which makes the hint the leaf it
+ * reaches. */
+static inline void **find(struct vfs__file *f, unsigned *l, uint64_t i)
+{
+    void **s;
+
+    if (f->hint && (i >> VFS__FAN_BITS) == f->hint_at) {
+        *l = 0;
+        return &f->hint[i & (VFS__FAN - 1)];
+    }
+    *l = f->height;
+    s = walk(&f->root, l, i);
+    if (!*l && f->height) {
+        f->hint = s - (i & (VFS__FAN - 1));
+        f->hint_at = i >> VFS__FAN_BITS;
+    }
+    return s;
+}
+
+/* Held block i of f, or NULL for a hole. */
+static unsigned char *block_at(struct vfs__file *f, uint64_t i)
+{
+    unsigned l;
+
+    if (i >> (VFS__FAN_BITS * f->height))
+        return NULL;
+    return *find(f, &l, i);
+}
+
+/* Capacity of held block i. */
+static size_t cap_of(const struct vfs__file *f, uint64_t i)
+{
+    return i ? VFS__BLOCK : f->cap0;
 }
 
 /* Copies the borrowed bytes among file positions [pos, pos+len) to dst:
@@ -26,56 +93,81 @@ static size_t borrowed_at(const struct vfs *fs, const struct vfs__file *f,
 }
 
 /* Makes block i hold at least bytes [0, o+k), its new bytes borrowed ones
- * (copy on write) or zero, except [o, o+k) which the caller fills. -ENOSPC/-ENOMEM with nothing changed but a grown
- * page table. */
-static int hold(struct vfs *fs, struct vfs__file *f, uint32_t i, size_t o,
-                size_t k)
+ * (copy on write) or zero, except [o, o+k) which the caller fills; *out
+ * is the block. What it needs (a new block, or block 0 grown, and the
+ * nodes leading to it) is counted and allocated before anything is
+ * linked: -ENOSPC/-ENOMEM leave f as it was. */
+static int hold(struct vfs *fs, struct vfs__file *f, uint64_t i, size_t o,
+                size_t k, unsigned char **out)
 {
-    size_t cap, want;
+    void *fresh[MAX_NEW];
+    void **s = &f->root;
+    unsigned need, nodes, made, l = f->height;
+    size_t cap = 0, want, end;
     unsigned char *b;
 
-    if (i >= f->nblk) {
-        /* Counted wide: near VFS__FILE_MAX the table would need 2^32
-         * entries, more than nblk (or a 32-bit size_t) can count; such a
-         * table is never held, and that is reported as no space. */
-        uint64_t n = (uint64_t)f->nblk * 2;
-        unsigned char **t;
-        if (n <= i || n > UINT32_MAX)
-            n = (uint64_t)i + 1;
-        if (n > UINT32_MAX || n > SIZE_MAX / PTR_SIZE ||
-            vfs__budget(fs, (n - f->nblk) * PTR_SIZE))
-            return -ENOSPC;
-        t = vfs__realloc(fs, f->blk, (size_t)n * PTR_SIZE);
-        if (!t)
-            return -ENOMEM;
-        memset(t + f->nblk, 0, (size_t)(n - f->nblk) * PTR_SIZE);
-        account(fs, f, (int64_t)((n - f->nblk) * PTR_SIZE));
-        f->blk = t;
-        f->nblk = (uint32_t)n;
+    if (!(i >> (VFS__FAN_BITS * l))) { /* under the root */
+        s = find(f, &l, i);
+        if (*s) {
+            cap = cap_of(f, i);
+            if (cap >= o + k) {
+                *out = *s;
+                return 0;
+            }
+        }
     }
-    cap = cap_of(f, i);
-    if (cap >= o + k)
-        return 0;
+    need = height_for(i);
+    if (!f->root)
+        nodes = need; /* an empty tree takes any height */
+    else if (need > f->height)
+        /* new roots up to need, each over the last; block i is not under
+         * the first child of the top one, so a path of need - 1 more */
+        nodes = 2 * need - f->height - 1;
+    else
+        nodes = l; /* levels l .. 1 are missing (0: a hole or block 0) */
     want = VFS__BLOCK;
     if (!i) /* block 0 grows by powers of two from 16 bytes */
         for (want = 16; want < o + k; want *= 2)
             ;
-    if (vfs__budget(fs, want - cap))
+    if (vfs__budget(fs, (uint64_t)nodes * VFS__NODE + (want - cap)))
         return -ENOSPC;
-    b = vfs__realloc(fs, f->blk[i], want);
-    if (!b)
+    for (made = 0; made < nodes; made++) {
+        if (!(fresh[made] = vfs__realloc(fs, NULL, VFS__NODE)))
+            break;
+        memset(fresh[made], 0, VFS__NODE);
+    }
+    /* cap != 0: s is block 0's slot, and no node is needed */
+    b = made < nodes ? NULL : vfs__realloc(fs, cap ? *s : NULL, want);
+    if (!b) {
+        while (made)
+            vfs__free(fs, fresh[--made]);
         return -ENOMEM;
+    }
+    end = o + k > cap ? o + k : cap;
     if (o > cap)
         memset(b + cap, 0, o - cap);
-    if (o + k < want)
-        memset(b + (o + k > cap ? o + k : cap), 0,
-               want - (o + k > cap ? o + k : cap));
+    if (end < want)
+        memset(b + end, 0, want - end);
     borrowed_at(fs, f, (int64_t)i * VFS__BLOCK + (int64_t)cap, b + cap,
                 want - cap);
-    account(fs, f, (int64_t)(want - cap));
-    f->blk[i] = b;
+    account(fs, f, (int64_t)(nodes * VFS__NODE + (want - cap)));
+    /* link: nothing below can fail */
+    if (!f->root)
+        f->height = need;
+    for (; f->height < need; f->height++) {
+        ((void **)fresh[--made])[0] = f->root;
+        f->root = fresh[made];
+    }
+    s = &f->root;
+    for (l = f->height; l; l--) {
+        if (!*s)
+            *s = fresh[--made];
+        s = &((void **)*s)[digit(i, l)];
+    }
+    *s = b;
     if (!i)
         f->cap0 = (uint32_t)want;
+    *out = b;
     return 0;
 }
 
@@ -92,18 +184,23 @@ static ssize_t file_write(struct vfs *fs, struct vfs_node *n, const void *buf,
         len = (size_t)(VFS__FILE_MAX - off);
     while (done < len) {
         int64_t pos = off + (int64_t)done;
-        uint32_t i = (uint32_t)(pos / VFS__BLOCK);
+        uint64_t i = (uint64_t)pos / VFS__BLOCK;
         size_t o = (size_t)(pos % VFS__BLOCK), k = VFS__BLOCK - o;
+        unsigned char *b;
         int r;
         if (k > len - done)
             k = len - done;
-        r = hold(fs, f, i, o, k);
+        b = block_at(f, i);
+        if (b && cap_of(f, i) >= o + k)
+            r = 0; /* the common case, kept out of hold */
+        else
+            r = hold(fs, f, i, o, k, &b);
         if (r) {
             if (!done)
                 return r;
             break;
         }
-        memcpy(f->blk[i] + o, src + done, k);
+        memcpy(b + o, src + done, k);
         done += k;
     }
     if (off + (int64_t)done > n->size)
@@ -114,7 +211,7 @@ static ssize_t file_write(struct vfs *fs, struct vfs_node *n, const void *buf,
 static ssize_t file_read(struct vfs *fs, struct vfs_node *n, void *buf,
                          size_t len, int64_t off)
 {
-    const struct vfs__file *f = &n->u.file;
+    struct vfs__file *f = &n->u.file;
     unsigned char *dst = buf;
     size_t done = 0;
 
@@ -124,48 +221,133 @@ static ssize_t file_read(struct vfs *fs, struct vfs_node *n, void *buf,
         len = (size_t)(n->size - off);
     while (done < len) {
         int64_t pos = off + (int64_t)done;
-        uint32_t i = (uint32_t)(pos / VFS__BLOCK);
+        uint64_t i = (uint64_t)pos / VFS__BLOCK;
         size_t o = (size_t)(pos % VFS__BLOCK), k = VFS__BLOCK - o, c = 0;
+        const unsigned char *b = block_at(f, i);
         if (k > len - done)
             k = len - done;
-        if (i < f->nblk && f->blk[i] && cap_of(f, i) > o) {
+        if (b && cap_of(f, i) > o) {
             c = cap_of(f, i) - o;
             if (c > k)
                 c = k;
-            memcpy(dst + done, f->blk[i] + o, c);
+            memcpy(dst + done, b + o, c);
         }
-        c += borrowed_at(fs, f, pos + (int64_t)c, dst + done + c, k - c);
-        memset(dst + done + c, 0, k - c);
+        if (c < k) {
+            c += borrowed_at(fs, f, pos + (int64_t)c, dst + done + c, k - c);
+            memset(dst + done + c, 0, k - c);
+        }
         done += k;
     }
     return (ssize_t)done;
 }
 
-int64_t vfs__file_seek(const struct vfs_node *n, int64_t off, int hole)
+/* Frees p, a subtree of level l (0: a block) whose first block is base. */
+static void free_tree(struct vfs *fs, struct vfs__file *f, void *p,
+                      unsigned l, uint64_t base)
 {
-    const struct vfs__file *f = &n->u.file;
-    int64_t i = off / VFS__BLOCK, last = (n->size - 1) / VFS__BLOCK, pos;
+    unsigned j;
 
-    for (; i <= last; i++) {
-        int data = (i < f->nblk && f->blk[i]) ||
-                   i * VFS__BLOCK < f->nborrowed;
+    if (!l) {
+        account(fs, f, -(int64_t)cap_of(f, base));
+        if (!base)
+            f->cap0 = 0;
+    } else {
+        for (j = 0; j < VFS__FAN; j++)
+            if (((void **)p)[j])
+                free_tree(fs, f, ((void **)p)[j], l - 1,
+                          base + j * span(l));
+        account(fs, f, -(int64_t)VFS__NODE);
+    }
+    vfs__free(fs, p);
+}
+
+/* Frees the blocks from block keep on in *s, a subtree of level l >= 1
+ * whose first block is base < keep, and the nodes that leaves empty (*s
+ * becomes NULL if it is). */
+static void prune(struct vfs *fs, struct vfs__file *f, void **s, unsigned l,
+                  uint64_t base, uint64_t keep)
+{
+    void **node = *s;
+    uint64_t j = (keep - base) / span(l); /* first child not wholly kept */
+
+    for (; j < VFS__FAN; j++) {
+        uint64_t at = base + j * span(l);
+        if (!node[j])
+            continue;
+        if (at >= keep) {
+            free_tree(fs, f, node[j], l - 1, at);
+            node[j] = NULL;
+        } else { /* keep is inside it, so it is a node */
+            prune(fs, f, &node[j], l - 1, at, keep);
+        }
+    }
+    for (j = 0; j < VFS__FAN && !node[j]; j++)
+        ;
+    if (j == VFS__FAN) {
+        vfs__free(fs, node);
+        account(fs, f, -(int64_t)VFS__NODE);
+        *s = NULL;
+    }
+}
+
+/* Lowers the tree to the least height that holds its blocks. */
+static void lower(struct vfs *fs, struct vfs__file *f)
+{
+    while (f->height) {
+        void **r = f->root;
+        unsigned j = 1;
+        if (!r) {
+            f->height = 0;
+            return;
+        }
+        while (j < VFS__FAN && !r[j])
+            j++;
+        if (j < VFS__FAN)
+            return;
+        f->root = r[0];
+        vfs__free(fs, r);
+        account(fs, f, -(int64_t)VFS__NODE);
+        f->height--;
+    }
+}
+
+int64_t vfs__file_seek(struct vfs_node *n, int64_t off, int hole)
+{
+    struct vfs__file *f = &n->u.file;
+    uint64_t i = (uint64_t)off / VFS__BLOCK;
+    uint64_t last = (uint64_t)(n->size - 1) / VFS__BLOCK;
+    uint64_t top = (uint64_t)1 << (VFS__FAN_BITS * f->height); /* blocks */
+    int64_t pos;
+
+    while (i <= last) {
+        uint64_t run = 1; /* blocks from i that are alike */
+        int data;
+        if (i >= top) {
+            run = last - i + 1;
+            data = 0;
+        } else {
+            unsigned l = f->height;
+            void **s = walk(&f->root, &l, i);
+            data = *s != NULL;
+            if (!data) /* a NULL subtree of level l: 2^(bits*l) blocks */
+                run = ((uint64_t)1 << (VFS__FAN_BITS * l)) -
+                      (i & (((uint64_t)1 << (VFS__FAN_BITS * l)) - 1));
+        }
+        if (!data && (int64_t)(i * VFS__BLOCK) < f->nborrowed)
+            data = 1, run = 1;
         if (data != hole)
             break;
-        if (!hole && i >= f->nblk &&
-            (int64_t)f->nblk * VFS__BLOCK >= f->nborrowed)
-            return -ENXIO; /* past the table and the borrowed bytes */
+        i += run;
     }
     if (i > last)
         return hole ? n->size : -ENXIO;
-    pos = i * VFS__BLOCK;
+    pos = (int64_t)(i * VFS__BLOCK);
     return pos < off ? off : pos;
 }
 
 int vfs__file_truncate(struct vfs *fs, struct vfs_node *n, int64_t size)
 {
     struct vfs__file *f = &n->u.file;
-    uint64_t keep; /* blocks before the new end: up to 2^32, counted wide */
-    uint32_t i;
 
     if (size > VFS__FILE_MAX)
         return -EFBIG;
@@ -175,47 +357,77 @@ int vfs__file_truncate(struct vfs *fs, struct vfs_node *n, int64_t size)
     }
     if (size < f->nborrowed)
         f->nborrowed = size;
-    if (size < n->size && f->nblk) {
+    if (size < n->size && f->root) {
         /* blocks wholly at or past the new end go (keep >= 1); the tail
          * is zeroed */
-        keep = ((uint64_t)size + VFS__BLOCK - 1) / VFS__BLOCK;
-        for (i = keep < f->nblk ? (uint32_t)keep : f->nblk; i < f->nblk; i++)
-            if (f->blk[i]) {
-                account(fs, f, -(int64_t)cap_of(f, i));
-                vfs__free(fs, f->blk[i]);
-                f->blk[i] = NULL;
-            }
-        if (keep <= f->nblk) {
-            uint32_t last = (uint32_t)(keep - 1);
-            size_t o = (size_t)(size % VFS__BLOCK), cap = cap_of(f, last);
-            if (o && o < cap)
-                memset(f->blk[last] + o, 0, cap - o);
-        }
-        if (keep * 2 <= f->nblk) {
-            unsigned char **t =
-                vfs__realloc(fs, f->blk, (size_t)keep * PTR_SIZE);
-            if (t) {
-                account(fs, f, -(int64_t)((f->nblk - keep) * PTR_SIZE));
-                f->blk = t;
-                f->nblk = keep;
-            }
-        }
+        uint64_t keep = ((uint64_t)size + VFS__BLOCK - 1) / VFS__BLOCK;
+        size_t o = (size_t)(size % VFS__BLOCK);
+        unsigned char *last;
+        f->hint = NULL;
+        if (f->height && !(keep >> (VFS__FAN_BITS * f->height)))
+            prune(fs, f, &f->root, f->height, 0, keep);
+        lower(fs, f);
+        last = block_at(f, keep - 1);
+        if (last && o && o < cap_of(f, keep - 1))
+            memset(last + o, 0, cap_of(f, keep - 1) - o);
     }
     n->size = size;
     return 0;
 }
 
+/* Adds to *blocks and *nodes those of p, a subtree of level l (0: a
+ * block) whose first block is base, that are over blocks first .. last;
+ * p is over some of them. */
+static void count(const void *p, unsigned l, uint64_t base, uint64_t first,
+                  uint64_t last, uint64_t *blocks, uint64_t *nodes)
+{
+    uint64_t j, end;
+
+    if (!l) {
+        ++*blocks;
+        return;
+    }
+    ++*nodes;
+    j = first > base ? (first - base) / span(l) : 0;
+    end = (last - base) / span(l);
+    for (; j <= end && j < VFS__FAN; j++)
+        if (((void *const *)p)[j])
+            count(((void *const *)p)[j], l - 1, base + j * span(l), first,
+                  last, blocks, nodes);
+}
+
+uint64_t vfs__file_missing(const struct vfs__file *f, uint64_t first,
+                           uint64_t last)
+{
+    uint64_t blocks = 0, nodes = 0, want = 0;
+    unsigned h = height_for(last), l;
+
+    if (f->root) {
+        if (!(first >> (VFS__FAN_BITS * f->height)))
+            count(f->root, f->height, 0, first, last, &blocks, &nodes);
+        /* new roots below the top one that are over no block of the
+         * range */
+        for (l = f->height + 1; l < h; l++)
+            want += !!(first >> (VFS__FAN_BITS * l));
+        if (h < f->height)
+            h = f->height;
+    }
+    for (l = 1; l <= h; l++) /* the nodes of level l over the range */
+        want += (last >> (VFS__FAN_BITS * l)) -
+                (first >> (VFS__FAN_BITS * l)) + 1;
+    return (last - first + 1 - blocks) * VFS__BLOCK +
+           (want - nodes) * VFS__NODE;
+}
+
 void vfs__file_empty(struct vfs *fs, struct vfs_node *n)
 {
     struct vfs__file *f = &n->u.file;
-    uint32_t i;
 
-    for (i = 0; i < f->nblk; i++)
-        vfs__free(fs, f->blk[i]);
-    vfs__free(fs, f->blk);
-    account(fs, f, -f->held);
-    f->blk = NULL;
-    f->nblk = f->cap0 = 0;
+    if (f->root)
+        free_tree(fs, f, f->root, f->height, 0);
+    f->root = NULL;
+    f->hint = NULL;
+    f->height = f->cap0 = 0;
     f->nborrowed = 0;
     n->size = 0;
 }

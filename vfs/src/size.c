@@ -68,12 +68,13 @@ int vfs_truncateat(struct vfs *fs, int dirfd, const char *path,
     VFS__GUARD(fs, int, truncateat_(fs, dirfd, path, length));
 }
 
-/* Space is checked, not reserved: holes in the range must fit max_bytes. */
+/* Space is checked, not reserved: the holes in the range, as whole
+ * blocks, and the tree nodes they would need must fit max_bytes. */
 static int fallocate_(struct vfs *fs, int fd, int64_t offset, int64_t len)
 {
     struct vfs__ofd *f = writable(fs, fd);
     struct vfs_node *n;
-    int64_t end, i, first, last, missing;
+    int64_t end;
 
     if (!f)
         return -EBADF;
@@ -85,13 +86,9 @@ static int fallocate_(struct vfs *fs, int fd, int64_t offset, int64_t len)
     if (len > VFS__FILE_MAX - offset)
         return -EFBIG;
     end = offset + len;
-    first = offset / VFS__BLOCK;
-    last = (end - 1) / VFS__BLOCK;
-    missing = last - first + 1;
-    for (i = first; i <= last && i < n->u.file.nblk; i++)
-        if (n->u.file.blk[i])
-            missing--;
-    if (vfs__budget(fs, (uint64_t)missing * VFS__BLOCK))
+    if (vfs__budget(fs, vfs__file_missing(&n->u.file,
+                                          (uint64_t)offset / VFS__BLOCK,
+                                          (uint64_t)(end - 1) / VFS__BLOCK)))
         return -ENOSPC;
     if (end > n->size)
         n->size = end;

@@ -80,37 +80,84 @@ static struct seen *note(struct set *t, const void *key, int *fresh)
     return &t->v[t->n - 1];
 }
 
+/* Walks p, a subtree of level l (0: a block) of file n whose first block
+ * is base, adding its bytes to *held. */
+static int check_tree(struct ck *c, const struct vfs_node *n, const void *p,
+                      unsigned l, uint64_t base, int64_t *held)
+{
+    const struct vfs__file *f = &n->u.file;
+    uint64_t span;
+    unsigned j, live = 0;
+
+    if (!l) {
+        const unsigned char *b = p;
+        size_t cap = base ? VFS__BLOCK : f->cap0, from, k;
+        int64_t start = (int64_t)base * VFS__BLOCK;
+        if (!cap)
+            return fail(c, "block 0 held without cap0", n->ino);
+        *held += (int64_t)cap;
+        if (start >= n->size)
+            return fail(c, "block held past the end of file", n->ino);
+        from = n->size - start >= (int64_t)cap ? cap
+                                               : (size_t)(n->size - start);
+        for (k = from; k < cap; k++)
+            if (b[k])
+                return fail(c, "nonzero byte past end of file", n->ino);
+        return 0;
+    }
+    *held += (int64_t)VFS__NODE;
+    span = (uint64_t)1 << (VFS__FAN_BITS * (l - 1));
+    for (j = 0; j < VFS__FAN; j++) {
+        const void *child = ((const void *const *)p)[j];
+        if (!child)
+            continue;
+        live++;
+        if (check_tree(c, n, child, l - 1, base + j * span, held))
+            return -EIO;
+    }
+    return live ? 0 : fail(c, "empty node in a file tree", n->ino);
+}
+
 static int check_file(struct ck *c, const struct vfs_node *n)
 {
     const struct vfs__file *f = &n->u.file;
-    int64_t held = (int64_t)(f->nblk * sizeof(unsigned char *));
-    uint32_t i;
+    const void *b0 = f->root;
+    int64_t held = 0;
+    unsigned l, j;
 
-    if (!f->nblk != !f->blk)
-        return fail(c, "page table pointer/length mismatch", n->ino);
     if (n->size < 0 || n->size > VFS__FILE_MAX)
         return fail(c, "file size out of range", n->ino);
-    if (f->cap0 && (f->nblk == 0 || !f->blk[0]))
+    if (f->height > VFS__HEIGHT_MAX || (!f->root && f->height))
+        return fail(c, "file tree height out of range", n->ino);
+    if (f->height) { /* the least height: the root has a later child */
+        for (j = 1; j < VFS__FAN && !((void *const *)f->root)[j]; j++)
+            ;
+        if (j == VFS__FAN)
+            return fail(c, "file tree higher than its blocks need", n->ino);
+    }
+    for (l = f->height; l && b0; l--)
+        b0 = ((const void *const *)b0)[0];
+    if (!f->cap0 != !b0)
         return fail(c, "cap0 without block 0", n->ino);
     if (f->nborrowed < 0 || f->nborrowed > n->size ||
         (f->nborrowed && !f->borrowed))
         return fail(c, "borrowed bytes out of range", n->ino);
-    if (f->nblk && f->blk[0] && (f->cap0 < 16 || f->cap0 > VFS__BLOCK ||
-                                 (f->cap0 & (f->cap0 - 1))))
+    if (b0 && (f->cap0 < 16 || f->cap0 > VFS__BLOCK ||
+               (f->cap0 & (f->cap0 - 1))))
         return fail(c, "bad cap0", n->ino);
-    for (i = 0; i < f->nblk; i++) {
-        size_t cap = i ? VFS__BLOCK : f->cap0, from, k;
-        int64_t start = (int64_t)i * VFS__BLOCK;
-        if (!f->blk[i])
-            continue;
-        held += (int64_t)cap;
-        if (start >= n->size)
-            return fail(c, "block held past the end of file", n->ino);
-        from = n->size - start >= (int64_t)cap ? cap : (size_t)(n->size - start);
-        for (k = from; k < cap; k++)
-            if (f->blk[i][k])
-                return fail(c, "nonzero byte past end of file", n->ino);
+    if (f->hint) { /* the leaf over blocks hint_at * VFS__FAN on */
+        const void *leaf = f->root;
+        uint64_t first = f->hint_at << VFS__FAN_BITS;
+        if (!f->height || first >> (VFS__FAN_BITS * f->height))
+            return fail(c, "file tree hint out of range", n->ino);
+        for (l = f->height; l > 1 && leaf; l--)
+            leaf = ((const void *const *)leaf)[
+                (first >> (VFS__FAN_BITS * (l - 1))) & (VFS__FAN - 1)];
+        if (leaf != (const void *)f->hint)
+            return fail(c, "file tree hint is not its leaf", n->ino);
     }
+    if (f->root && check_tree(c, n, f->root, f->height, 0, &held))
+        return -EIO;
     if (held != f->held)
         return fail(c, "file held bytes wrong", n->ino);
     c->bytes += (uint64_t)held;

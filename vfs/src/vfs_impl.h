@@ -12,8 +12,8 @@
  *    it did, as on Linux.
  *  - A descriptor slot points at an open file description; a description
  *    counts the slots sharing it (refs) and holds one reference on its node.
- *  - fs->bytes is the sum of every held data block and page table, symlink
- *    target and entry name; fs->inodes counts live nodes.
+ *  - fs->bytes is the sum of every held data block and tree node of a
+ *    file, symlink target and entry name; fs->inodes counts live nodes.
  *
  * Every mutator allocates everything it needs before changing anything, so
  * a failure leaves the filesystem as it was.
@@ -110,16 +110,34 @@ struct vfs__dir {
 };
 
 /*
- * Regular file data: a page table of VFS__BLOCK-byte blocks, NULL for holes.
- * Block 0 may be smaller (cap0 bytes, a power of two) so small files stay
- * small; bytes of block 0 past cap0 read as zeros. Every byte of a held
- * block at or after the file size is zero.
+ * Regular file data: a radix tree of VFS__BLOCK-byte blocks, NULL for
+ * holes. A node is VFS__FAN pointers; a tree of height h holds blocks
+ * 0 .. VFS__FAN^h - 1, the node at level l (the root's is h) spending
+ * VFS__FAN_BITS bits of the block number, its children of level l - 1,
+ * the leaves' (level 1) blocks. Height 0: root is block 0 itself.
+ * Invariants: the height is the least that holds every held block (a root
+ * node has a child other than its first), no node is empty, the height
+ * is at most VFS__HEIGHT_MAX, and an empty tree is root NULL at height 0.
+ * The tree grows by a new root whose first child is the old one, so
+ * nothing is copied as a file grows. Block 0 may be smaller (cap0 bytes,
+ * a power of two) so small files stay small; bytes of block 0 past cap0
+ * read as zeros. Every byte of a held block at or after the file size is
+ * zero, and no block lies wholly at or past it.
  */
+#define VFS__FAN_BITS 8
+#define VFS__FAN (1u << VFS__FAN_BITS)
+#define VFS__NODE (VFS__FAN * sizeof(void *))   /* bytes of a node */
+#define VFS__HEIGHT_MAX 4      /* VFS__FILE_MAX / VFS__BLOCK == FAN^4 */
 struct vfs__file {
-    unsigned char **blk;
-    uint32_t nblk;              /* page table length */
-    uint32_t cap0;              /* capacity of blk[0] (0 when NULL) */
-    int64_t held;               /* bytes of blocks and page table */
+    void *root;                 /* a node, block 0 (height 0), or NULL */
+    uint32_t height;
+    uint32_t cap0;              /* capacity of block 0 (0 when a hole) */
+    int64_t held;               /* bytes of blocks and nodes */
+    /* The leaf (level-1 node) over blocks hint_at * VFS__FAN onwards,
+     * the last one walked to, so that the next block there takes no walk;
+     * NULL: none. Dropped when nodes are freed. */
+    void **hint;
+    uint64_t hint_at;
     /* Borrowed contents (lazy.c, vfs_fill_add): bytes [0, nborrowed) that
      * no held block covers read from borrowed, never written; a block
      * made or grown takes its borrowed bytes first (copy on write).
@@ -241,10 +259,14 @@ VFS__HIDDEN void vfs__touch_mc(struct vfs *fs, struct vfs_node *n);
  * Linux does for a writer without CAP_FSETID, clears set-user-ID, and
  * set-group-ID when group execute is set. */
 VFS__HIDDEN void vfs__touch_data(struct vfs *fs, struct vfs_node *n);
+/* (Built with VFS_SUPERUSER, the writer is root, which has CAP_FSETID:
+ * the bits stay.) */
 /* The mode part of vfs__touch_data alone (a truncate to the same size). */
 VFS__HIDDEN void vfs__drop_setid(struct vfs_node *n);
-/* Owner permission test: -EACCES unless every bit of want (4 r, 2 w, 1 x)
- * is granted by n's owner bits. */
+/* Permission test: -EACCES unless every bit of want (4 r, 2 w, 1 x) is
+ * granted by n's owner bits; built with VFS_SUPERUSER, the test of a
+ * root caller: only execute (x wanted on a non-directory with no x bit)
+ * can be refused. */
 VFS__HIDDEN int vfs__may(const struct vfs_node *n, int want);
 
 /* ---- directory table (dirtab.c) ----------------------------------------- */
@@ -285,18 +307,26 @@ VFS__HIDDEN uint32_t vfs__hash(const char *name, size_t len);
 
 /* ---- file data (filedata.c) --------------------------------------------- */
 VFS__HIDDEN extern const struct vfs__ops vfs__file_ops;
-/* Truncation to 0 (O_TRUNC, a file freed): every block and the page table
- * go; it cannot fail. Separate from vfs__file_truncate so that programs
+/* Truncation to 0 (O_TRUNC, a file freed): every block and node go; it
+ * cannot fail. Separate from vfs__file_truncate so that programs
  * that never truncate to another size do not carry that. */
 VFS__HIDDEN void vfs__file_empty(struct vfs *fs, struct vfs_node *n);
-/* Sets the size of a regular file; shrinking frees blocks. -EFBIG. */
+/* Sets the size of a regular file; shrinking frees the blocks past the
+ * end, the nodes left empty, and lowers the tree. -EFBIG; a shrink
+ * cannot fail. */
 /* The first position at or after off (0 <= off < size) in data (hole 0)
- * or in a hole (hole 1), in VFS__BLOCK units clamped to off and the size;
- * -ENXIO: no data after off. */
-VFS__HIDDEN int64_t vfs__file_seek(const struct vfs_node *n, int64_t off,
+ * or in a hole (hole 1), in VFS__BLOCK units clamped to off and the size
+ * (a block held or borrowed is data; the end is a hole); -ENXIO: no data
+ * at or after off. */
+VFS__HIDDEN int64_t vfs__file_seek(struct vfs_node *n, int64_t off,
                                    int hole);
 VFS__HIDDEN int vfs__file_truncate(struct vfs *fs, struct vfs_node *n,
                                    int64_t size);
+/* The bytes that holding every block first .. last (first <= last <
+ * VFS__FAN^VFS__HEIGHT_MAX) would add to f: its holes there, as whole
+ * blocks, and the nodes they would need (fallocate's check). */
+VFS__HIDDEN uint64_t vfs__file_missing(const struct vfs__file *f,
+                                       uint64_t first, uint64_t last);
 
 /* ---- lazy directories (lazy.c) ----------------------------------------- */
 /* Runs the pending fill of directory n (see vfs_lazy_dir): 0, or the

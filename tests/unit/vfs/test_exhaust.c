@@ -241,14 +241,27 @@ START_TEST(file_at_size_limit)
     EQ(vfs_fallocate(fs, fd, FILE_MAX, 1), -EFBIG);
     EQ(vfs_pread(fs, fd, buf, 8, FILE_MAX - 3), 3); /* a hole */
     EQ(memcmp(buf, "\0\0\0", 3), 0);
-    /* data in the last blocks would need a page table of 2^32 entries,
-     * which is never held: no space, and the table stays as it was */
-    EQ(vfs_pwrite(fs, fd, "x", 1, FILE_MAX - 1), -ENOSPC);
+    /* the last byte a file can have costs one block and the nodes over
+     * it: three roots over block 0, three nodes under the top one */
+    EQ(vfs_pwrite(fs, fd, "x", 1, FILE_MAX - 1), 1);
+    EQ(st_of(fs, "/f", 0).blocks * 512,
+       512 + 4096 + 7 * 256 * (int64_t)sizeof(void *)); /* 16 bytes: 512 */
+    EQ(vfs_pread(fs, fd, buf, 8, FILE_MAX - 2), 2);
+    EQ(memcmp(buf, "\0x", 2), 0);
     EQ(vfs_pread(fs, fd, buf, 3, 0), 3);
     EQ(memcmp(buf, "abc", 3), 0);
     CHECK_FS(fs);
-    /* shrinking to just below the limit keeps the data at the start */
+    /* shrinking to just below the limit keeps the data at the start and
+     * the last block, its tail zeroed; below that block, it goes, and
+     * block 0 is alone again */
     EQ(vfs_ftruncate(fs, fd, FILE_MAX - 1), 0);
+    EQ(st_of(fs, "/f", 0).blocks * 512,
+       512 + 4096 + 7 * 256 * (int64_t)sizeof(void *));
+    EQ(vfs_ftruncate(fs, fd, FILE_MAX), 0);
+    EQ(vfs_pread(fs, fd, buf, 8, FILE_MAX - 2), 2);
+    EQ(memcmp(buf, "\0\0", 2), 0);
+    EQ(vfs_ftruncate(fs, fd, FILE_MAX - 4096), 0);
+    EQ(st_of(fs, "/f", 0).blocks, 1);
     EQ(vfs_pread(fs, fd, buf, 3, 0), 3);
     EQ(memcmp(buf, "abc", 3), 0);
     EQ(vfs_ftruncate(fs, fd, 2), 0);

@@ -197,6 +197,56 @@ START_TEST(removal_and_rename_see_entries)
 }
 END_TEST
 
+/* A borrowed file grown far: the tree grows over the borrowed bytes, which
+ * stay readable where no block is held; block 0, made under the deep tree,
+ * copies its borrowed bytes first; a shrink lowers the tree again. */
+START_TEST(copy_on_write_deep)
+{
+    static char data[3 * 4096 + 100];
+    static char buf[sizeof data];
+    static const struct tent one[] = {
+        {"big", VFS_S_IFREG | 0644, data, sizeof data, NULL},
+    };
+    static struct tdir d = {one, 1, 0, 0, 0};
+    const int64_t far = (int64_t)1 << 40, node = 256 * sizeof(void *);
+    struct vfs *fs = mkfs();
+    size_t i;
+    int fd;
+
+    for (i = 0; i < sizeof data; i++)
+        data[i] = (char)('A' + i % 19);
+    EQ(vfs_lazy_dir(fs, VFS_AT_ROOT, "/tmp", fill_tdir, &d), 0);
+    fd = vfs_openat(fs, VFS_AT_ROOT, "/tmp/big", VFS_O_RDWR, 0);
+    ck_assert_int_ge(fd, 0);
+    EQ(vfs_pwrite(fs, fd, "far", 3, far), 3);
+    EQ(st_of(fs, "/tmp/big", 0).blocks * 512, 4096 + 4 * node);
+    EQ(vfs_pread(fs, fd, buf, sizeof buf, 0), sizeof data);
+    EQ(memcmp(buf, data, sizeof data), 0);
+    EQ(vfs_pread(fs, fd, buf, 8, sizeof data), 8); /* the hole after */
+    EQ(memcmp(buf, "\0\0\0\0\0\0\0\0", 8), 0);
+    /* block 0 under the deep tree: three nodes down to it, and the
+     * borrowed bytes of its first 128 copied */
+    EQ(vfs_pwrite(fs, fd, "X", 1, 100), 1);
+    EQ(st_of(fs, "/tmp/big", 0).blocks * 512,
+       512 + 4096 + 7 * node); /* block 0: 128 bytes, a 512-byte unit */
+    EQ(data[100], 'A' + 100 % 19); /* the borrowed bytes stay */
+    EQ(vfs_pread(fs, fd, buf, sizeof buf, 0), sizeof data);
+    for (i = 0; i < sizeof data; i++)
+        ck_assert_int_eq(buf[i], i == 100 ? 'X' : data[i]);
+    CHECK_FS(fs);
+    /* shrink: the far block and its nodes go, block 0 is the root again;
+     * the rest still reads borrowed */
+    EQ(vfs_ftruncate(fs, fd, 2 * 4096 + 5), 0);
+    EQ(st_of(fs, "/tmp/big", 0).blocks, 1); /* 128 bytes */
+    EQ(vfs_pread(fs, fd, buf, sizeof buf, 0), 2 * 4096 + 5);
+    for (i = 0; i < 2 * 4096 + 5; i++)
+        ck_assert_int_eq(buf[i], i == 100 ? 'X' : data[i]);
+    EQ(vfs_close(fs, fd), 0);
+    CHECK_FS(fs);
+    vfs_destroy(fs);
+}
+END_TEST
+
 START_TEST(copy_on_write)
 {
     static char data[3 * 4096 + 100];
@@ -484,6 +534,7 @@ static Suite *suite(void)
     ADD(tc, readdir_fills);
     ADD(tc, removal_and_rename_see_entries);
     ADD(tc, copy_on_write);
+    ADD(tc, copy_on_write_deep);
     ADD(tc, failed_fill_undone_and_retried);
     ADD(tc, merge_and_conflicts);
     ADD(tc, bad_entries);

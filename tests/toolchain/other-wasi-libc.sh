@@ -1,0 +1,64 @@
+#!/bin/sh
+# other-wasi-libc.sh SOURCE_DIR WORK SUITE TESTS_REGEX
+#
+# The whole project against another Debian suite's wasi-libc: fetches it
+# (cmake/debian-wasi-libc.sh: a .deb through a private apt source list,
+# unpacked into WORK), configures the project a second time in WORK/build
+# through the build's contract (-DWASI_LIBC_INCLUDE=... -DWASI_LIBC_LIB=...),
+# builds it and runs the ctest tests matching TESTS_REGEX there. Checks
+# that the second build really used that wasi-libc (its libc.a is the one
+# merged into every triple's). Prints "N passed, M failed".
+set -u
+[ $# -eq 4 ] || { echo "usage: other-wasi-libc.sh SOURCE_DIR WORK SUITE TESTS_REGEX" >&2; exit 2; }
+SRC=$1 W=$2 SUITE=$3 TESTS=$4
+. "$SRC/tests/tools/checks.sh"
+mkdir -p "$W" || exit 1
+
+if usr=$(sh "$SRC/cmake/debian-wasi-libc.sh" "$SUITE" "$W/wasi-libc"); then
+    ok "fetch $SUITE's wasi-libc"
+else
+    fail "fetch $SUITE's wasi-libc" "debian-wasi-libc.sh failed"
+    finish
+    exit 1
+fi
+inc=$usr/include/wasm32-wasi lib=$usr/lib/wasm32-wasi
+ls "$usr/share/doc/wasi-libc" >/dev/null 2>&1 &&
+    echo "wasi-libc: $(zcat "$usr/share/doc/wasi-libc/changelog.Debian.gz" 2>/dev/null | head -1)"
+
+b=$W/build
+if cmake -S "$SRC" -B "$b" -DWASI_LIBC_INCLUDE="$inc" -DWASI_LIBC_LIB="$lib" \
+    -DWASI_DEBIAN_SOURCES=OFF -DWASI_TEST_DEBIAN13_LIBC=OFF >"$W/configure.log" 2>&1; then
+    ok "configure against $SUITE's wasi-libc"
+else
+    tail -20 "$W/configure.log"
+    fail "configure against $SUITE's wasi-libc" "see $W/configure.log"
+    finish
+    exit 1
+fi
+if cmake --build "$b" -j2 >"$W/build.log" 2>&1; then
+    ok "build against $SUITE's wasi-libc"
+else
+    grep -B2 -A12 -E 'Error|error:' "$W/build.log" | head -60
+    fail "build against $SUITE's wasi-libc" "see $W/build.log"
+    finish
+    exit 1
+fi
+
+# Every triple's libc.a holds that wasi-libc's members but the replaced
+# ones (the merge's replaced.txt); Debian 13's replaces realpath.o too.
+ar=$(sed -n 's/^WASI_AR:FILEPATH=//p' "$b/CMakeCache.txt")
+"$ar" t "$lib/libc.a" | sort -u >"$W/base-members"
+"$ar" t "$b/sysroot/lib/wasm32-wasi-vfs/libc.a" | sort -u >"$W/vfs-members"
+grep -v '^#' "$b/libc-overlay/merge/replaced.txt" | sort -u >"$W/replaced"
+missing=$(comm -23 "$W/base-members" "$W/vfs-members" | comm -23 - "$W/replaced" | tr '\n' ' ')
+[ -s "$W/base-members" ] && [ -z "$missing" ] &&
+    ok "wasm32-wasi-vfs libc.a is $SUITE's libc.a but $(tr '\n' ' ' <"$W/replaced")" ||
+    fail "wasm32-wasi-vfs libc.a is $SUITE's libc.a" "members missing: $missing"
+
+if ctest --test-dir "$b" -R "$TESTS" -j2 --output-on-failure >"$W/ctest.log" 2>&1; then
+    ok "ctest -R '$TESTS' against $SUITE's wasi-libc: $(grep 'tests passed' "$W/ctest.log")"
+else
+    grep -E 'Failed|\*\*\*|FAIL ' "$W/ctest.log" | head -40
+    fail "ctest -R '$TESTS' against $SUITE's wasi-libc" "$(grep 'tests passed' "$W/ctest.log")"
+fi
+finish
