@@ -220,28 +220,29 @@ is sparse-4.5GiB "$st $(stat -c %s o/sp 2>&1) $(cat err)" "0 4831838209 "
 blocks=$(du -k o/sp | cut -f1)
 if [ "$blocks" -lt 1024 ]; then ok sparse-stays-sparse; else fail sparse-stays-sparse "$blocks KiB on disk"; fi
 is sparse-last-byte "$(tail -c 1 o/sp)" x
-# A file of 1 TiB less 1 GiB with its last byte written (the vfs's 1 GiB
-# budget holds the page table up to there, not to 1 TiB): the archive
-# carries the holes (PAX sparse 1.0), so the export takes seconds.
+# A 1 TiB file with its last byte written: the archive carries the holes
+# (PAX sparse 1.0), so the export takes seconds, not a terabyte's stream.
 fresh
 t0=$(date +%s)
-run --out /d:o vfsops.wasm sparse /d/tb 1098437885952
+run --out /d:o vfsops.wasm sparse /d/tb 1099511627775
 t1=$(date +%s)
-is sparse-1TiB "$st $(stat -c %s o/tb 2>&1) $(cat err)" "0 1098437885953 "
+is sparse-1TiB "$st $(stat -c %s o/tb 2>&1) $(cat err)" "0 1099511627776 "
 is sparse-1TiB-last-byte "$(tail -c 1 o/tb)" x
 blocks=$(stat -c %b o/tb)
 if [ "$blocks" -lt 64 ]; then ok sparse-1TiB-stays-sparse; else fail sparse-1TiB-stays-sparse "$blocks blocks"; fi
-if [ $((t1 - t0)) -lt 300 ]; then ok sparse-1TiB-fast; else fail sparse-1TiB-fast "$((t1 - t0)) s"; fi
+if [ $((t1 - t0)) -lt 60 ]; then ok sparse-1TiB-fast; else fail sparse-1TiB-fast "$((t1 - t0)) s"; fi
 # The guest's archive itself (WASI_VFS_OUT to stdout, no runner): a few
 # KiB, and GNU tar lists and extracts it the same.
 WASI_VFS_OUT=/d:1 timeout 600 "$NODE_BIN" "$SRC/../streams/plain-wasi.mjs" vfsops.wasm mkdir /d/sub \
-    sparse /d/sub/tb 1098437885952 </dev/null >tb.tar 2>err
+    sparse /d/sub/tb 1099511627775 </dev/null >tb.tar 2>err
 st=$?
-is sparse-archive-small "$st $(stat -c %s tb.tar)" "0 5120"
+n=$(stat -c %s tb.tar)
+if [ "$st" = 0 ] && [ "$n" -le 16384 ]; then ok sparse-archive-small; else fail sparse-archive-small "status $st, $n bytes"; fi
 is sparse-gnu-tar-lists "$(tar -tvf tb.tar 2>&1 | awk '{print $3, $6}')" "0 sub/
-1098437885953 sub/tb"
+1099511627776 sub/tb"
 rm -rf gnu && mkdir gnu && tar -C gnu -xf tb.tar 2>err
-is sparse-gnu-tar-extracts "$? $(stat -c %s gnu/sub/tb 2>&1) $(tail -c 1 gnu/sub/tb) $(cat err)" "0 1098437885953 x "
+is sparse-gnu-tar-extracts "$? $(stat -c %s gnu/sub/tb 2>&1) $(tail -c 1 gnu/sub/tb) $(cat err)" "0 1099511627776 x "
+rm -rf gnu
 # The guest's reader does not import sparse files: refused, not misread.
 run --in tb.tar:/d vfsops.wasm mtime /d/sub/tb
 is sparse-in-refused "$st $(cat out) $(cat err)" "1 vfsops: mtime /d/sub/tb: No such file or directory wasi-vfs: WASI_VFS_IN=3:/d: not applied: sub/GNUSparseFile.0/tb: unsupported entry type sparse file (GNU.sparse) (not supported)"
