@@ -263,12 +263,12 @@ static int runs(struct wr *w, int fd, int64_t size,
     int64_t off = 0, end;
     int e;
     while (off < size) {
-        int64_t d = vfs_lseek(w->fs, fd, off, VFS_SEEK_DATA);
+        int64_t d = vfs_lseek_holes(w->fs, fd, off, VFS_SEEK_DATA);
         if (d == -ENXIO)
             return 0;
         if (d < 0) /* no map: all data */
             d = off, end = size;
-        else if ((end = vfs_lseek(w->fs, fd, d, VFS_SEEK_HOLE)) < 0)
+        else if ((end = vfs_lseek_holes(w->fs, fd, d, VFS_SEEK_HOLE)) < 0)
             end = size;
         if ((e = each(w, ctx, d, end - d)))
             return e;

@@ -248,12 +248,17 @@ ssize_t vfs_pwritev(struct vfs *fs, int fd, const struct vfs_iovec *iov,
 /* Returns the new offset. -EINVAL bad whence, negative result or (as
  * tmpfs) VFS_SEEK_END on a directory, -ESPIPE on pipes, -EBADF. Seeking
  * past the end is allowed (a later write leaves a hole). Devices accept
- * any seek and report offset 0. VFS_SEEK_DATA / VFS_SEEK_HOLE (regular
- * files only, else -EINVAL) move to the first data / hole byte at or after
- * offset, in whole 4 KiB blocks (a block with any byte held or borrowed
- * is data; the end of the file is a hole); -ENXIO when offset is negative
- * or at or past the end, or (VFS_SEEK_DATA) no data follows it. */
+ * any seek and report offset 0. */
 int64_t vfs_lseek(struct vfs *fs, int fd, int64_t offset, int whence);
+
+/* lseek's VFS_SEEK_DATA / VFS_SEEK_HOLE, as Linux's (a separate call so
+ * that programs that never look for holes do not carry it): moves to and
+ * returns the first data / hole byte at or after offset, in whole 4 KiB
+ * blocks (a block with any byte held or borrowed is data; the end of the
+ * file is a hole). -EINVAL another whence or not a regular file, -ENXIO
+ * offset negative or at or past the end, or (VFS_SEEK_DATA) no data
+ * after it; -EBADF. */
+int64_t vfs_lseek_holes(struct vfs *fs, int fd, int64_t offset, int whence);
 
 /* Sets the size; growing leaves a hole. -EINVAL negative length, not a
  * regular file, or (ftruncate, as Linux) fd not open for writing; -EBADF fd
