@@ -45,6 +45,7 @@ struct rd {
     size_t dl;              /* length of dest in path */
     char *long_name, *long_link;  /* pending pax / GNU values */
     int64_t pax_size, pax_mtime;  /* -1: none */
+    int sparse;                   /* GNU.sparse.* records: not imported */
     unsigned char hdr[BLOCK];
     unsigned char *buf;     /* CHUNK bytes */
     char path[VFS_PATH_MAX], link[VFS_PATH_MAX];
@@ -365,6 +366,8 @@ static int pax(struct rd *r, char *s, int64_t n, int global)
                 r->pax_size = v;
             else
                 r->pax_mtime = *val == '-' ? 0 : v * 1000000000 + frac;
+        } else if (!strncmp(key, "GNU.sparse.", 11)) {
+            r->sparse = 1;
         }
     }
     return 0;
@@ -530,6 +533,9 @@ static int entry(struct rd *r)
         return say(r, -ENOTSUP, e ? rel(r) : "(the root)",
                    ": unsupported entry type ", *k ? k + 1 : what);
     }
+    if (r->sparse) /* PAX sparse formats: refused, not read as a file */
+        return say(r, -ENOTSUP, e ? rel(r) : "(the root)",
+                   ": unsupported entry type ", "sparse file (GNU.sparse)");
     if (!e) /* "./": dest itself, which stays as it is */
         return type == '5' || type == '1' || type == '2'
                    ? 0 : (e = skip(r, size)) ? e : pad(r, size);
@@ -586,6 +592,7 @@ static void pending_clear(struct rd *r)
     free(r->long_link);
     r->long_name = r->long_link = NULL;
     r->pax_size = r->pax_mtime = -1;
+    r->sparse = 0;
 }
 
 /* Reads the archive's blocks until its end marker. Returns the number of
@@ -626,7 +633,7 @@ static int64_t entries(struct rd *r)
             count++;
         }
     }
-    if (r->long_name || r->long_link || r->pax_size >= 0)
+    if (r->long_name || r->long_link || r->pax_size >= 0 || r->sparse)
         return say(r, -EIO, "truncated archive: an extended header with no "
                             "entry after it", NULL, NULL);
     return count;

@@ -42,6 +42,7 @@ struct wr {
     size_t depth, caplv;
     int64_t count;          /* entries written */
     unsigned char *buf;     /* CHUNK bytes */
+    int64_t stored;         /* a sparse file's map and data bytes, or -1 */
     char path[VFS_PATH_MAX], link[VFS_PATH_MAX];
 };
 
@@ -153,7 +154,7 @@ static int header(struct wr *w, const struct vfs_stat *st, char type,
     const char *rel = w->path + w->base + 1;
     size_t n = strlen(rel), pn = 0;
     int64_t secs = st->mtime.tv_sec < 0 ? 0 : (int64_t)st->mtime.tv_sec;
-    int64_t size = type == '0' ? st->size : 0;
+    int64_t size = type != '0' ? 0 : w->stored >= 0 ? w->stored : st->size;
     unsigned char h[BLOCK];
     char *rec = (char *)w->buf;
     char d[40];
@@ -165,7 +166,30 @@ static int header(struct wr *w, const struct vfs_stat *st, char type,
         w->link[n] = 0;
         rel = w->link;
     }
-    if (n > 100 && (e = record(rec, &pn, CHUNK, "path", rel, n)))
+    if (type == '0' && w->stored >= 0) {
+        /* PAX sparse format 1.0, as GNU tar writes it: the real name and
+         * size in records, the ustar name DIR/GNUSparseFile.0/BASE */
+        size_t b = n;
+        char *p = d + sizeof d - 1;
+        int64_t v = st->size;
+        *p = 0;
+        do
+            *--p = (char)('0' + v % 10);
+        while ((v /= 10) > 0);
+        if ((e = record(rec, &pn, CHUNK, "GNU.sparse.major", "1", 1)) ||
+            (e = record(rec, &pn, CHUNK, "GNU.sparse.minor", "0", 1)) ||
+            (e = record(rec, &pn, CHUNK, "GNU.sparse.name", rel, n)) ||
+            (e = record(rec, &pn, CHUNK, "GNU.sparse.realsize", p,
+                        strlen(p))))
+            return say(w, e, rel, ": name too long");
+        while (b && rel[b - 1] != '/')
+            b--;
+        memcpy(w->link, rel, b);
+        memcpy(w->link + b, "GNUSparseFile.0/", 16);
+        memcpy(w->link + b + 16, rel + b, n - b + 1);
+        n += 16;
+        rel = w->link;
+    } else if (n > 100 && (e = record(rec, &pn, CHUNK, "path", rel, n)))
         return say(w, e, rel, ": name too long");
     if (link && ln > 100 && (e = record(rec, &pn, CHUNK, "linkpath", link,
                                         ln)))
@@ -229,10 +253,116 @@ static int flush_pending(struct wr *w)
     return 0;
 }
 
-/* Writes the regular file at path: header, bytes, padding. */
+/* The runs of data of fd (size bytes), in order, each given to
+ * each(w, ctx, offset, length) until it returns nonzero; where the
+ * filesystem cannot tell holes, one run of the whole file. */
+static int runs(struct wr *w, int fd, int64_t size,
+                int (*each)(struct wr *, void *, int64_t, int64_t),
+                void *ctx)
+{
+    int64_t off = 0, end;
+    int e;
+    while (off < size) {
+        int64_t d = vfs_lseek_holes(w->fs, fd, off, VFS_SEEK_DATA);
+        if (d == -ENXIO)
+            return 0;
+        if (d < 0) /* no map: all data */
+            d = off, end = size;
+        else if ((end = vfs_lseek_holes(w->fs, fd, d, VFS_SEEK_HOLE)) < 0)
+            end = size;
+        if ((e = each(w, ctx, d, end - d)))
+            return e;
+        off = end;
+    }
+    return 0;
+}
+
+/* Writes v and '\n' at p; returns the length. */
+static size_t decimal(char *p, int64_t v)
+{
+    char t[24];
+    size_t n = 0, k = 0;
+    do
+        t[n++] = (char)('0' + v % 10);
+    while ((v /= 10) > 0);
+    while (n)
+        p[k++] = t[--n];
+    p[k++] = '\n';
+    return k;
+}
+
+/* Pass one: the runs' count, bytes and map text length. */
+struct tally {
+    int64_t runs, bytes, text;
+};
+
+static int count(struct wr *w, void *ctx, int64_t off, int64_t len)
+{
+    struct tally *t = ctx;
+    char s[24];
+    (void)w;
+    t->runs++;
+    t->bytes += len;
+    t->text += (int64_t)decimal(s, off) + (int64_t)decimal(s, len);
+    return 0;
+}
+
+/* Pass two: the map lines, through w->buf (n: bytes held there). */
+static int line(struct wr *w, size_t *n, int64_t v)
+{
+    int e;
+    if (*n + 24 > CHUNK) {
+        if ((e = put(w, w->buf, *n)))
+            return e;
+        *n = 0;
+    }
+    *n += decimal((char *)w->buf + *n, v);
+    return 0;
+}
+
+static int map_run(struct wr *w, void *ctx, int64_t off, int64_t len)
+{
+    int e = line(w, ctx, off);
+    return e ? e : line(w, ctx, len);
+}
+
+/* Pass three (and the whole of a file without holes): the runs' bytes. */
+static int data(struct wr *w, void *ctx, int64_t off, int64_t len)
+{
+    int fd = *(int *)ctx, e;
+    while (len > 0) {
+        size_t k = len > CHUNK ? CHUNK : (size_t)len;
+        ssize_t r = vfs_pread(w->fs, fd, w->buf, k, off);
+        if (r <= 0) /* it shrank meanwhile: no way to say so in tar */
+            return say(w, r < 0 ? (int)r : -EIO, w->path, ": cannot read it");
+        if ((e = put(w, w->buf, (size_t)r)))
+            return e;
+        off += r;
+        len -= r;
+    }
+    return 0;
+}
+
+static int pad(struct wr *w, int64_t n)
+{
+    memset(w->buf, 0, BLOCK);
+    return n % BLOCK ? put(w, w->buf, BLOCK - (size_t)(n % BLOCK)) : 0;
+}
+
+/* Writes the regular file at path: header, bytes, padding. A file with
+ * holes (whole 4 KiB blocks the filesystem does not hold) goes in PAX
+ * sparse format 1.0, as GNU tar writes it: the data area starts with the
+ * map (the number of runs, then each run's offset and length, one
+ * decimal number a line, padded to a block; the last run is the end of
+ * the file with length 0), then the runs' bytes; the holes are not in
+ * the archive. Memory: the CHUNK buffer; the map is walked again rather
+ * than held. */
 static int file(struct wr *w, const struct vfs_stat *st)
 {
-    int64_t off = 0;
+    struct tally t = {0, 0, 0};
+    char s[24];
+    size_t n = 0;
+    int64_t text;
     int fd, e;
 
     fd = vfs_openat(w->fs, VFS_AT_ROOT, w->path, VFS_O_RDONLY | VFS_O_NOFOLLOW,
@@ -245,22 +375,27 @@ static int file(struct wr *w, const struct vfs_stat *st)
     }
     if (fd < 0)
         return say(w, fd, w->path, ": cannot open it");
+    w->stored = -1;
+    runs(w, fd, st->size, count, &t);
+    if (t.bytes >= st->size) { /* no holes: the plain form */
+        if (!(e = header(w, st, '0', NULL, 0)) &&
+            !(e = data(w, &fd, 0, st->size)))
+            e = pad(w, st->size);
+        vfs_close(w->fs, fd);
+        return e;
+    }
+    text = (int64_t)decimal(s, t.runs + 1) + t.text +
+           (int64_t)decimal(s, st->size) + 2;
+    w->stored = (text + BLOCK - 1) / BLOCK * BLOCK + t.bytes;
     e = header(w, st, '0', NULL, 0);
-    while (!e && off < st->size) {
-        size_t k = st->size - off > CHUNK ? CHUNK : (size_t)(st->size - off);
-        ssize_t r = vfs_pread(w->fs, fd, w->buf, k, off);
-        if (r <= 0) { /* it shrank meanwhile: no way to say so in tar */
-            e = say(w, r < 0 ? (int)r : -EIO, w->path, ": cannot read it");
-            break;
-        }
-        e = put(w, w->buf, (size_t)r);
-        off += r;
-    }
+    w->stored = -1;
+    if (!e && !(e = line(w, &n, t.runs + 1)) &&
+        !(e = runs(w, fd, st->size, map_run, &n)) &&
+        !(e = line(w, &n, st->size)) && !(e = line(w, &n, 0)) &&
+        !(e = put(w, w->buf, n)) && !(e = pad(w, text)) &&
+        !(e = runs(w, fd, st->size, data, &fd)))
+        e = pad(w, t.bytes);
     vfs_close(w->fs, fd);
-    if (!e && off % BLOCK) {
-        memset(w->buf, 0, BLOCK);
-        e = put(w, w->buf, BLOCK - (size_t)(off % BLOCK));
-    }
     return e;
 }
 
@@ -353,6 +488,7 @@ int64_t __wasi_vfs_tar_write(struct vfs *fs, const char *src, int64_t since,
         return -ENOMEM;
     }
     w->fs = fs;
+    w->stored = -1;
     w->out = out;
     w->since = since;
     w->why = why;

@@ -282,7 +282,7 @@ function plan(src, dir, opts) {
     if (full.length + 1 > PATH_MAX) {
       throw new TarError(`${show(e.name)}: the host path would be ${full.length} bytes, over PATH_MAX (${PATH_MAX - 1})`);
     }
-    if (e.size > opts.limit) throw new TarError(`${show(e.name)}: size ${e.size} over the limit`);
+    if ((e.stored ?? e.size) > opts.limit) throw new TarError(`${show(e.name)}: size ${e.size} over the limit`);
     let at = dir;
     for (const part of parts.slice(0, -1)) {
       at = join(at, part);
@@ -324,8 +324,26 @@ function plan(src, dir, opts) {
 }
 
 // Copies `size` bytes at `offset` of `src` to descriptor `fd`, leaving
-// holes for zero pages.
-function copyData(src, offset, size, fd) {
+// holes for zero pages; with `map` (a sparse entry's runs, stored one
+// after the other at offset), only the runs, each at its place, and
+// `size` is the real size.
+function copyData(src, offset, size, fd, map = null) {
+  if (map) {
+    let at = offset;
+    for (const [off, len] of map) {
+      copyRun(src, at, len, fd, off);
+      at += len;
+    }
+    fs.ftruncateSync(fd, size);
+    return;
+  }
+  copyRun(src, offset, size, fd, 0);
+  fs.ftruncateSync(fd, size);
+}
+
+// Copies `size` bytes at `offset` of `src` to `fd` at `to`, zero pages
+// left out.
+function copyRun(src, offset, size, fd, to) {
   for (let at = 0; at < size;) {
     if (src.nextData) { // skip a hole of the spool at once
       const next = src.nextData(offset + at) - offset;
@@ -340,12 +358,11 @@ function copyData(src, offset, size, fd) {
     for (let p = 0; p < n; p += PAGE) {
       const piece = b.subarray(p, Math.min(p + PAGE, n));
       if (!isZero(piece)) {
-        for (let w = 0; w < piece.length;) w += fs.writeSync(fd, piece, w, piece.length - w, at + p + w);
+        for (let w = 0; w < piece.length;) w += fs.writeSync(fd, piece, w, piece.length - w, to + at + p + w);
       }
     }
     at += n;
   }
-  fs.ftruncateSync(fd, size);
 }
 
 // Nanoseconds as the seconds Node's futimes takes (a double, which libuv
@@ -407,7 +424,7 @@ export function extract(src, hostDir, opts) {
       }
       const fd = fs.openSync(it.staged, c.O_WRONLY | c.O_CREAT | c.O_EXCL | c.O_NOFOLLOW, 0o600);
       try {
-        copyData(src, it.offset, it.size, fd);
+        copyData(src, it.offset, it.size, fd, it.map);
         fs.fchmodSync(fd, it.mode);
         fs.futimesSync(fd, secs(it.mtime), secs(it.mtime));
       } finally {

@@ -8,7 +8,10 @@
 //       each entry { name, link (Uint8Array, raw bytes as archived, not
 //       cleaned), type ('0' file, '5' directory, '2' symlink, '1' hard
 //       link), size, mode (07777 bits), mtime (BigInt nanoseconds),
-//       offset (where its data starts in the source) }
+//       offset (where its data starts in the source), and for a sparse
+//       file map: [[offset, length], ...] the runs of data, stored one
+//       after the other from offset (size is then the real size, stored
+//       the sum of the runs' lengths) }
 //   readTar(bytes)       -> [{ path, type, bytes, mode, mtime (seconds),
 //                             link }]  (the page's form)
 //   entryHeaders({ name, type, size, mode, mtime (BigInt ns), link })
@@ -21,7 +24,12 @@
 // Formats read: POSIX ustar (with the prefix field), pax extended headers
 // (path, linkpath, size, mtime with its fraction; global headers checked
 // and dropped), GNU long names and targets (L, K), GNU base-256 numbers,
-// old-style directories (a file entry named "dir/"). Refused, each with a
+// old-style directories (a file entry named "dir/"), sparse files in PAX
+// format 1.0 (GNU.sparse.major=1, minor=0, name, realsize records; the
+// map at the start of the data: a count, then offset and length pairs,
+// one decimal number a line, padded to a block; runs in order, not
+// overlapping, within the real size, all but the last whole blocks, their
+// lengths summing to what the entry stores after the map). Refused, each with a
 // TarError saying why: a bad checksum, a malformed number or pax record,
 // a pax or long-name entry over 64 KiB, a lone zero block inside the
 // archive, an archive cut short (no end-of-archive marker: two zero
@@ -159,6 +167,15 @@ function pax(s, pending, global) {
       pending[key === 'path' ? 'name' : 'link'] = Uint8Array.from(val);
     } else if (key === 'size' || key === 'mtime') {
       pending[key] = paxNumber(key, dec.decode(val));
+    } else if (key === 'GNU.sparse.name') {
+      if (val.includes(0)) throw new TarError(`NUL byte in a pax ${key}`);
+      pending.sparseName = Uint8Array.from(val);
+    } else if (key === 'GNU.sparse.realsize') {
+      pending.realsize = paxNumber('size', dec.decode(val));
+    } else if (key === 'GNU.sparse.major' || key === 'GNU.sparse.minor') {
+      pending[key.slice(11)] = dec.decode(val);
+    } else if (key.startsWith('GNU.sparse.')) { // 0.0 and 0.1: not read
+      pending.oldSparse = key;
     }
   }
 }
@@ -246,10 +263,26 @@ export function* tarEntries(source) {
     if (!['0', '5', '2', '1'].includes(type)) {
       throw new TarError(`${show(name)}: unsupported entry type ${KINDS[type] ?? `'${show(h.subarray(156, 157))}'`}`);
     }
+    const sparse = ['major', 'minor', 'sparseName', 'realsize'].filter((k) => pending[k] !== undefined);
+    if (pending.oldSparse) throw new TarError(`${show(name)}: unsupported sparse format (${pending.oldSparse}): only PAX 1.0`);
+    if (sparse.length && (pending.major !== '1' || pending.minor !== '0')) {
+      throw new TarError(`${show(name)}: unsupported sparse format ${pending.major ?? '?'}.${pending.minor ?? '?'}: only PAX 1.0`);
+    }
+    if (sparse.length && (sparse.length < 4 || type !== '0')) {
+      throw new TarError(`${show(name)}: incomplete sparse header (GNU.sparse.major, minor, name, realsize on a file)`);
+    }
+    if (sparse.length) name = pending.sparseName;
     const link = pending.link ?? Uint8Array.from(field(h, 157, 100));
     const hasData = type === '0';
     if (!hasData) size = 0;
-    const offset = pos;
+    let offset = pos;
+    let extra = {};
+    if (sparse.length) {
+      if (size === Infinity || pending.realsize > BigInt(Number.MAX_SAFE_INTEGER)) throw new TarError(`${show(name)}: size too large`);
+      const { map, skip } = sparseMap(source, pos, size, Number(pending.realsize), name);
+      extra = { map, stored: size - skip, realsize: Number(pending.realsize) };
+      offset = pos + skip;
+    }
     if (hasData) {
       const end = pos + size;
       if (end > Number.MAX_SAFE_INTEGER) throw new TarError(`${show(name)}: size too large`);
@@ -261,9 +294,60 @@ export function* tarEntries(source) {
     }
     count++;
     pending = {};
-    yield { name: Uint8Array.from(name), link, type, size, mode: mode & 0o7777, mtime, offset };
+    const { realsize, ...sparseInfo } = extra;
+    if (extra.map) size = realsize;
+    yield { name: Uint8Array.from(name), link, type, size, mode: mode & 0o7777, mtime, offset, ...sparseInfo };
   }
   if (Object.keys(pending).length) throw new TarError('truncated archive: an extended header with no entry after it');
+}
+
+const MAP_RUNS = 1 << 20; // runs in a sparse map (a bound on the reader's memory)
+
+// The map of a PAX 1.0 sparse entry whose data (`size` bytes) starts at
+// pos: { map, skip (bytes of the map with its padding) }. Throws for a
+// map that is malformed or does not fit the entry.
+function sparseMap(source, pos, size, realsize, name) {
+  const bad = (why) => new TarError(`${show(name)}: bad sparse map: ${why}`);
+  let at = 0; // bytes of the map read
+  let buf = new Uint8Array(0);
+  let i = 0;
+  const next = () => { // the next decimal line as a Number
+    let v = 0;
+    let digits = 0;
+    for (;;) {
+      if (i === buf.length) {
+        if (at >= size) throw bad('it runs past the entry');
+        buf = exact(source, pos + at, Math.min(BLOCK, size - at), 'truncated archive: the stream ended inside an entry');
+        at += buf.length;
+        i = 0;
+      }
+      const c = buf[i++];
+      if (c === 0x0a && digits) return v;
+      if (c < 0x30 || c > 0x39 || ++digits > 16) throw bad('expected a decimal number on a line');
+      v = v * 10 + (c - 0x30);
+      if (v > Number.MAX_SAFE_INTEGER) throw bad('a number too large');
+    }
+  };
+  const count = next();
+  if (count > MAP_RUNS) throw bad(`more than ${MAP_RUNS} runs`);
+  const map = [];
+  let end = 0;
+  let stored = 0;
+  for (let k = 0; k < count; k++) {
+    const off = next();
+    const len = next();
+    if (off < end) throw bad('runs out of order or overlapping');
+    if (off + len > realsize) throw bad('a run past the real size');
+    // GNU tar reads each run from a block boundary: only the last run with
+    // data may end inside a block.
+    if (len && stored % BLOCK) throw bad('a run before the last one that is not whole blocks');
+    end = off + len;
+    stored += len;
+    if (len) map.push([off, len]);
+  }
+  if (buf.subarray(i).some((b) => b !== 0)) throw bad('bytes after the map in its last block');
+  if (at + stored !== size) throw bad(`the runs hold ${stored} bytes, the entry ${size - at} after the map`);
+  return { map, skip: at };
 }
 
 // A source over a byte array.
@@ -275,7 +359,14 @@ export function bytesSource(bytes) {
 export function readTar(bytes) {
   const out = [];
   for (const e of tarEntries(bytesSource(bytes))) {
-    out.push({ path: dec.decode(e.name), type: e.type, bytes: bytes.subarray(e.offset, e.offset + e.size),
+    let data = bytes.subarray(e.offset, e.offset + e.size);
+    if (e.map) { // holes as zeros
+      if (e.size > 1 << 30) throw new TarError(`${show(e.name)}: a sparse file of ${e.size} bytes, too large to hold`);
+      data = new Uint8Array(e.size);
+      let at = e.offset;
+      for (const [off, len] of e.map) { data.set(bytes.subarray(at, at + len), off); at += len; }
+    }
+    out.push({ path: dec.decode(e.name), type: e.type, bytes: data,
       mode: e.mode, mtime: Number(e.mtime / NS), link: dec.decode(e.link) });
   }
   return out;

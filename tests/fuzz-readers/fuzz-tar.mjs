@@ -52,7 +52,8 @@ const enc = new TextEncoder();
 const seeds = fs.readdirSync(corpusDir).sort().map((f) => new Uint8Array(fs.readFileSync(path.join(corpusDir, f))));
 const HOSTILE = ['-1536', 'abc', '99999999999999999999999', '0', '-0', '1.5', '', ' ', '+7',
   '9007199254740993', '18446744073709551616', '0x10', '1e3'];
-const PAX_KEYS = ['size', 'mtime', 'path', 'linkpath', 'uid', 'GNU.sparse.size'];
+const PAX_KEYS = ['size', 'mtime', 'path', 'linkpath', 'uid', 'GNU.sparse.size', 'GNU.sparse.realsize',
+  'GNU.sparse.major', 'GNU.sparse.name'];
 
 function paxBlock(record) {
   let len = record.length + 3;
@@ -141,7 +142,20 @@ const same = (a, b) => a.length === b.length && a.every((x, i) => x === b[i]);
 function read(b) {
   const out = [];
   for (const e of tar.tarEntries(tar.bytesSource(b))) {
-    if (e.offset < 0 || e.offset + e.size > b.length) throw new Error(`entry data outside the input (${e.offset}+${e.size})`);
+    const stored = e.map ? e.stored : e.size;
+    if (e.offset < 0 || e.offset + stored > b.length) throw new Error(`entry data outside the input (${e.offset}+${stored})`);
+    if (e.map) { // a sparse file: its runs inside its real size, expanded when small
+      let at = e.offset;
+      const data = e.size <= 1 << 20 ? new Uint8Array(e.size) : null;
+      for (const [off, len] of e.map) {
+        if (off < 0 || len <= 0 || off + len > e.size) throw new Error(`sparse run ${off}+${len} outside ${e.size}`);
+        if (data) data.set(b.subarray(at, at + len), off);
+        at += len;
+      }
+      if (at !== e.offset + stored) throw new Error(`sparse runs hold ${at - e.offset} bytes, the entry ${stored}`);
+      out.push({ ...e, data });
+      continue;
+    }
     out.push({ ...e, data: b.subarray(e.offset, e.offset + e.size) });
   }
   return out;
@@ -152,6 +166,8 @@ function roundTrip(list) {
   // type '0', which a reader takes for an old-style directory: the writer
   // cannot say it, so such an archive is not written again.
   if (list.some((e) => e.type === '0' && e.name[e.name.length - 1] === 0x2f)) return;
+  // A large sparse file is not expanded to be written again.
+  if (list.some((e) => e.data === null)) return;
   const parts = [];
   for (const e of list) {
     parts.push(tar.entryHeaders({ name: e.name, type: e.type, size: e.size, mode: e.mode, mtime: e.mtime,

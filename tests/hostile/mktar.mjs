@@ -33,6 +33,22 @@ function pax(record) {
   const body = enc.encode(`${len} ${record}\n`);
   parts.push(raw({ 0: '././@PaxHeader', 100: '0000644', 124: body.length.toString(8).padStart(11, '0'), 136: '00000000000', 156: 'x' }), body, pad(body.length));
 }
+// A sparse file in PAX format 1.0: records (key=value strings), then the
+// map text and the data in the entry's data area (the map padded to a block).
+function sparse(records, map, data) {
+  const body = enc.encode(records.map((r) => {
+    let len = r.length + 3;
+    while (String(len).length + r.length + 2 !== len) len = String(len).length + r.length + 2;
+    return `${len} ${r}\n`;
+  }).join(''));
+  parts.push(raw({ 0: '././@PaxHeader', 100: '0000644', 124: body.length.toString(8).padStart(11, '0'), 136: '00000000000', 156: 'x' }), body, pad(body.length));
+  const m = enc.encode(map);
+  const d = enc.encode(data);
+  const size = m.length + pad(m.length).length + d.length;
+  parts.push(raw({ 0: 'GNUSparseFile.0/sp', 100: '0000644', 124: size.toString(8).padStart(11, '0'), 136: '13454210400', 156: '0' }),
+    m, pad(m.length), d, pad(d.length));
+}
+const SPARSE = ['GNU.sparse.major=1', 'GNU.sparse.minor=0', 'GNU.sparse.name=sp', 'GNU.sparse.realsize=8194'];
 
 const cases = {
   // A symlink for every pid-like temporary name beside "victim", then victim.
@@ -60,6 +76,19 @@ const cases = {
   fifo() { parts.push(entryHeaders({ name: name('p'), type: '6', mode: 0o644, mtime })); },
   // Under a name that is a symlink on the host (the test plants it).
   'under-host-link'() { dir('sub'); file('sub/evil', 'evil\n'); },
+  // Sparse files (PAX 1.0): "abc" in the block at 0, "de" at 8192, the end at 8194.
+  'sparse-good'() { sparse(SPARSE, '3\n0\n512\n8192\n2\n8194\n0\n', `abc${'\0'.repeat(509)}de`); },
+  'sparse-part-block'() { sparse(SPARSE, '2\n0\n3\n8192\n2\n', 'abcde'); },
+  'sparse-order'() { sparse(SPARSE, '2\n8192\n2\n0\n3\n', 'deabc'); },
+  'sparse-overlap'() { sparse(SPARSE, '2\n0\n3\n2\n2\n', 'abcde'); },
+  'sparse-past-end'() { sparse(SPARSE, '2\n0\n3\n8193\n2\n', 'abcde'); },
+  'sparse-count'() { sparse(SPARSE, '2000000\n0\n3\n', 'abc'); },
+  'sparse-short-data'() { sparse(SPARSE, '2\n0\n512\n8192\n2\n', `abc${'\0'.repeat(509)}d`); },
+  'sparse-not-number'() { sparse(SPARSE, '1\n0x10\n3\n', 'abc'); },
+  'sparse-no-map-end'() { sparse(SPARSE, '2\n0\n3\n8192', ''); },
+  'sparse-junk-after'() { sparse(SPARSE, '1\n0\n3\nzz', 'abc'); },
+  'sparse-old-format'() { sparse(['GNU.sparse.major=0', 'GNU.sparse.minor=1', 'GNU.sparse.name=sp', 'GNU.sparse.map=0,3'], '', 'abc'); },
+  'sparse-no-realsize'() { sparse(SPARSE.slice(0, 3), '1\n0\n3\n', 'abc'); },
   'staging-name'() { dir('.wasi-run-x'); file('.wasi-run-x/f', 'x\n'); },
 };
 if (!cases[process.argv[2]]) {

@@ -15,7 +15,10 @@
 #     mtimes);
 #   - names byte for byte, a moved directory, nanosecond mtimes, modes
 #     (setuid & co. dropped unless --keep-modes);
-#   - exhaustion: a 4.5 GiB sparse file (holes stay holes), --out-limit,
+#   - exhaustion: a 4.5 GiB sparse file (holes stay holes), a 1 TiB one
+#     exported in seconds (PAX sparse 1.0; GNU tar reads the guest's archive
+#     the same; the guest's --in refuses it), sparse maps refused,
+#     --out-limit,
 #     a tree deeper than PATH_MAX, malformed pax records (no hang);
 #   - arguments refused before the module starts; --dir on a vfs module;
 #   - raw path calls on descriptors 0-2 and on closed ones.
@@ -217,6 +220,52 @@ is sparse-4.5GiB "$st $(stat -c %s o/sp 2>&1) $(cat err)" "0 4831838209 "
 blocks=$(du -k o/sp | cut -f1)
 if [ "$blocks" -lt 1024 ]; then ok sparse-stays-sparse; else fail sparse-stays-sparse "$blocks KiB on disk"; fi
 is sparse-last-byte "$(tail -c 1 o/sp)" x
+# A 1 TiB file with its last byte written: the archive carries the holes
+# (PAX sparse 1.0), so the export takes seconds, not a terabyte's stream.
+fresh
+t0=$(date +%s)
+run --out /d:o vfsops.wasm sparse /d/tb 1099511627775
+t1=$(date +%s)
+is sparse-1TiB "$st $(stat -c %s o/tb 2>&1) $(cat err)" "0 1099511627776 "
+is sparse-1TiB-last-byte "$(tail -c 1 o/tb)" x
+blocks=$(stat -c %b o/tb)
+if [ "$blocks" -lt 64 ]; then ok sparse-1TiB-stays-sparse; else fail sparse-1TiB-stays-sparse "$blocks blocks"; fi
+if [ $((t1 - t0)) -lt 60 ]; then ok sparse-1TiB-fast; else fail sparse-1TiB-fast "$((t1 - t0)) s"; fi
+# The guest's archive itself (WASI_VFS_OUT to stdout, no runner): a few
+# KiB, and GNU tar lists and extracts it the same.
+WASI_VFS_OUT=/d:1 timeout 600 "$NODE_BIN" "$SRC/../streams/plain-wasi.mjs" vfsops.wasm mkdir /d/sub \
+    sparse /d/sub/tb 1099511627775 </dev/null >tb.tar 2>err
+st=$?
+n=$(stat -c %s tb.tar)
+if [ "$st" = 0 ] && [ "$n" -le 16384 ]; then ok sparse-archive-small; else fail sparse-archive-small "status $st, $n bytes"; fi
+is sparse-gnu-tar-lists "$(tar -tvf tb.tar 2>&1 | awk '{print $3, $6}')" "0 sub/
+1099511627776 sub/tb"
+rm -rf gnu && mkdir gnu && tar -C gnu -xf tb.tar 2>err
+is sparse-gnu-tar-extracts "$? $(stat -c %s gnu/sub/tb 2>&1) $(tail -c 1 gnu/sub/tb) $(cat err)" "0 1099511627776 x "
+rm -rf gnu
+# The guest's reader does not import sparse files: refused, not misread.
+run --in tb.tar:/d vfsops.wasm mtime /d/sub/tb
+is sparse-in-refused "$st $(cat out) $(cat err)" "1 vfsops: mtime /d/sub/tb: No such file or directory wasi-vfs: WASI_VFS_IN=3:/d: not applied: sub/GNUSparseFile.0/tb: unsupported entry type sparse file (GNU.sparse) (not supported)"
+# Sparse maps the runner reads, and the ones it refuses (mktar.mjs).
+fresh
+emit sparse-good
+is sparse-map-good "$st $(stat -c %s o/sp 2>&1) $(head -c 3 o/sp)$(tail -c 2 o/sp) $(cat err)" "0 8194 abcde "
+for m in order:'runs out of order or overlapping' overlap:'runs out of order or overlapping' \
+    past-end:'a run past the real size' count:'more than 1048576 runs' \
+    short-data:'the runs hold 514 bytes, the entry 513 after the map' \
+    not-number:'expected a decimal number on a line' no-map-end:'expected a decimal number on a line' \
+    junk-after:'bytes after the map in its last block' \
+    part-block:'a run before the last one that is not whole blocks'; do
+    fresh
+    snapshot >before.txt
+    emit "sparse-${m%%:*}"
+    expect "sparse-map-${m%%:*}" 74 "wasi-run: --out /d:o: not written: the archive is refused: sp: bad sparse map: ${m#*:}"
+    unchanged "sparse-map-${m%%:*}-nothing-written"
+done
+emit sparse-old-format
+expect sparse-map-old-format 74 'wasi-run: --out /d:o: not written: the archive is refused: GNUSparseFile.0/sp: unsupported sparse format (GNU.sparse.map): only PAX 1.0'
+emit sparse-no-realsize
+expect sparse-map-no-realsize 74 'wasi-run: --out /d:o: not written: the archive is refused: GNUSparseFile.0/sp: incomplete sparse header (GNU.sparse.major, minor, name, realsize on a file)'
 
 # --- arguments refused before the module starts --------------------------------------
 printf 'not a tar archive, only text\n' >notatar.txt

@@ -91,6 +91,8 @@ extern "C" {
 #define VFS_SEEK_SET 0
 #define VFS_SEEK_CUR 1
 #define VFS_SEEK_END 2
+#define VFS_SEEK_DATA 3 /* as Linux: the next data at or after offset */
+#define VFS_SEEK_HOLE 4 /* as Linux: the next hole (or the end) */
 
 /* timestamps for vfs_utimensat / vfs_futimens (tv_nsec values) */
 #define VFS_UTIME_NOW  ((1l << 30) - 1l)
@@ -248,6 +250,15 @@ ssize_t vfs_pwritev(struct vfs *fs, int fd, const struct vfs_iovec *iov,
  * past the end is allowed (a later write leaves a hole). Devices accept
  * any seek and report offset 0. */
 int64_t vfs_lseek(struct vfs *fs, int fd, int64_t offset, int whence);
+
+/* lseek's VFS_SEEK_DATA / VFS_SEEK_HOLE, as Linux's (a separate call so
+ * that programs that never look for holes do not carry it): moves to and
+ * returns the first data / hole byte at or after offset, in whole 4 KiB
+ * blocks (a block with any byte held or borrowed is data; the end of the
+ * file is a hole). -EINVAL another whence or not a regular file, -ENXIO
+ * offset negative or at or past the end, or (VFS_SEEK_DATA) no data
+ * after it; -EBADF. */
+int64_t vfs_lseek_holes(struct vfs *fs, int fd, int64_t offset, int whence);
 
 /* Sets the size; growing leaves a hole. -EINVAL negative length, not a
  * regular file, or (ftruncate, as Linux) fd not open for writing; -EBADF fd

@@ -311,6 +311,40 @@ static void lower(struct vfs *fs, struct vfs__file *f)
     }
 }
 
+int64_t vfs__file_seek(struct vfs_node *n, int64_t off, int hole)
+{
+    struct vfs__file *f = &n->u.file;
+    uint64_t i = (uint64_t)off / VFS__BLOCK;
+    uint64_t last = (uint64_t)(n->size - 1) / VFS__BLOCK;
+    uint64_t top = (uint64_t)1 << (VFS__FAN_BITS * f->height); /* blocks */
+    int64_t pos;
+
+    while (i <= last) {
+        uint64_t run = 1; /* blocks from i that are alike */
+        int data;
+        if (i >= top) {
+            run = last - i + 1;
+            data = 0;
+        } else {
+            unsigned l = f->height;
+            void **s = walk(&f->root, &l, i);
+            data = *s != NULL;
+            if (!data) /* a NULL subtree of level l: 2^(bits*l) blocks */
+                run = ((uint64_t)1 << (VFS__FAN_BITS * l)) -
+                      (i & (((uint64_t)1 << (VFS__FAN_BITS * l)) - 1));
+        }
+        if (!data && (int64_t)(i * VFS__BLOCK) < f->nborrowed)
+            data = 1, run = 1;
+        if (data != hole)
+            break;
+        i += run;
+    }
+    if (i > last)
+        return hole ? n->size : -ENXIO;
+    pos = (int64_t)(i * VFS__BLOCK);
+    return pos < off ? off : pos;
+}
+
 int vfs__file_truncate(struct vfs *fs, struct vfs_node *n, int64_t size)
 {
     struct vfs__file *f = &n->u.file;

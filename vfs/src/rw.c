@@ -151,6 +151,29 @@ static int64_t lseek_(struct vfs *fs, int fd, int64_t offset, int whence)
     return f->off = base + offset;
 }
 
+/* Separate from lseek_ so that only programs that look for holes carry
+ * the walk. */
+static int64_t seek_holes(struct vfs *fs, int fd, int64_t offset, int whence)
+{
+    struct vfs__ofd *f = vfs__ofd(fs, fd);
+    int64_t pos;
+
+    if (!f || (f->flags & VFS_O_PATH))
+        return -EBADF;
+    if ((whence != VFS_SEEK_DATA && whence != VFS_SEEK_HOLE) ||
+        !VFS__ISREG(f->node->mode))
+        return -EINVAL;
+    if (offset < 0 || offset >= f->node->size)
+        return -ENXIO;
+    pos = vfs__file_seek(f->node, offset, whence == VFS_SEEK_HOLE);
+    return pos < 0 ? pos : (f->off = pos);
+}
+
+int64_t vfs_lseek_holes(struct vfs *fs, int fd, int64_t offset, int whence)
+{
+    VFS__GUARD(fs, int64_t, seek_holes(fs, fd, offset, whence));
+}
+
 int64_t vfs_lseek(struct vfs *fs, int fd, int64_t offset, int whence)
 {
     VFS__GUARD(fs, int64_t, lseek_(fs, fd, offset, whence));

@@ -314,6 +314,12 @@ VFS__HIDDEN void vfs__file_empty(struct vfs *fs, struct vfs_node *n);
 /* Sets the size of a regular file; shrinking frees the blocks past the
  * end, the nodes left empty, and lowers the tree. -EFBIG; a shrink
  * cannot fail. */
+/* The first position at or after off (0 <= off < size) in data (hole 0)
+ * or in a hole (hole 1), in VFS__BLOCK units clamped to off and the size
+ * (a block held or borrowed is data; the end is a hole); -ENXIO: no data
+ * at or after off. */
+VFS__HIDDEN int64_t vfs__file_seek(struct vfs_node *n, int64_t off,
+                                   int hole);
 VFS__HIDDEN int vfs__file_truncate(struct vfs *fs, struct vfs_node *n,
                                    int64_t size);
 /* The bytes that holding every block first .. last (first <= last <

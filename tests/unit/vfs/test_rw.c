@@ -166,6 +166,40 @@ START_TEST(devices)
 }
 END_TEST
 
+/* SEEK_DATA / SEEK_HOLE: whole 4 KiB blocks; the end is a hole; ENXIO at
+ * or past the end and when no data follows; EINVAL on a directory. */
+START_TEST(seek_holes)
+{
+    struct vfs *fs = mkfs();
+    int64_t tib = (int64_t)1 << 40;
+    int fd = vfs_openat(fs, VFS_AT_ROOT, "/f", VFS_O_RDWR | VFS_O_CREAT, 0644);
+    EQ(vfs_pwrite(fs, fd, "a", 1, 10), 1);        /* block 0 */
+    EQ(vfs_pwrite(fs, fd, "b", 1, 3 * 4096 + 5), 1); /* block 3 */
+    EQ(vfs_pwrite(fs, fd, "z", 1, tib - 1), 1);     /* the last block */
+    EQ(vfs_lseek_holes(fs, fd, 0, VFS_SEEK_DATA), 0);
+    EQ(vfs_lseek_holes(fs, fd, 7, VFS_SEEK_DATA), 7);
+    EQ(vfs_lseek_holes(fs, fd, 0, VFS_SEEK_HOLE), 4096);
+    EQ(vfs_lseek(fs, fd, 0, VFS_SEEK_CUR), 4096); /* it moves the offset */
+    EQ(vfs_lseek_holes(fs, fd, 4096, VFS_SEEK_DATA), 3 * 4096);
+    EQ(vfs_lseek_holes(fs, fd, 3 * 4096 + 9, VFS_SEEK_HOLE), 4 * 4096);
+    EQ(vfs_lseek_holes(fs, fd, 4 * 4096, VFS_SEEK_DATA), tib - 4096);
+    EQ(vfs_lseek_holes(fs, fd, tib - 4096, VFS_SEEK_HOLE), tib);
+    EQ(vfs_lseek_holes(fs, fd, tib, VFS_SEEK_DATA), -ENXIO);
+    EQ(vfs_lseek_holes(fs, fd, tib, VFS_SEEK_HOLE), -ENXIO);
+    EQ(vfs_lseek_holes(fs, fd, -1, VFS_SEEK_DATA), -ENXIO);
+    EQ(vfs_ftruncate(fs, fd, tib + 3 * 4096), 0);
+    EQ(vfs_lseek_holes(fs, fd, tib, VFS_SEEK_DATA), -ENXIO); /* a hole to the end */
+    EQ(vfs_lseek_holes(fs, fd, tib + 1, VFS_SEEK_HOLE), tib + 1);
+    EQ(vfs_lseek_holes(fs, fd, 0, VFS_SEEK_END), -EINVAL);
+    EQ(vfs_close(fs, fd), 0);
+    fd = vfs_openat(fs, VFS_AT_ROOT, "/", VFS_O_RDONLY, 0);
+    EQ(vfs_lseek_holes(fs, fd, 0, VFS_SEEK_DATA), -EINVAL);
+    EQ(vfs_close(fs, fd), 0);
+    CHECK_FS(fs);
+    vfs_destroy(fs);
+}
+END_TEST
+
 static Suite *suite(void)
 {
     Suite *s = suite_create("rw");
@@ -173,6 +207,7 @@ static Suite *suite(void)
     ADD(tc, rw_basic);
     ADD(tc, times);
     ADD(tc, devices);
+    ADD(tc, seek_holes);
     suite_add_tcase(s, tc);
     return s;
 }
