@@ -20,6 +20,13 @@
 #if __has_include_next(<pthread.h>)
 #include <__wasi_vfs_emulated.h>
 #include_next <pthread.h>
+#ifndef __wasi_vfs_pthread_extra
+#define __wasi_vfs_pthread_extra
+/* Defined by that wasi-libc's libc.a but not declared by its header;
+ * glibc and musl declare them. */
+_Noreturn void pthread_exit(void *);
+int pthread_cancel(pthread_t);
+#endif
 #elif !defined(__wasi_vfs_pthread_h)
 #define __wasi_vfs_pthread_h
 
