@@ -20,7 +20,7 @@
 // starting with "_" or "vfs_"), and measured as it is; the list can hold
 // more than the program calls (what the library calls itself); a call that
 // was inlined is still seen through the vfs core's entry point it reached
-// (vfs_openat: openat). The triples' drivers keep the name section when
+// (__vfs_openat, vfs_openat in a native build: openat). The triples' drivers keep the name section when
 // clang runs wasm-opt (targets/common/wasm-opt). A module without one
 // (linked with --strip-all, or optimized by a wasm-opt not given -g) shows
 // only its imports: the verdict is then "unknown".
@@ -218,8 +218,10 @@ if (modules.length) {
   stripped = !own.functionNames.length;
   // An optimized module may have its libc calls inlined (wasm-opt inlines a
   // function with one caller: fopen into main); the vfs core's entry points
-  // it calls stay, and name them: vfs_openat stands for openat.
-  const implied = own.functionNames.filter((n) => /^vfs_[a-z]/.test(n)).map((n) => n.slice(4));
+  // it calls stay, and name them: __vfs_openat (libc.a's name of the
+  // core's vfs_openat) stands for openat.
+  const implied = own.functionNames.filter((n) => /^(__)?vfs_[a-z]/.test(n))
+    .map((n) => n.replace(/^(__)?vfs_/, ''));
   needed = new Set([...own.functionNames.filter((n) => !INTERNAL.test(n)), ...implied]
     .filter((n) => available.some((t) => libc[t].has(n))));
 } else {

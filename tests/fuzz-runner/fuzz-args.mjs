@@ -370,9 +370,14 @@ function check(want, got, before, after, dir) {
   }
   const expectLines = { usage: 1, 'typed-usage': 2, error: 1, trap: 1, help: 0, args: 0,
     typed: want.notWritten ? 1 : 0 }[want.kind];
-  if (got.code === want.code && ours.length !== expectLines) {
-    bad.push(`${ours.length} runner lines on stderr, expected ${expectLines}: ${JSON.stringify(err.slice(0, 300))}`);
+  // A trap's message is followed by its backtrace, one frame a line
+  // ("wasi-run:   at NAME (...)", wasi-run-trap.mjs): at least one.
+  const frames = ours.filter((l) => l.startsWith('wasi-run:   at ')).length;
+  const said = ours.length - (want.kind === 'trap' ? frames : 0);
+  if (got.code === want.code && said !== expectLines) {
+    bad.push(`${said} runner lines on stderr, expected ${expectLines}: ${JSON.stringify(err.slice(0, 300))}`);
   }
+  if (want.kind === 'trap' && got.code === want.code && frames === 0) bad.push('a trap without a backtrace');
   if (want.kind === 'help' && got.stdout.toString('utf8') !== helpText) bad.push('--help printed something else');
   if (want.kind === 'args' && got.code === want.code) {
     const out = got.stdout.toString('utf8');

@@ -47,7 +47,8 @@ build emit vfs_cc "$SRC/emit.c" -o emit.wasm
 build vfsops vfs_cc "$SRC/vfsops.c" -o vfsops.wasm
 build stdpath "$BIN/wasm32-wasi-clang" -O2 -Wall "$SRC/stdpath.c" -o stdpath.wasm
 printf 'int main(void) { return 0; }\n' >none.c
-build vfs-bare "$BIN/wasm32-wasi-vfs-clang" -O2 none.c -o bare.wasm
+build vfs-bare "$BIN/wasm32-wasi-vfs-clang" -O2 --vfs-no-transfer none.c -o bare.wasm
+build vfs-none "$BIN/wasm32-wasi-vfs-clang" -O2 none.c -o none.wasm
 
 # run ARGS...: the runner, stdin from /dev/null; sets st, out, err.
 run() { timeout 600 "$RUNNER" "$@" </dev/null >out 2>err; st=$?; }
@@ -291,8 +292,15 @@ snapshot >before.txt
 run --dir o::/d vfsops.wasm write /d/n4 w abort
 is dir-vfs-abort-not-written "$st $(ls o/n4 2>&1 | grep -c 'No such')" "134 1"
 unchanged dir-vfs-abort-nothing-written
+# A module linked with --vfs-no-transfer cannot see the directory: refused.
 run --dir o::/d bare.wasm
 is dir-vfs-without-transfer "$st $(head -1 err)" "2 wasi-run: --dir o::/d: bare.wasm imports no filesystem function and has no file transfer part (it uses no files, or was linked with --vfs-no-transfer): the directory cannot reach it"
+# A program that opens no file, linked by default, has the transfer part
+# (as a wasmtime preopen that the program never opens, the folder is there
+# and unused): it runs, and the folder is as it was.
+rm -rf o && mkdir o && echo keep >o/f
+run --dir o::/d none.wasm
+is dir-vfs-unused "$st $(cat err) $(ls o) $(cat o/f)" "0  f keep"
 
 # --- raw path calls on descriptors that are not directories ------------------------------
 rm -rf cwd && mkdir cwd && mkdir cwd/target && ln -s target 'cwd/<stdout>' && ln -s target 'cwd/<stdin>' && ln -s target 'cwd/<stderr>'

@@ -1,16 +1,19 @@
 #!/bin/sh
-# run-escape.sh RUNNER MODULE PEEK WORKDIR - runs escape.wasm (escape.c)
-# next to a host directory holding a canary file: without any preopen, then
-# with that directory preopened at ".", "/", its own path, "/tmp" and
-# "/etc". Every run must pass all of escape.c's checks, print nothing of the
+# run-escape.sh RUNNER NODE MODULE PEEK WORKDIR - runs escape.wasm
+# (escape.c) next to a host directory holding a canary file: under RUNNER
+# (wasi-run) without any preopen, then under Node's WASI (preopen-host.mjs,
+# as any WASI host would) with that directory preopened at ".", "/", its own
+# path, "/tmp" and "/etc". Every run must pass all of escape.c's checks, print nothing of the
 # canary, and leave the host directory exactly as it was (names, sizes,
 # modes, modification times, the canary's bytes). The control: PEEK, a
 # plain wasm32-wasi module, does read the canary through such a preopen.
 set -eu
 runner=$1
-module=$2
-peek=$3
-work=$4
+node=$2
+module=$3
+peek=$4
+work=$5
+host_js=$(cd "$(dirname "$0")" && pwd)/preopen-host.mjs
 
 fail() {
     echo "FAIL: $*"
@@ -35,19 +38,19 @@ cd "$host"
 n=0
 for dir in none . / "$host" /tmp /etc; do
     if [ "$dir" = none ]; then
-        set -- escape.wasm "$host" "$canary"
+        set -- "$runner" escape.wasm "$host" "$canary"
     else
-        set -- --dir "$host::$dir" escape.wasm "$host" "$canary"
+        set -- "$node" "$host_js" --dir "$host::$dir" escape.wasm "$host" "$canary"
     fi
-    out=$("$runner" "$@" 2>&1) || fail "wasi-run $*: exit $?: $out"
+    out=$("$@" 2>&1) || fail "$*: exit $?: $out"
     case $out in
-    *"$secret"*) fail "wasi-run $*: the canary was read: $out" ;;
+    *"$secret"*) fail "$*: the canary was read: $out" ;;
     *"checks, 0 failed"*) ;;
-    *) fail "wasi-run $*: $out" ;;
+    *) fail "$*: $out" ;;
     esac
-    [ "$(snapshot)" = "$before" ] || fail "wasi-run $*: the host directory changed"
+    [ "$(snapshot)" = "$before" ] || fail "$*: the host directory changed"
     n=$((n + 1))
-    echo "ok: wasi-run $*: ${out##*: }"
+    echo "ok: $*: ${out##*: }"
 done
 out=$("$runner" --dir "$host::/" "$peek" "/$canary" 2>&1) ||
     fail "the control could not read the canary: $out"

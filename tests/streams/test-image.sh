@@ -139,7 +139,7 @@ st=$?
 if [ $st = 2 ] && grep -q 'lstree-bare.wasm: takes no files through streams: --in and --out need a wasm32-wasi-vfs module linked without --vfs-no-transfer' err; then
     ok runner-refuses-no-transfer; else fail runner-refuses-no-transfer "$st $(head -1 err)"; fi
 "$BIN/wasm32-wasi-vfs-clang" -O2 "$SRC/lstree.c" --vfs-no-transfer --vfs-embed=host -o x.wasm 2>err
-has refuse-embed-no-transfer "$(cat err)" 'wasi-vfs-pack: --vfs-embed: a module linked with --vfs-no-transfer has no file image slot'
+has refuse-embed-no-transfer "$(cat err)" 'wasm32-wasi-vfs-clang: --vfs-embed: a module linked with --vfs-no-transfer has no file image slot'
 "$BIN/wasm32-wasi-vfs-clang" -O2 "$SRC/lstree.c" --vfs-stream -o x.wasm 2>err
 has refuse-unknown-part "$(cat err)" '--vfs-stream: unknown option'
 # compiling only: the link options have nothing to do (as clang's linker

@@ -60,7 +60,7 @@ grep -Eq '^wasm32-wasi-vfs +([0-9]+ +){6}\+[0-9]+ \(\+[0-9]+%\) +[0-9]+ +no$' "$
     ok "wasi-sizes row wasm32-wasi-vfs" || fail "wasi-sizes row wasm32-wasi-vfs" "$(grep '^wasm32-wasi-vfs ' "$work/tiny.out")"
 grep -q "^wasm32-wasi-io     does not build: 'fopen' is unavailable" "$work/tiny.out" &&
     ok "wasi-sizes reason for wasm32-wasi-io" || fail "wasi-sizes reason for wasm32-wasi-io" "$(grep '^wasm32-wasi-io' "$work/tiny.out")"
-grep -q '^  wasm32-wasi-vfs  streams: fd_fdstat_get fd_read fd_write; ' "$work/tiny.out" &&
+grep -q '^  wasm32-wasi-vfs  streams: fd_fdstat_get fd_read fd_seek fd_write; ' "$work/tiny.out" &&
     ok "wasi-sizes capabilities" || fail "wasi-sizes capabilities" "$(grep '^  wasm32-wasi-vfs' "$work/tiny.out")"
 if head -n 1 "$work/tiny.svg" | grep -q '^<?xml' && tail -n 2 "$work/tiny.svg" | grep -q '^</svg>$' &&
    [ "$(grep -c '<rect' "$work/tiny.svg")" -ge 10 ]; then ok "wasi-sizes --svg"

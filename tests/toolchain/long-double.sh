@@ -12,7 +12,8 @@ tools=$(CDPATH= cd -- "$(dirname -- "$0")/../tools" && pwd) || exit 2
 work=$2
 rm -rf "$work" && mkdir -p "$work" && cd "$work" || exit 2
 . "$tools/checks.sh"
-clang=$(sed -n 's/^exec "${WASI_CLANG:-\(.*\)}".*/\1/p' "$bin/wasm32-wasi-clang")
+clang=$(sed -n 's/^clang=${WASI_CLANG:-\(.*\)}$/\1/p' "$bin/wasm32-wasi-clang")
+[ -x "$clang" ] || { echo "long-double.sh: no clang named in $bin/wasm32-wasi-clang" >&2; exit 2; }
 
 cat > const.c <<'C'
 #include <stdio.h>

@@ -25,8 +25,10 @@ inc=$usr/include/wasm32-wasi lib=$usr/lib/wasm32-wasi
 ls "$usr/share/doc/wasi-libc" >/dev/null 2>&1 &&
     echo "wasi-libc: $(zcat "$usr/share/doc/wasi-libc/changelog.Debian.gz" 2>/dev/null | head -1)"
 
+# The second build leaves parts out on purpose (Debian sources, itself), so
+# CI=true, which turns every left-out part into an error, is not passed on.
 b=$W/build
-if cmake -S "$SRC" -B "$b" -DWASI_LIBC_INCLUDE="$inc" -DWASI_LIBC_LIB="$lib" \
+if env -u CI cmake -S "$SRC" -B "$b" -DWASI_LIBC_INCLUDE="$inc" -DWASI_LIBC_LIB="$lib" \
     -DWASI_DEBIAN_SOURCES=OFF -DWASI_TEST_DEBIAN13_LIBC=OFF >"$W/configure.log" 2>&1; then
     ok "configure against $SUITE's wasi-libc"
 else
@@ -35,7 +37,7 @@ else
     finish
     exit 1
 fi
-if cmake --build "$b" -j2 >"$W/build.log" 2>&1; then
+if env -u CI cmake --build "$b" -j2 >"$W/build.log" 2>&1; then
     ok "build against $SUITE's wasi-libc"
 else
     grep -B2 -A12 -E 'Error|error:' "$W/build.log" | head -60
@@ -55,7 +57,7 @@ missing=$(comm -23 "$W/base-members" "$W/vfs-members" | comm -23 - "$W/replaced"
     ok "wasm32-wasi-vfs libc.a is $SUITE's libc.a but $(tr '\n' ' ' <"$W/replaced")" ||
     fail "wasm32-wasi-vfs libc.a is $SUITE's libc.a" "members missing: $missing"
 
-if ctest --test-dir "$b" -R "$TESTS" -j2 --output-on-failure >"$W/ctest.log" 2>&1; then
+if env -u CI ctest --test-dir "$b" -R "$TESTS" -j2 --output-on-failure >"$W/ctest.log" 2>&1; then
     ok "ctest -R '$TESTS' against $SUITE's wasi-libc: $(grep 'tests passed' "$W/ctest.log")"
 else
     grep -E 'Failed|\*\*\*|FAIL ' "$W/ctest.log" | head -40
