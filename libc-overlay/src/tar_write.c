@@ -545,11 +545,12 @@ int64_t __wasi_vfs_tar_write(struct vfs *fs, const char *src, int64_t since,
                             (e = header(w, &st, '5', NULL, 0))))
                 break;
             w->count += changed;
-            /* Changed with its listing as it was (mtime before the
-             * imports): it was moved here (or chmod'ed), and what is
-             * under it is at new names, changed or not. */
-            all = all || (changed && (int64_t)st.mtime.tv_sec * 1000000000 +
-                                             st.mtime.tv_nsec < since);
+            /* Changed and moved (renamed at some time, or its listing
+             * as it was before the imports: moved here or chmod'ed):
+             * what is under it is at new names, changed or not. */
+            all = all || (changed && ((st.flags & VFS_ST_MOVED) ||
+                                      (int64_t)st.mtime.tv_sec * 1000000000 +
+                                              st.mtime.tv_nsec < since));
             if (!(e = push(w, l->pathlen + 1 + n, &st, !changed)))
                 w->lv[w->depth - 1].all = all;
             break;

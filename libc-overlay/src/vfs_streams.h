@@ -80,9 +80,11 @@ int64_t __wasi_vfs_tar_read(struct vfs *fs, wasi_io_input *in, const char *dest,
  *
  * since: 0 writes everything; otherwise only what changed at or after
  * `since` (nanoseconds, vfs clock): regular files and symlinks whose ctime
- * is >= since, directories whose ctime is, or that lead to such an entry
- * (deleted files cannot be expressed in tar and are not). Kept: regular
- * files, directories, symlinks, modes, mtimes (seconds). Devices, FIFOs and
+ * is >= since, directories whose ctime is, or that lead to such an entry,
+ * and all that is under a directory changed and moved (VFS_ST_MOVED, or
+ * its listing older than since) (deleted files cannot be expressed in tar
+ * and are not). Kept: regular files, directories, symlinks, modes, mtimes
+ * (nanoseconds), holes (PAX sparse 1.0). Devices, FIFOs and
  * sockets are skipped.
  * Returns the number of entries written, or a negative error: of the vfs,
  * or of the stream.

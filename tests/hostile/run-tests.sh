@@ -13,7 +13,8 @@
 #     file, a failure in the middle of applying (WASI_RUN_TEST_FAIL_APPLY)
 #     leave the host directory exactly as it was (names, contents, modes,
 #     mtimes);
-#   - names byte for byte, a moved directory, nanosecond mtimes, modes
+#   - names byte for byte, a moved directory (then added to, moved again,
+#     moved into a new one), nanosecond mtimes, modes
 #     (setuid & co. dropped unless --keep-modes);
 #   - exhaustion: a 4.5 GiB sparse file (holes stay holes), a 1 TiB one
 #     exported in seconds (PAX sparse 1.0; GNU tar reads the guest's archive
@@ -201,6 +202,15 @@ is apply-after-rollbacks "$st $(cat o/new.txt o/top.txt o/nd/x o/sub/b.txt | tr 
 fresh
 run --in vin:/d --out /d:o vfsops.wasm rename /d/sub /d/moved
 is moved-dir-exported "$st $(cat o/moved/a.txt 2>&1)" "0 one"
+fresh
+run --in vin:/d --out /d:o vfsops.wasm rename /d/sub /d/moved write /d/moved/new.txt n
+is moved-then-added-exported "$st $(cat o/moved/a.txt o/moved/new.txt 2>&1 | tr "\n" " ")" "0 one n"
+fresh
+run --in vin:/d --out /d:o vfsops.wasm mkdir /d/nd rename /d/sub /d/nd/deeper unlink /d/top.txt
+is moved-into-new-exported "$st $(cat o/nd/deeper/a.txt 2>&1)" "0 one"
+fresh
+run --in vin:/d --out /d:o vfsops.wasm rename /d/sub /d/m1 rename /d/m1 /d/m2 write /d/m2/z z
+is moved-twice-exported "$st $(ls o/m2 | tr '\n' ' ')$(ls -d o/m1 2>&1 | grep -c 'No such')" "0 a.txt z 1"
 fresh
 run --out /d:o vfsops.wasm write /d/t.txt hi mtime /d/t.txt
 guest=$(cat out)

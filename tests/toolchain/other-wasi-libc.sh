@@ -1,16 +1,17 @@
 #!/bin/sh
-# other-wasi-libc.sh SOURCE_DIR WORK SUITE TESTS_REGEX
+# other-wasi-libc.sh SOURCE_DIR WORK SUITE TESTS_REGEX [EXCLUDE_REGEX]
 #
 # The whole project against another Debian suite's wasi-libc: fetches it
 # (cmake/debian-wasi-libc.sh: a .deb through a private apt source list,
 # unpacked into WORK), configures the project a second time in WORK/build
 # through the build's contract (-DWASI_LIBC_INCLUDE=... -DWASI_LIBC_LIB=...),
-# builds it and runs the ctest tests matching TESTS_REGEX there. Checks
+# builds it and runs the ctest tests matching TESTS_REGEX (and not
+# EXCLUDE_REGEX) there. Checks
 # that the second build really used that wasi-libc (its libc.a is the one
 # merged into every triple's). Prints "N passed, M failed".
 set -u
-[ $# -eq 4 ] || { echo "usage: other-wasi-libc.sh SOURCE_DIR WORK SUITE TESTS_REGEX" >&2; exit 2; }
-SRC=$1 W=$2 SUITE=$3 TESTS=$4
+[ $# -eq 4 ] || [ $# -eq 5 ] || { echo "usage: other-wasi-libc.sh SOURCE_DIR WORK SUITE TESTS_REGEX [EXCLUDE_REGEX]" >&2; exit 2; }
+SRC=$1 W=$2 SUITE=$3 TESTS=$4 EXCLUDE=${5:-^$}
 . "$SRC/tests/tools/checks.sh"
 mkdir -p "$W" || exit 1
 
@@ -57,7 +58,7 @@ missing=$(comm -23 "$W/base-members" "$W/vfs-members" | comm -23 - "$W/replaced"
     ok "wasm32-wasi-vfs libc.a is $SUITE's libc.a but $(tr '\n' ' ' <"$W/replaced")" ||
     fail "wasm32-wasi-vfs libc.a is $SUITE's libc.a" "members missing: $missing"
 
-if env -u CI ctest --test-dir "$b" -R "$TESTS" -j2 --output-on-failure >"$W/ctest.log" 2>&1; then
+if env -u CI ctest --test-dir "$b" -R "$TESTS" -E "$EXCLUDE" -j2 --output-on-failure >"$W/ctest.log" 2>&1; then
     ok "ctest -R '$TESTS' against $SUITE's wasi-libc: $(grep 'tests passed' "$W/ctest.log")"
 else
     grep -E 'Failed|\*\*\*|FAIL ' "$W/ctest.log" | head -40

@@ -288,8 +288,14 @@ struct vfs_stat {
     int64_t size;       /* bytes; symlink: target length; directory: 0 */
     int64_t blocks;     /* 512-byte units of memory actually held */
     int32_t blksize;
+    uint32_t flags;     /* VFS_ST_MOVED or 0 */
     struct timespec atime, mtime, ctime;
 };
+
+/* vfs_stat.flags: a directory that rename() has moved or renamed since it
+ * was made (its name or parent is not the one it was made with). Exports
+ * of "what changed" use it to write such a directory with all it holds. */
+#define VFS_ST_MOVED 1u
 
 int vfs_fstat(struct vfs *fs, int fd, struct vfs_stat *st);
 /* flags: VFS_AT_SYMLINK_NOFOLLOW (lstat). */

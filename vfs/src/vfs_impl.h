@@ -164,6 +164,7 @@ struct vfs_node {
     uint32_t mode;
     uint32_t nlink;
     uint32_t opens;             /* open file descriptions on it */
+    uint32_t moved;             /* directory: 1 once rename() moved it */
     int64_t size;               /* file size, or symlink target length */
     int64_t atime, mtime, ctime;   /* nanoseconds since the epoch */
     union {

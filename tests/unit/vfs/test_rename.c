@@ -96,12 +96,39 @@ START_TEST(rename_dirs)
 }
 END_TEST
 
+/* VFS_ST_MOVED marks a directory once rename() moved or renamed it, and
+ * nothing else: not a file, not a failed or no-op rename, not its parent. */
+START_TEST(rename_marks_moved_dirs)
+{
+    struct vfs *fs = mkfs();
+    EQ(vfs_mkdirat(fs, VFS_AT_ROOT, "/d", 0755), 0);
+    EQ(vfs_mkdirat(fs, VFS_AT_ROOT, "/d/sub", 0755), 0);
+    EQ(vfs_mkdirat(fs, VFS_AT_ROOT, "/e", 0755), 0);
+    put_file(fs, "/f", "x");
+    EQ(st_of(fs, "/d/sub", 0).flags, 0);
+    EQ(vfs_renameat(fs, VFS_AT_ROOT, "/d/sub", VFS_AT_ROOT, "/d/sub"), 0);
+    EQ(st_of(fs, "/d/sub", 0).flags, 0);
+    EQ(vfs_renameat(fs, VFS_AT_ROOT, "/d/sub", VFS_AT_ROOT, "/f"), -ENOTDIR);
+    EQ(st_of(fs, "/d/sub", 0).flags, 0);
+    EQ(vfs_renameat(fs, VFS_AT_ROOT, "/f", VFS_AT_ROOT, "/g"), 0);
+    EQ(st_of(fs, "/g", 0).flags, 0);
+    EQ(vfs_renameat(fs, VFS_AT_ROOT, "/d/sub", VFS_AT_ROOT, "/d/renamed"), 0);
+    EQ(st_of(fs, "/d/renamed", 0).flags, VFS_ST_MOVED);
+    EQ(st_of(fs, "/d", 0).flags, 0);
+    EQ(vfs_renameat(fs, VFS_AT_ROOT, "/e", VFS_AT_ROOT, "/d/e"), 0);
+    EQ(st_of(fs, "/d/e", 0).flags, VFS_ST_MOVED);
+    CHECK_FS(fs);
+    vfs_destroy(fs);
+}
+END_TEST
+
 static Suite *suite(void)
 {
     Suite *s = suite_create("rename");
     TCase *tc = tcase_create("core");
     ADD(tc, rename_basic);
     ADD(tc, rename_dirs);
+    ADD(tc, rename_marks_moved_dirs);
     suite_add_tcase(s, tc);
     return s;
 }
