@@ -1,7 +1,7 @@
 /*
- * config.c - the host's configuration, from the environment (boot.c reads
- * it), applied when the filesystem is created, that is when the program
- * first uses a file (libc-overlay/STREAMS.md):
+ * config.c - the host's configuration, from the environment (streams_boot.c
+ * reads it), applied when the filesystem is created, that is when the
+ * program first uses a file (libc-overlay/STREAMS.md):
  *
  *   WASI_VFS_IN=FD:DIR[,FD:DIR]...  read a tar archive from host stream FD
  *                                   and extract it under DIR (all or

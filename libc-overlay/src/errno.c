@@ -1,6 +1,8 @@
 /*
- * errno.c - the one place a vfs result becomes errno, and the filesystem
- * for the calls that take C-string paths.
+ * errno.c - where a vfs result becomes errno for the calls over the vfs
+ * (__wasi_vfs_ret; calls that fail before reaching the vfs, and those of
+ * the non-file help, set errno themselves), and the filesystem for the
+ * calls that take C-string paths.
  */
 #include <errno.h>
 #include <string.h>

@@ -3,7 +3,7 @@
  * without a host filesystem: the embedded file image, tar archives read
  * from and written to io/ streams. Portable C11 on vfs.h and wasi_io.h (no
  * WASI), so that these parts build natively for their tests and fuzzers;
- * the wasm glue (boot.c, config.c, exports.c) lives beside them.
+ * the wasm glue (streams_boot.c, config.c, exports.c) lives beside them.
  *
  * Errors: negative errno values, as the vfs core's. The functions that
  * read outside input (an archive, an image) also explain a failure in
@@ -46,12 +46,12 @@ int __wasi_vfs_image_mount(struct vfs *fs, const void *image, char *why,
  * the directory `dest` (an absolute path; created, with its parents, mode
  * 0755, when missing).
  *
- * All or nothing: entries are first extracted into a staging directory
- * beside the root, then moved into place; on any error the staging
- * directory is removed and dest is left as it was. Entries replace
- * existing ones of the same name, except that directories merge; an
- * archive file that meets an existing directory fails (-EISDIR) before
- * anything moves.
+ * All or nothing: every path the import makes is recorded, and on any
+ * error they are removed again, last first, leaving dest as it was.
+ * Nothing that existed before is changed: existing directories are merged
+ * into (their mode and times kept), and an entry whose name an existing
+ * non-directory has fails the import (-EEXIST). A name the archive itself
+ * used before is replaced, as tar does.
  *
  * Kept: regular files (types '0', NUL, '7'), directories ('5'), symlinks
  * ('2', target verbatim), hard links ('1', to an earlier entry), modes
