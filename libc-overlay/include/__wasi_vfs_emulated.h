@@ -17,9 +17,6 @@
 #ifndef _WASI_EMULATED_GETPID
 #define _WASI_EMULATED_GETPID 1
 #endif
-#ifndef _WASI_EMULATED_PTHREAD /* a wasi-libc with its own <pthread.h> */
-#define _WASI_EMULATED_PTHREAD 1
-#endif
 #ifndef _WASI_EMULATED_MMAN
 #define _WASI_EMULATED_MMAN 1
 #endif

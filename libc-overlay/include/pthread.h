@@ -1,11 +1,12 @@
 /*
- * <pthread.h> for wasm32-wasi-vfs and wasm32-wasi. A wasi-libc that has
- * its own (0.0~git20241209, Debian 13's: single-threaded, with
- * pthread_create from libwasi-emulated-pthread.a, which is then merged
- * into libc.a) is used as it is, its emulation turned on. On one that has
- * none (Debian 12's), the declarations glibc and musl make, over
- * wasi-libc's musl types, for a process that has one thread and can make
- * no other (src/pthread.c, the contract of each call):
+ * <pthread.h> for wasm32-wasi-vfs and wasm32-wasi, over any wasi-libc: the
+ * declarations glibc and musl make, over wasi-libc's musl types, for a
+ * process that has one thread and can make no other (src/pthread.c, the
+ * contract of each call). A wasi-libc with a <pthread.h> of its own
+ * (Debian 13's 0.0~git20241209) is not used for it: its single-threaded
+ * stubs answer differently (pthread_join on itself returns 0, a lock held
+ * twice traps), and the merge replaces the members that define them, so
+ * that a program gets the same answers from every wasi-libc:
  *  - pthread_create fails with EAGAIN, as on a system out of threads, so
  *    configure finds POSIX threads and programs take their error path;
  *  - mutexes (normal, recursive, error-checking), condition variables,
@@ -17,17 +18,7 @@
  *    on any other), pthread_detach, pthread_exit (key destructors, then
  *    exit(0)), pthread_sigmask (sigprocmask), pthread_kill (raise).
  */
-#if __has_include_next(<pthread.h>)
-#include <__wasi_vfs_emulated.h>
-#include_next <pthread.h>
-#ifndef __wasi_vfs_pthread_extra
-#define __wasi_vfs_pthread_extra
-/* Defined by that wasi-libc's libc.a but not declared by its header;
- * glibc and musl declare them. */
-_Noreturn void pthread_exit(void *);
-int pthread_cancel(pthread_t);
-#endif
-#elif !defined(__wasi_vfs_pthread_h)
+#ifndef __wasi_vfs_pthread_h
 #define __wasi_vfs_pthread_h
 
 #include <features.h>
@@ -129,6 +120,7 @@ int pthread_mutex_trylock(pthread_mutex_t *);
 int pthread_mutex_timedlock(pthread_mutex_t *__restrict,
                             const struct timespec *__restrict);
 int pthread_mutex_destroy(pthread_mutex_t *);
+int pthread_mutex_consistent(pthread_mutex_t *);
 
 int pthread_cond_init(pthread_cond_t *__restrict,
                       const pthread_condattr_t *__restrict);
@@ -178,6 +170,17 @@ int pthread_attr_getstacksize(const pthread_attr_t *__restrict,
 int pthread_attr_setstacksize(pthread_attr_t *, size_t);
 int pthread_attr_getscope(const pthread_attr_t *__restrict, int *__restrict);
 int pthread_attr_setscope(pthread_attr_t *, int);
+int pthread_attr_getstack(const pthread_attr_t *__restrict, void **__restrict,
+                          size_t *__restrict);
+int pthread_attr_setstack(pthread_attr_t *, void *, size_t);
+int pthread_attr_getguardsize(const pthread_attr_t *__restrict,
+                              size_t *__restrict);
+int pthread_attr_setguardsize(pthread_attr_t *, size_t);
+struct sched_param; /* declared by <sched.h> in some wasi-libcs only */
+int pthread_attr_getschedparam(const pthread_attr_t *__restrict,
+                               struct sched_param *__restrict);
+int pthread_attr_setschedparam(pthread_attr_t *__restrict,
+                               const struct sched_param *__restrict);
 
 int pthread_mutexattr_init(pthread_mutexattr_t *);
 int pthread_mutexattr_destroy(pthread_mutexattr_t *);
@@ -187,18 +190,33 @@ int pthread_mutexattr_settype(pthread_mutexattr_t *, int);
 int pthread_mutexattr_getpshared(const pthread_mutexattr_t *__restrict,
                                  int *__restrict);
 int pthread_mutexattr_setpshared(pthread_mutexattr_t *, int);
+int pthread_mutexattr_getprotocol(const pthread_mutexattr_t *__restrict,
+                                  int *__restrict);
+int pthread_mutexattr_setprotocol(pthread_mutexattr_t *, int);
+int pthread_mutexattr_getrobust(const pthread_mutexattr_t *__restrict,
+                                int *__restrict);
+int pthread_mutexattr_setrobust(pthread_mutexattr_t *, int);
 
 int pthread_condattr_init(pthread_condattr_t *);
 int pthread_condattr_destroy(pthread_condattr_t *);
 int pthread_condattr_getclock(const pthread_condattr_t *__restrict,
                               clockid_t *__restrict);
 int pthread_condattr_setclock(pthread_condattr_t *, clockid_t);
+int pthread_condattr_getpshared(const pthread_condattr_t *__restrict,
+                                int *__restrict);
+int pthread_condattr_setpshared(pthread_condattr_t *, int);
 
 int pthread_rwlockattr_init(pthread_rwlockattr_t *);
 int pthread_rwlockattr_destroy(pthread_rwlockattr_t *);
+int pthread_rwlockattr_getpshared(const pthread_rwlockattr_t *__restrict,
+                                  int *__restrict);
+int pthread_rwlockattr_setpshared(pthread_rwlockattr_t *, int);
 
 int pthread_barrierattr_init(pthread_barrierattr_t *);
 int pthread_barrierattr_destroy(pthread_barrierattr_t *);
+int pthread_barrierattr_getpshared(const pthread_barrierattr_t *__restrict,
+                                   int *__restrict);
+int pthread_barrierattr_setpshared(pthread_barrierattr_t *, int);
 
 int pthread_atfork(void (*)(void), void (*)(void), void (*)(void));
 

@@ -1,7 +1,7 @@
 /*
  * pthread.c - POSIX threads for a process that has one thread and can
- * make no other (the contract: <pthread.h>). Empty where wasi-libc has a
- * <pthread.h> of its own, whose libc.a then defines these.
+ * make no other (the contract: <pthread.h>). Over a wasi-libc whose libc.a
+ * defines pthreads of its own, the merge replaces the members that do.
  *
  * Every object lives in the musl type's int array (zero is its static
  * initializer):
@@ -9,8 +9,8 @@
  *   rwlock __i[0] readers holding it, __i[1] 1 when the writer holds it
  *   cond   nothing (no thread can wait on it but this one)
  *   barrier __i[0] count
- *   attrs  __i[0] detach state, __i[1] stack size, __i[2] scope;
- *          mutexattr __attr: type | pshared << 2; condattr __attr: clock
+ * (the attributes: pthread_attr.c; a mutex takes its type from
+ * pthread_attr.h's MUTEXATTR_TYPE).
  * With one thread, a lock already held can only be released by the
  * caller, and a condition can be signalled only by it: such a wait would
  * never end, so it fails at once (EDEADLK; ETIMEDOUT for a timed one,
@@ -22,10 +22,7 @@
 #include <stdint.h>
 #include <stdlib.h>
 
-#ifdef __wasi_vfs_pthread_h /* <pthread.h> is the overlay's */
-
-#define CLOCK_REALTIME_ID 0u
-#define CLOCK_MONOTONIC_ID 1u
+#include "pthread_attr.h"
 
 /* ---- the thread ---------------------------------------------------------- */
 
@@ -211,7 +208,7 @@ int pthread_mutex_init(pthread_mutex_t *restrict m,
 {
     *m = (pthread_mutex_t)PTHREAD_MUTEX_INITIALIZER;
     if (a)
-        M_TYPE(m) = (int)(a->__attr & 3);
+        M_TYPE(m) = (int)MUTEXATTR_TYPE(a);
     return 0;
 }
 
@@ -252,6 +249,14 @@ int pthread_mutex_timedlock(pthread_mutex_t *restrict m,
     return M_TYPE(m) == PTHREAD_MUTEX_ERRORCHECK ? EDEADLK : ETIMEDOUT;
 }
 
+/* A mutex here is never left inconsistent: no owner can die holding it
+ * without the process ending. */
+int pthread_mutex_consistent(pthread_mutex_t *m)
+{
+    (void)m;
+    return EINVAL;
+}
+
 int pthread_mutex_unlock(pthread_mutex_t *m)
 {
     if (M_COUNT(m) == 0)
@@ -260,47 +265,6 @@ int pthread_mutex_unlock(pthread_mutex_t *m)
     return 0;
 }
 
-int pthread_mutexattr_init(pthread_mutexattr_t *a)
-{
-    a->__attr = 0;
-    return 0;
-}
-
-int pthread_mutexattr_destroy(pthread_mutexattr_t *a)
-{
-    (void)a;
-    return 0;
-}
-
-int pthread_mutexattr_settype(pthread_mutexattr_t *a, int type)
-{
-    if ((unsigned)type > PTHREAD_MUTEX_ERRORCHECK)
-        return EINVAL;
-    a->__attr = (a->__attr & ~3u) | (unsigned)type;
-    return 0;
-}
-
-int pthread_mutexattr_gettype(const pthread_mutexattr_t *restrict a,
-                              int *restrict type)
-{
-    *type = (int)(a->__attr & 3);
-    return 0;
-}
-
-int pthread_mutexattr_setpshared(pthread_mutexattr_t *a, int pshared)
-{
-    if ((unsigned)pshared > PTHREAD_PROCESS_SHARED)
-        return EINVAL;
-    a->__attr = (a->__attr & ~4u) | (unsigned)pshared << 2;
-    return 0;
-}
-
-int pthread_mutexattr_getpshared(const pthread_mutexattr_t *restrict a,
-                                 int *restrict pshared)
-{
-    *pshared = (int)(a->__attr >> 2 & 1);
-    return 0;
-}
 
 /* ---- condition variables ---------------------------------------------------- */
 
@@ -350,35 +314,6 @@ int pthread_cond_timedwait(pthread_cond_t *restrict c,
     return ETIMEDOUT;
 }
 
-int pthread_condattr_init(pthread_condattr_t *a)
-{
-    a->__attr = CLOCK_REALTIME_ID;
-    return 0;
-}
-
-int pthread_condattr_destroy(pthread_condattr_t *a)
-{
-    (void)a;
-    return 0;
-}
-
-int pthread_condattr_setclock(pthread_condattr_t *a, clockid_t clk)
-{
-    if (clk == CLOCK_REALTIME)
-        a->__attr = CLOCK_REALTIME_ID;
-    else if (clk == CLOCK_MONOTONIC)
-        a->__attr = CLOCK_MONOTONIC_ID;
-    else
-        return EINVAL;
-    return 0;
-}
-
-int pthread_condattr_getclock(const pthread_condattr_t *restrict a,
-                              clockid_t *restrict clk)
-{
-    *clk = a->__attr == CLOCK_MONOTONIC_ID ? CLOCK_MONOTONIC : CLOCK_REALTIME;
-    return 0;
-}
 
 /* ---- read-write locks ------------------------------------------------------- */
 
@@ -455,17 +390,6 @@ int pthread_rwlock_unlock(pthread_rwlock_t *l)
     return 0;
 }
 
-int pthread_rwlockattr_init(pthread_rwlockattr_t *a)
-{
-    a->__attr[0] = a->__attr[1] = 0;
-    return 0;
-}
-
-int pthread_rwlockattr_destroy(pthread_rwlockattr_t *a)
-{
-    (void)a;
-    return 0;
-}
 
 /* ---- spin locks and barriers -------------------------------------------------- */
 
@@ -525,84 +449,3 @@ int pthread_barrier_wait(pthread_barrier_t *b)
 {
     return B_COUNT(b) == 1 ? PTHREAD_BARRIER_SERIAL_THREAD : EDEADLK;
 }
-
-int pthread_barrierattr_init(pthread_barrierattr_t *a)
-{
-    a->__attr = 0;
-    return 0;
-}
-
-int pthread_barrierattr_destroy(pthread_barrierattr_t *a)
-{
-    (void)a;
-    return 0;
-}
-
-/* ---- thread attributes -------------------------------------------------------- */
-
-#define A_DETACH(a) ((a)->__u.__i[0])
-#define A_STACK(a) ((a)->__u.__i[1])
-#define A_SCOPE(a) ((a)->__u.__i[2])
-
-int pthread_attr_init(pthread_attr_t *a)
-{
-    *a = (pthread_attr_t){0};
-    return 0;
-}
-
-int pthread_attr_destroy(pthread_attr_t *a)
-{
-    (void)a;
-    return 0;
-}
-
-int pthread_attr_setdetachstate(pthread_attr_t *a, int state)
-{
-    if ((unsigned)state > PTHREAD_CREATE_DETACHED)
-        return EINVAL;
-    A_DETACH(a) = state;
-    return 0;
-}
-
-int pthread_attr_getdetachstate(const pthread_attr_t *a, int *state)
-{
-    *state = A_DETACH(a);
-    return 0;
-}
-
-/* 0 (never set) reads as the default, the main stack's size. */
-int pthread_attr_setstacksize(pthread_attr_t *a, size_t size)
-{
-    if (size < 2048 || size > INT32_MAX)
-        return EINVAL;
-    A_STACK(a) = (int)size;
-    return 0;
-}
-
-int pthread_attr_getstacksize(const pthread_attr_t *restrict a,
-                              size_t *restrict size)
-{
-    extern char __stack_low[], __stack_high[];
-    *size = A_STACK(a) ? (size_t)A_STACK(a)
-                       : (size_t)(__stack_high - __stack_low);
-    return 0;
-}
-
-int pthread_attr_setscope(pthread_attr_t *a, int scope)
-{
-    if (scope == PTHREAD_SCOPE_PROCESS)
-        return ENOTSUP;
-    if (scope != PTHREAD_SCOPE_SYSTEM)
-        return EINVAL;
-    A_SCOPE(a) = scope;
-    return 0;
-}
-
-int pthread_attr_getscope(const pthread_attr_t *restrict a,
-                          int *restrict scope)
-{
-    *scope = A_SCOPE(a);
-    return 0;
-}
-
-#endif

@@ -133,6 +133,82 @@ int main(void)
     EQ(pthread_barrier_init(&b, NULL, 2), 0);
     EQ(pthread_barrier_wait(&b), EDEADLK);
 
+    /* attributes: kept and read back, checked as Linux checks them */
+    OK(pthread_attr_init(&attr));
+    EQ(pthread_attr_getguardsize(&attr, &size), 0);
+    EQ(size, 4096);
+    EQ(pthread_attr_setguardsize(&attr, 0), 0);
+    EQ(pthread_attr_getguardsize(&attr, &size), 0);
+    EQ(size, 0);
+    EQ(pthread_attr_getscope(&attr, &v), 0);
+    EQ(v, PTHREAD_SCOPE_SYSTEM);
+    EQ(pthread_attr_setscope(&attr, PTHREAD_SCOPE_PROCESS), ENOTSUP);
+    EQ(pthread_attr_setscope(&attr, 7), EINVAL);
+    {
+        void *addr;
+        static char stack[8192];
+        EQ(pthread_attr_setstack(&attr, stack, 1024), EINVAL);
+        EQ(pthread_attr_setstack(&attr, stack, sizeof stack), 0);
+        EQ(pthread_attr_getstack(&attr, &addr, &size), 0);
+        CHECK(addr == stack);
+        EQ(size, sizeof stack);
+        EQ(pthread_attr_setstacksize(&attr, 100), EINVAL);
+    }
+    {
+        int prio[16] = {5}; /* struct sched_param: sched_priority first */
+        EQ(pthread_attr_getschedparam(&attr, (struct sched_param *)prio), 0);
+        EQ(prio[0], 0);
+        prio[0] = 1;
+        EQ(pthread_attr_setschedparam(&attr, (struct sched_param *)prio), EINVAL);
+        prio[0] = 0;
+        EQ(pthread_attr_setschedparam(&attr, (struct sched_param *)prio), 0);
+    }
+    OK(pthread_attr_destroy(&attr));
+    OK(pthread_mutexattr_init(&ma));
+    EQ(pthread_mutexattr_getprotocol(&ma, &v), 0);
+    EQ(v, PTHREAD_PRIO_NONE);
+    EQ(pthread_mutexattr_setprotocol(&ma, PTHREAD_PRIO_PROTECT), 0);
+    EQ(pthread_mutexattr_getprotocol(&ma, &v), 0);
+    EQ(v, PTHREAD_PRIO_PROTECT);
+    EQ(pthread_mutexattr_setprotocol(&ma, 3), EINVAL);
+    EQ(pthread_mutexattr_setrobust(&ma, PTHREAD_MUTEX_ROBUST), 0);
+    EQ(pthread_mutexattr_getrobust(&ma, &v), 0);
+    EQ(v, PTHREAD_MUTEX_ROBUST);
+    EQ(pthread_mutexattr_setrobust(&ma, 2), EINVAL);
+    EQ(pthread_mutexattr_settype(&ma, PTHREAD_MUTEX_RECURSIVE), 0);
+    EQ(pthread_mutexattr_getprotocol(&ma, &v), 0); /* bits kept apart */
+    EQ(v, PTHREAD_PRIO_PROTECT);
+    EQ(pthread_mutex_init(&r, &ma), 0);
+    EQ(pthread_mutex_consistent(&r), EINVAL);
+    OK(pthread_mutexattr_destroy(&ma));
+    {
+        pthread_condattr_t ca;
+        pthread_rwlockattr_t ra;
+        pthread_barrierattr_t ba;
+        clockid_t clk;
+        OK(pthread_condattr_init(&ca));
+        EQ(pthread_condattr_setpshared(&ca, PTHREAD_PROCESS_SHARED), 0);
+        EQ(pthread_condattr_setclock(&ca, CLOCK_MONOTONIC), 0);
+        EQ(pthread_condattr_getpshared(&ca, &v), 0);
+        EQ(v, PTHREAD_PROCESS_SHARED);
+        EQ(pthread_condattr_getclock(&ca, &clk), 0);
+        CHECK(clk == CLOCK_MONOTONIC);
+        EQ(pthread_condattr_setclock(&ca, (clockid_t)0), EINVAL); /* no clock */
+        EQ(pthread_condattr_setpshared(&ca, 2), EINVAL);
+        OK(pthread_rwlockattr_init(&ra));
+        EQ(pthread_rwlockattr_getpshared(&ra, &v), 0);
+        EQ(v, PTHREAD_PROCESS_PRIVATE);
+        EQ(pthread_rwlockattr_setpshared(&ra, PTHREAD_PROCESS_SHARED), 0);
+        EQ(pthread_rwlockattr_getpshared(&ra, &v), 0);
+        EQ(v, PTHREAD_PROCESS_SHARED);
+        EQ(pthread_rwlockattr_setpshared(&ra, 2), EINVAL);
+        OK(pthread_barrierattr_init(&ba));
+        EQ(pthread_barrierattr_setpshared(&ba, PTHREAD_PROCESS_SHARED), 0);
+        EQ(pthread_barrierattr_getpshared(&ba, &v), 0);
+        EQ(v, PTHREAD_PROCESS_SHARED);
+        EQ(pthread_barrierattr_setpshared(&ba, -1), EINVAL);
+    }
+
     /* keys */
     EQ(pthread_key_create(&key, dtor), 0);
     EQ(pthread_key_create(&key2, dtor), 0);
