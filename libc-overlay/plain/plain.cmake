@@ -20,9 +20,8 @@
 # time in <build>/libc-overlay/plain/include.
 #
 # Included by ../CMakeLists.txt after the vfs triple's part, in its scope
-# (uses _dir, _inc, _emulated, _merge and the wasi_vfs_sjlj target). Sets
-# in the parent scope: WASI_PLAIN_HEADERS, WASI_PLAIN_LIBS,
-# WASI_PLAIN_TARGETS (read by targets/), WASI_PLAIN_OVERLAY_ARCHIVES.
+# (uses _dir, _inc, _emulated and the wasi_vfs_sjlj target). Records wasm32-wasi's
+# headers, libc.a and own archives (wasi_triple_add).
 set(_psrc "${CMAKE_CURRENT_SOURCE_DIR}/plain")
 set(_pdir "${CMAKE_CURRENT_BINARY_DIR}/plain")
 set(_phdr "${_pdir}/include")
@@ -71,20 +70,8 @@ wasi_add_archive(wasi_plain_overlay OUTPUT "${_pdir}/liboverlay-plain.a"
 
 set(_plain_archives "${_pdir}/liboverlay-plain.a" "${_dir}/libsjlj.a")
 set(_plain_libc "${_pdir}/lib/libc.a")
-add_custom_command(
-  OUTPUT "${_plain_libc}"
-  COMMAND "${CMAKE_COMMAND}" "-DBASE=${WASI_LIBC_LIB}/libc.a"
-          "-DEMULATED=${_emulated}" "-DOVERLAY=${_plain_archives}"
-          "-DCORE=" -DYIELD=ON
-          "-DAR=${WASI_AR}" "-DNM=${WASI_NM}" "-DWORK=${_pdir}/merge"
-          "-DOUT=${_plain_libc}" -P "${_merge}"
-  DEPENDS "${_merge}" "${WASI_LIBC_LIB}/libc.a" ${_emulated}
-          ${_plain_archives} wasi_plain_overlay wasi_vfs_sjlj
-  COMMENT "wasm32-wasi libc.a"
-  VERBATIM)
-add_custom_target(wasi_plain_libc ALL DEPENDS "${_plain_libc}")
+wasi_merge_libc(wasi_plain_libc OUTPUT "${_plain_libc}" WORK "${_pdir}/merge"
+                ADD ${_plain_archives} EMULATED ${_emulated} YIELD
+                DEPENDS wasi_plain_overlay wasi_vfs_sjlj TRIPLE wasm32-wasi)
 
-set(WASI_PLAIN_HEADERS "${_phdr}" PARENT_SCOPE)
-set(WASI_PLAIN_LIBS "${_plain_libc}" PARENT_SCOPE)
-set(WASI_PLAIN_TARGETS wasi_plain_libc PARENT_SCOPE)
-set(WASI_PLAIN_OVERLAY_ARCHIVES ${_plain_archives} PARENT_SCOPE)
+wasi_triple_add(wasm32-wasi HEADERS "${_phdr}")

@@ -2,11 +2,12 @@
 # members-test.sh CMAKE CLANG AR NM SOURCE_DIR WORK
 #
 # How the triples' libc.a are made from any wasi-libc: on small archives
-# made here, libc-overlay/merge-libc.cmake replaces exactly the members
-# that define what the overlay defines, fails naming the member on a real
+# made here, cmake/merge-libc.cmake replaces exactly the members that
+# define what the overlay defines, fails naming the member on a real
 # conflict (a member defining a replaced symbol and a kept one), lets the
-# plain triple's objects yield (YIELD=ON); io/libc/make-libc.sh removes
-# the members that need removed ones and names them.
+# plain triple's objects yield (YIELD=ON), and for the io triple leaves out
+# the members DROP_NAMES and DROP_USERS_OF name with every member that
+# needs them, naming those.
 set -u
 [ $# -eq 6 ] || { echo "usage: members-test.sh CMAKE CLANG AR NM SOURCE_DIR WORK" >&2; exit 2; }
 CMAKE=$1 CLANG=$2 AR=$3 NM=$4 SRC=$5 W=$6
@@ -25,14 +26,19 @@ archive() {
     rm -f "$W/$out"
     (cd "$W" && "$AR" crs "$out" "$@") || exit 1
 }
-# merge BASE OVERLAY YIELD NAME: runs merge-libc.cmake; output in NAME.log.
+# merge BASE OVERLAY YIELD NAME [-DVAR=VALUE...]: runs merge-libc.cmake;
+# output in NAME.log.
 merge() {
-    "$CMAKE" "-DBASE=$W/$1" "-DEMULATED=" "-DOVERLAY=$W/$2" "-DCORE=" \
-        "-DYIELD=$3" "-DAR=$AR" "-DNM=$NM" "-DWORK=$W/$4.work" \
-        "-DOUT=$W/$4.a" -P "$SRC/libc-overlay/merge-libc.cmake" \
-        >"$W/$4.log" 2>&1
+    base=$1 ovl=$2 yield=$3 name=$4
+    shift 4
+    "$CMAKE" "-DBASE=$W/$base" "-DEMULATED=" "-DOVERLAY=$W/$ovl" "-DCORE=" \
+        "-DYIELD=$yield" "-DAR=$AR" "-DNM=$NM" "-DWORK=$W/$name.work" \
+        "-DOUT=$W/$name.a" "$@" -P "$SRC/cmake/merge-libc.cmake" \
+        >"$W/$name.log" 2>&1
 }
 members() { "$AR" t "$W/$1" | tr '\n' ' '; }
+# said NAME TEXT: NAME.log holds TEXT, however CMake wrapped its lines.
+said() { tr -s ' \n' '  ' <"$W/$1.log" | grep -qF "$2"; }
 
 # wasi-libc stand-in: open.o (open only), pair.o (chmod and statvfs),
 # state.o (getcwd and its private __cwd), user.o (uses __cwd), keep.o.
@@ -103,28 +109,48 @@ else
         fail "YIELD: an object with symbols wasi-libc lacks still conflicts" "$(cat "$W/mix.log")"
 fi
 
-# io/libc/make-libc.sh: a member needing a removed one goes too, named.
+# The io triple's drops: a member that refers to a matching symbol or
+# defines a listed name is left out, with every member needing what only
+# left-out members define (named); an added object needing it stops.
+obj wrap 'int __wasi_path_x(int); int open(const char *p, int f) { return __wasi_path_x(p[0] + f); }'
 obj walk 'int open(const char *, int); int walk(const char *p) { return open(p, 0); }'
 obj stubs 'int fd_stub(void) { return 0; }'
-archive io-base.a open.o walk.o keep.o
-printf 'open.o  # names\n' >"$W/removed.txt"
-if sh "$SRC/io/libc/make-libc.sh" "$AR" "$NM" "$W/io-base.a" "$W/removed.txt" \
-    "$W/stubs.o" "$W/io.a" >"$W/io.log" 2>&1; then
+obj needy 'int walk(const char *); int fd_stub(void) { return walk("x"); }'
+archive io-base.a wrap.o walk.o keep.o
+archive io-stubs.a stubs.o
+archive io-needy.a needy.o
+drop_users=-DDROP_USERS_OF=^__wasi_path_
+if merge io-base.a io-stubs.a OFF io "$drop_users"; then
     got=$(members io.a)
-    [ "$got" = "keep.o io_libc_stubs.o " ] &&
-        grep -q 'also removed, it needs removed calls: walk.o: open' "$W/io.log" &&
-        ok "make-libc.sh removes and names a member that needs a removed one" ||
-        fail "make-libc.sh removes and names a member that needs a removed one" "members: $got; $(cat "$W/io.log")"
+    [ "$got" = "keep.o ovl-stubs.o " ] &&
+        grep -q 'walk.o left out too, it needs open' "$W/io.log" &&
+        grep -qx 'walk.o' "$W/io.work/replaced.txt" &&
+        ok "DROP_USERS_OF leaves out users and what needs them, named" ||
+        fail "DROP_USERS_OF leaves out users and what needs them, named" "members: $got; $(cat "$W/io.log")"
 else
-    fail "make-libc.sh removes and names a member that needs a removed one" "$(cat "$W/io.log")"
+    fail "DROP_USERS_OF leaves out users and what needs them, named" "$(cat "$W/io.log")"
 fi
-printf 'gone.o\n' >"$W/removed.txt"
-if sh "$SRC/io/libc/make-libc.sh" "$AR" "$NM" "$W/io-base.a" "$W/removed.txt" \
-    "$W/stubs.o" "$W/io2.a" >"$W/io2.log" 2>&1; then
-    fail "make-libc.sh stops on a listed member wasi-libc lacks" "it made $(members io2.a)"
+printf 'puts\n' >"$W/names.txt"
+if merge io-base.a io-stubs.a OFF io-names "$drop_users" "-DDROP_NAMES=$W/names.txt"; then
+    got=$(members io-names.a)
+    [ "$got" = "ovl-stubs.o " ] && ok "DROP_NAMES leaves out the members defining a name" ||
+        fail "DROP_NAMES leaves out the members defining a name" "members: $got"
 else
-    grep -q 'not in .*io-base.a: gone.o' "$W/io2.log" && [ ! -e "$W/io2.a" ] &&
-        ok "make-libc.sh stops on a listed member wasi-libc lacks" ||
-        fail "make-libc.sh stops on a listed member wasi-libc lacks" "$(cat "$W/io2.log")"
+    fail "DROP_NAMES leaves out the members defining a name" "$(cat "$W/io-names.log")"
+fi
+if merge io-base.a io-stubs.a OFF io-none -DDROP_USERS_OF=^__wasi_gone_; then
+    fail "DROP_USERS_OF matching nothing stops the merge" "it made $(members io-none.a)"
+else
+    said io-none "io-base.a refers to a symbol matching ^__wasi_gone_: wasi-libc changed" &&
+        [ ! -e "$W/io-none.a" ] &&
+        ok "DROP_USERS_OF matching nothing stops the merge" ||
+        fail "DROP_USERS_OF matching nothing stops the merge" "$(cat "$W/io-none.log")"
+fi
+if merge io-base.a io-needy.a OFF needy "$drop_users"; then
+    fail "an added object needing a left-out symbol stops the merge" "it made $(members needy.a)"
+else
+    said needy "ovl-needy.o needs walk" && [ ! -e "$W/needy.a" ] &&
+        ok "an added object needing a left-out symbol stops the merge" ||
+        fail "an added object needing a left-out symbol stops the merge" "$(cat "$W/needy.log")"
 fi
 finish

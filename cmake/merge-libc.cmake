@@ -9,6 +9,13 @@
 #             wasi-libc defines every symbol it defines, in members that
 #             cannot be replaced (the plain triple's fallbacks); OFF: the
 #             overlay always wins (the vfs triple)
+#   DROP_NAMES     file of symbol names, one per line (may be empty): the
+#             members of BASE that define one are left out (the io triple:
+#             the calls its headers declare unavailable)
+#   DROP_USERS_OF  regular expression (may be empty): the members of BASE
+#             that refer to a matching symbol are left out (the io triple:
+#             wasi-libc's wrappers of the preview1 calls on names); it must
+#             match a reference, or wasi-libc changed and the merge fails
 #   AR NM     llvm-ar, llvm-nm
 #   WORK      scratch directory; WORK/replaced.txt lists, after a merge, the
 #             members left out and the objects that yielded
@@ -29,10 +36,15 @@
 # would be taken twice. Weak references ("w") need no definition and count
 # as no use.
 #
-# Result: BASE minus the replaced members, plus the emulation members left
-# in, the
-# overlay objects (prefixed "ovl-") and the vfs core objects (prefixed
-# "vfs-"), with a fresh symbol index.
+# Members left out by DROP_NAMES or DROP_USERS_OF take with them every
+# kept member that refers to a symbol only left-out members define, until
+# none is left (fts.o needs open and opendir); each is named on stderr. An
+# overlay object that refers to such a symbol fails the merge.
+#
+# Result: BASE minus the replaced and left-out members, plus the emulation
+# members left in, the overlay objects (prefixed "ovl-") and the vfs core
+# objects (prefixed "vfs-"), with a fresh symbol index. wasi_merge_libc()
+# (WasiLibc.cmake) runs this script for each triple.
 cmake_minimum_required(VERSION 3.20)
 
 foreach(v BASE OVERLAY AR NM WORK OUT)
@@ -43,7 +55,7 @@ endforeach()
 
 function(_fail)
   string(JOIN "" msg ${ARGN})
-  message(FATAL_ERROR "libc-overlay: ${msg}")
+  message(FATAL_ERROR "merge-libc: ${msg}")
 endfunction()
 
 function(_run out)
@@ -174,6 +186,67 @@ foreach(a ${OVERLAY} ${CORE})
   endforeach()
 endforeach()
 
+# ---- what DROP_NAMES and DROP_USERS_OF leave out ------------------------------
+set(dropped)
+if(DROP_NAMES)
+  file(STRINGS "${DROP_NAMES}" drop_names)
+  foreach(s ${drop_names})
+    if(DEFINED "_base_def_${s}")
+      list(APPEND dropped ${_base_def_${s}})
+    endif()
+  endforeach()
+endif()
+if(DROP_USERS_OF)
+  set(matched FALSE)
+  foreach(q ${base_refs})
+    _split("${q}" m s)
+    if(s MATCHES "${DROP_USERS_OF}")
+      list(APPEND dropped "${m}")
+      set(matched TRUE)
+    endif()
+  endforeach()
+  if(NOT matched)
+    _fail("no member of ${BASE} refers to a symbol matching "
+          "${DROP_USERS_OF}: wasi-libc changed, review DROP_USERS_OF")
+  endif()
+endif()
+# A kept member that refers to a symbol only left-out members define goes
+# too, until none is left.
+while(dropped)
+  list(REMOVE_DUPLICATES dropped)
+  foreach(m ${dropped})
+    set("_dropped_${m}" 1)
+  endforeach()
+  set(more)
+  foreach(q ${base_refs})
+    _split("${q}" m s)
+    if(DEFINED "_dropped_${m}" OR NOT DEFINED "_base_def_${s}")
+      continue()
+    endif()
+    set(gone TRUE)
+    foreach(d ${_base_def_${s}})
+      if(NOT DEFINED "_dropped_${d}")
+        set(gone FALSE)
+      endif()
+    endforeach()
+    if(gone)
+      list(APPEND more "${m}")
+      list(APPEND "_needs_${m}" "${s}")
+    endif()
+  endforeach()
+  if(NOT more)
+    break()
+  endif()
+  list(REMOVE_DUPLICATES more)
+  foreach(m ${more})
+    list(REMOVE_DUPLICATES "_needs_${m}")
+    string(JOIN " " n ${_needs_${m}})
+    message(NOTICE "merge-libc: ${m} left out too, it needs ${n}")
+  endforeach()
+  list(APPEND dropped ${more})
+endwhile()
+list(SORT dropped)
+
 # ---- which members go ----------------------------------------------------------
 # Repeats when YIELD leaves an object out (its symbols no longer replace).
 set(yielded)
@@ -191,7 +264,11 @@ while(TRUE)
 
   set(members)
   foreach(s ${our_syms})
-    list(APPEND members ${_base_def_${s}})
+    foreach(m ${_base_def_${s}})
+      if(NOT DEFINED "_dropped_${m}")
+        list(APPEND members "${m}")
+      endif()
+    endforeach()
   endforeach()
   list(REMOVE_DUPLICATES members)
   list(SORT members)
@@ -199,7 +276,7 @@ while(TRUE)
   # Symbols that the members kept, the emulations and our objects use.
   foreach(q ${base_refs})
     _split("${q}" m s)
-    if(NOT m IN_LIST members)
+    if(NOT m IN_LIST members AND NOT DEFINED "_dropped_${m}")
       set("_ref_${s}" 1)
     endif()
   endforeach()
@@ -291,7 +368,7 @@ _run(text "${AR}" t "${BASE}")
 string(REPLACE "\n" ";" base_members "${text}")
 set(names_seen)
 foreach(m ${base_members})
-  if(m IN_LIST members AND m IN_LIST names_seen)
+  if((m IN_LIST members OR m IN_LIST dropped) AND m IN_LIST names_seen)
     _fail("${BASE} has two members named ${m}; llvm-ar cannot delete the "
           "one that defines what the overlay replaces")
   endif()
@@ -299,8 +376,8 @@ foreach(m ${base_members})
 endforeach()
 set(tmp "${WORK}/libc.a")
 file(COPY_FILE "${BASE}" "${tmp}")
-if(members)
-  _run(ignored "${AR}" d "${tmp}" ${members})
+if(members OR dropped)
+  _run(ignored "${AR}" d "${tmp}" ${members} ${dropped})
 endif()
 
 set(objs)
@@ -331,7 +408,8 @@ foreach(pair "emu|${EMULATED}" "ovl|${OVERLAY}" "vfs|${CORE}")
       else()
         set(name "${prefix}-${o}")
       endif()
-      if(name IN_LIST base_members AND NOT name IN_LIST members)
+      if(name IN_LIST base_members AND NOT name IN_LIST members
+         AND NOT name IN_LIST dropped)
         _fail("member name ${name} (from ${a}) is already in ${BASE}")
       endif()
       file(RENAME "${dir}/${o}" "${WORK}/${name}")
@@ -358,7 +436,7 @@ endforeach()
 if(dangling)
   list(REMOVE_DUPLICATES dangling)
   string(REPLACE ";" "\n  " dangling "${dangling}")
-  _fail("replacing members of ${BASE} left references to symbols only "
+  _fail("replacing or leaving out members of ${BASE} left references to symbols only "
         "they defined:\n  ${dangling}")
 endif()
 
@@ -369,6 +447,8 @@ string(JOIN "\n" report
   "# members of the emulation archives left out (likewise)"
   ${emu_out}
   "# overlay objects left out (wasi-libc defines what they define)"
-  ${yielded_names} "")
+  ${yielded_names}
+  "# members of ${BASE} left out by DROP_NAMES and DROP_USERS_OF"
+  ${dropped} "")
 file(WRITE "${WORK}/replaced.txt" "${report}")
 file(RENAME "${tmp}" "${OUT}")
