@@ -5,7 +5,7 @@
  * database libraries do) fails; these report 4096, as Linux tmpfs does.
  * Every path call (stat, lstat, fstatat) reaches the host through
  * __wasilibc_nocwd_fstatat, so these two cover them all. Replaces the
- * wasi-libc members that define the same names (merge-libc.cmake).
+ * wasi-libc members that define the same names (cmake/merge-libc.cmake).
  *
  * Fields: st_dev, st_ino, st_nlink, st_size and the three times from the
  * host; st_mode holds the file type only (preview1 has no permission
