@@ -26,10 +26,12 @@
 /* The C names are __wasi_vfs_export_<name>: the C library takes no name
  * from the program; the exports' names are wasi_vfs_<name>. */
 
-/* The filesystem, with the embedder's path taken into buf; NULL with *e
- * a negated errno (-ENOMEM: no filesystem; then the path's errors). */
+/* The filesystem, with the embedder's path taken into buf and its bytes
+ * (mem, memlen; none when memlen is 0) checked; NULL with *e a negated
+ * errno: -ENOMEM (no filesystem), the path's errors, -EINVAL (a relative
+ * path), -EFAULT (the bytes are not all inside linear memory). */
 static struct vfs *take(const char *path, size_t len, char buf[VFS_PATH_MAX],
-                        int *e)
+                        int *e, const void *mem, size_t memlen)
 {
     struct vfs *fs = __wasi_vfs();
     if (!fs)
@@ -38,6 +40,8 @@ static struct vfs *take(const char *path, size_t len, char buf[VFS_PATH_MAX],
         *e = -*e;
     else if (buf[0] != '/')
         *e = -EINVAL;
+    else if (__wasi_vfs_fault(mem, memlen))
+        *e = -EFAULT;
     return *e ? NULL : fs;
 }
 
@@ -63,12 +67,10 @@ int EXPORT(write_file)(const char *path, size_t plen,
     char buf[VFS_PATH_MAX];
     size_t done = 0;
     int fd, e;
-    struct vfs *fs = take(path, plen, buf, &e);
+    struct vfs *fs = take(path, plen, buf, &e, data, len);
 
     if (!fs)
         return e;
-    if (__wasi_vfs_fault(data, len))
-        return -EFAULT;
     if ((e = __wasi_vfs_mkdirs(fs, buf)))
         return e;
     fd = vfs_openat(fs, VFS_AT_ROOT, buf,
@@ -93,7 +95,7 @@ int EXPORT(file_size)(const char *path, size_t plen)
     char buf[VFS_PATH_MAX];
     struct vfs_stat st;
     int e;
-    struct vfs *fs = take(path, plen, buf, &e);
+    struct vfs *fs = take(path, plen, buf, &e, NULL, 0);
     if (!fs || (e = vfs_fstatat(fs, VFS_AT_ROOT, buf, &st, 0)))
         return e;
     if ((st.mode & VFS_S_IFMT) == VFS_S_IFDIR)
@@ -110,11 +112,9 @@ int EXPORT(read_file)(const char *path, size_t plen, void *dst,
     char buf[VFS_PATH_MAX];
     ssize_t n;
     int fd, e;
-    struct vfs *fs = take(path, plen, buf, &e);
+    struct vfs *fs = take(path, plen, buf, &e, dst, len);
     if (!fs)
         return e;
-    if (__wasi_vfs_fault(dst, len))
-        return -EFAULT;
     fd = vfs_openat(fs, VFS_AT_ROOT, buf, VFS_O_RDONLY, 0);
     if (fd < 0)
         return fd;
@@ -161,11 +161,9 @@ int EXPORT(list)(const char *path, size_t plen, char *dst,
     struct listing l = {dst, len, 0, 0};
     char buf[VFS_PATH_MAX];
     int fd, e;
-    struct vfs *fs = take(path, plen, buf, &e);
+    struct vfs *fs = take(path, plen, buf, &e, dst, len);
     if (!fs)
         return e;
-    if (__wasi_vfs_fault(dst, len))
-        return -EFAULT;
     fd = vfs_openat(fs, VFS_AT_ROOT, buf, VFS_O_RDONLY | VFS_O_DIRECTORY, 0);
     if (fd < 0)
         return fd;

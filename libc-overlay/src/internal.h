@@ -156,6 +156,18 @@ int __wasi_vfs_fault(const void *p, size_t len);
  * ENAMETOOLONG (VFS_PATH_MAX bytes or more), EILSEQ (a NUL byte inside). */
 int __wasi_vfs_cpath(const char *path, size_t len, char buf[VFS_PATH_MAX]);
 
+/* The prologue of the preview1 calls on names: sets *fs to the filesystem
+ * (NULL when it cannot be made) and copies the path into buf. Returns 0, or
+ * the WASI errno the call returns without doing anything: that of
+ * __wasi_vfs_cpath, else NOMEM when there is no filesystem. paths_in does
+ * the same for the two names of rename, link and symlink, the first name's
+ * error first. */
+int __wasi_vfs_path_in(struct vfs **fs, const char *path, int32_t len,
+                       char buf[VFS_PATH_MAX]);
+int __wasi_vfs_paths_in(struct vfs **fs, const char *a, int32_t alen,
+                        char abuf[VFS_PATH_MAX], const char *b, int32_t blen,
+                        char bbuf[VFS_PATH_MAX]);
+
 /*
  * Takes in the arguments of fd_read, fd_write, fd_pread or fd_pwrite: the
  * iovec array (n entries at iovs, each a pointer and a length) and where

@@ -17,28 +17,25 @@ static int open_at(int dirfd, const char *path, int oflag, mode_t mode)
               : -1;
 }
 
+/* The mode argument, read only when O_CREAT says there is one. */
+#define MODE_ARG(oflag, ap) ((oflag) & O_CREAT ? va_arg(ap, mode_t) : 0)
+
 int openat(int dirfd, const char *path, int oflag, ...)
 {
-    mode_t mode = 0;
-    if (oflag & O_CREAT) {
-        va_list ap;
-        va_start(ap, oflag);
-        mode = va_arg(ap, mode_t);
-        va_end(ap);
-    }
-    return open_at(dirfd, path, oflag, mode);
+    va_list ap;
+    va_start(ap, oflag);
+    int fd = open_at(dirfd, path, oflag, MODE_ARG(oflag, ap));
+    va_end(ap);
+    return fd;
 }
 
 int open(const char *path, int oflag, ...)
 {
-    mode_t mode = 0;
-    if (oflag & O_CREAT) {
-        va_list ap;
-        va_start(ap, oflag);
-        mode = va_arg(ap, mode_t);
-        va_end(ap);
-    }
-    return open_at(AT_FDCWD, path, oflag, mode);
+    va_list ap;
+    va_start(ap, oflag);
+    int fd = open_at(AT_FDCWD, path, oflag, MODE_ARG(oflag, ap));
+    va_end(ap);
+    return fd;
 }
 
 /* fopen's files are created 0666 less the umask, as POSIX says. */

@@ -16,17 +16,15 @@ int32_t __imported_wasi_snapshot_preview1_path_open(
     int32_t oflags, int64_t base, int64_t inheriting, int32_t fdflags,
     __wasi_fd_t *out)
 {
-    struct vfs *fs = __wasi_vfs();
+    struct vfs *fs;
     char buf[VFS_PATH_MAX];
-    int r = __wasi_vfs_cpath(path, (size_t)len, buf), fl;
+    int r = __wasi_vfs_path_in(&fs, path, len, buf), fl;
     (void)inheriting;
 
     if (r)
         return r;
     if (__wasi_vfs_fault(out, sizeof *out))
         return __WASI_ERRNO_FAULT;
-    if (!fs)
-        return __WASI_ERRNO_NOMEM;
     fl = base & R_WRITE ? (base & R_READ ? VFS_O_RDWR : VFS_O_WRONLY)
                         : (base & R_READ ? VFS_O_RDONLY : VFS_O_PATH);
     if (oflags & __WASI_OFLAGS_CREAT)

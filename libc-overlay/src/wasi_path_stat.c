@@ -13,17 +13,15 @@ int32_t __imported_wasi_snapshot_preview1_path_filestat_get(
     int32_t dirfd, int32_t lookup, const char *path, int32_t len,
     __wasi_filestat_t *out)
 {
-    struct vfs *fs = __wasi_vfs();
+    struct vfs *fs;
     char buf[VFS_PATH_MAX];
     struct vfs_stat v;
-    int r = __wasi_vfs_cpath(path, (size_t)len, buf);
+    int r = __wasi_vfs_path_in(&fs, path, len, buf);
 
-    if (!r && __wasi_vfs_fault(out, sizeof *out))
-        r = __WASI_ERRNO_FAULT;
-    if (!r && !fs)
-        r = __WASI_ERRNO_NOMEM;
     if (r)
         return r;
+    if (__wasi_vfs_fault(out, sizeof *out))
+        return __WASI_ERRNO_FAULT;
     r = vfs_fstatat(fs, __wasi_vfs_dirfd(dirfd), buf, &v,
                     nofollow(lookup));
     if (r < 0)
@@ -36,13 +34,11 @@ int32_t __imported_wasi_snapshot_preview1_path_filestat_set_times(
     int32_t dirfd, int32_t lookup, const char *path, int32_t len,
     int64_t atim, int64_t mtim, int32_t fl)
 {
-    struct vfs *fs = __wasi_vfs();
+    struct vfs *fs;
     char buf[VFS_PATH_MAX];
     struct timespec ts[2];
-    int r = __wasi_vfs_cpath(path, (size_t)len, buf);
+    int r = __wasi_vfs_path_in(&fs, path, len, buf);
 
-    if (!r && !fs)
-        r = __WASI_ERRNO_NOMEM;
     if (r)
         return r;
     r = __wasi_vfs_times(ts, (__wasi_timestamp_t)atim,

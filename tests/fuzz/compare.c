@@ -47,6 +47,21 @@ int64_t diff_now_ns(void)
     return (int64_t)ts.tv_sec * 1000000000 + ts.tv_nsec;
 }
 
+void diff_path_push(struct diff_path *pa, const char *name, size_t n)
+{
+    if (pa->len + n + 2 > pa->cap) {
+        pa->cap = (pa->len + n + 2) * 2;
+        pa->p = realloc(pa->p, pa->cap);
+        if (!pa->p)
+            abort();
+    }
+    if (pa->len && pa->p[pa->len - 1] != '/')
+        pa->p[pa->len++] = '/';
+    memcpy(pa->p + pa->len, name, n);
+    pa->len += n;
+    pa->p[pa->len] = 0;
+}
+
 /* Intended differences 1 and 2 (README.md): a directory's st_size is not
  * compared; timestamps set by the clock (not by utimensat with explicit
  * values, which are all years away from now) are compared only as

@@ -88,6 +88,15 @@ void diff_res_free(struct diff_result *r);
 void diff_norm_stat(struct diff_stat *st);
 /* Formats one tree entry: path, type letter, normalized stat, and the
  * content hash (files) or target (symlinks). */
+/* The path of the tree walk: p is NUL-terminated, len its length; grown
+ * with diff_path_push (a '/' between names; abort() when out of memory),
+ * cut back by setting len and p[len] = 0. */
+struct diff_path {
+    char *p;
+    size_t len, cap;
+};
+void diff_path_push(struct diff_path *pa, const char *name, size_t n);
+
 void diff_tree_line(struct diff_result *r, const char *path, char type,
                     const struct diff_stat *st, const char *extra,
                     size_t extralen);

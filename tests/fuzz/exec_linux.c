@@ -160,29 +160,9 @@ static int64_t readdir_all(int fd, struct diff_result *res)
 
 /* ---- the tree ----------------------------------------------------------- */
 
-struct path {
-    char *p;
-    size_t len, cap;
-};
-
-static void path_push(struct path *pa, const char *name, size_t n)
-{
-    if (pa->len + n + 2 > pa->cap) {
-        pa->cap = (pa->len + n + 2) * 2;
-        pa->p = realloc(pa->p, pa->cap);
-        if (!pa->p)
-            abort();
-    }
-    if (pa->len && pa->p[pa->len - 1] != '/')
-        pa->p[pa->len++] = '/';
-    memcpy(pa->p + pa->len, name, n);
-    pa->len += n;
-    pa->p[pa->len] = 0;
-}
-
 /* As walk() in exec_vfs.c, with the same steps in the same order. */
 static void walk(struct diff_result *res, int parent, const char *name,
-                 struct path *pa)
+                 struct diff_path *pa)
 {
     struct stat st;
     struct diff_stat d;
@@ -230,7 +210,7 @@ static void walk(struct diff_result *res, int parent, const char *name,
             const char *n = (const char *)names.data + i + 1;
             if (!strcmp(n, ".") || !strcmp(n, ".."))
                 continue;
-            path_push(pa, n, strlen(n));
+            diff_path_push(pa, n, strlen(n));
             walk(res, fd, n, pa);
             pa->len = keep;
             pa->p[keep] = 0;
@@ -243,8 +223,8 @@ static void walk(struct diff_result *res, int parent, const char *name,
 
 static int64_t tree(struct diff_result *res)
 {
-    struct path pa = {NULL, 0, 0};
-    path_push(&pa, "/", 1);
+    struct diff_path pa = {NULL, 0, 0};
+    diff_path_push(&pa, "/", 1);
     walk(res, AT_FDCWD, "/", &pa);
     free(pa.p);
     return 0;

@@ -110,30 +110,10 @@ static int readdir_all(int fd, struct diff_result *res)
 
 /* ---- the tree ----------------------------------------------------------- */
 
-struct path {
-    char *p;
-    size_t len, cap;
-};
-
-static void path_push(struct path *pa, const char *name, size_t n)
-{
-    if (pa->len + n + 2 > pa->cap) {
-        pa->cap = (pa->len + n + 2) * 2;
-        pa->p = realloc(pa->p, pa->cap);
-        if (!pa->p)
-            abort();
-    }
-    if (pa->len && pa->p[pa->len - 1] != '/')
-        pa->p[pa->len++] = '/';
-    memcpy(pa->p + pa->len, name, n);
-    pa->len += n;
-    pa->p[pa->len] = 0;
-}
-
 /* Records parent/name, then (directories) its entries in name order. Modes
  * are recorded before the walk grants itself access. */
 static void walk(struct diff_result *res, int parent, const char *name,
-                 struct path *pa)
+                 struct diff_path *pa)
 {
     struct vfs_stat st;
     struct diff_stat d;
@@ -179,7 +159,7 @@ static void walk(struct diff_result *res, int parent, const char *name,
             const char *n = (const char *)names.data + i + 1;
             if (!strcmp(n, ".") || !strcmp(n, ".."))
                 continue;
-            path_push(pa, n, strlen(n));
+            diff_path_push(pa, n, strlen(n));
             walk(res, fd, n, pa);
             pa->len = keep;
             pa->p[keep] = 0;
@@ -192,8 +172,8 @@ static void walk(struct diff_result *res, int parent, const char *name,
 
 static int tree(struct diff_result *res)
 {
-    struct path pa = {NULL, 0, 0};
-    path_push(&pa, "/", 1);
+    struct diff_path pa = {NULL, 0, 0};
+    diff_path_push(&pa, "/", 1);
     walk(res, VFS_AT_ROOT, "/", &pa);
     free(pa.p);
     return 0;
