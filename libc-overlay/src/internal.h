@@ -1,8 +1,9 @@
 /*
- * internal.h - what the overlay's files share. Nothing here is part of the
- * C library's interface: the archive is built with -fvisibility=hidden and
- * every non-static name carries the __wasi_vfs_ prefix (or is a libc or
- * WASI name the overlay replaces).
+ * internal.h - what the files of fs/, preview1/ and transfer/ share (those
+ * of common/ share common/common.h, which this includes). Nothing here is
+ * part of the C library's interface: the archive is built with
+ * -fvisibility=hidden and every non-static name carries the __wasi_vfs_
+ * prefix (or is a libc or WASI name the overlay replaces).
  *
  * Error convention: the vfs core returns negative errno values and never
  * touches errno; this overlay is the only layer that stores them into
@@ -28,7 +29,9 @@
 
 #include <vfs.h>
 
-/* ---- limits and the one user ------------------------------------------ */
+#include "common/common.h"
+
+/* ---- limits ------------------------------------------------------------ */
 
 /*
  * The filesystem's configuration: its limits, and the clock (state.c's
@@ -44,15 +47,8 @@ int64_t __wasi_vfs_now(void *ctx);
 #define WASI_VFS_OPEN_MAX WASI_VFS_CWD_FD
 #define WASI_VFS_IOV_MAX 1024 /* iovecs per call, as Linux's UIO_MAXIOV */
 
-/* The one user: root, owner of every file; what getuid(), stat() and
- * getpwuid() report. As root, reading and writing are never refused (a
- * file created with mode 0 can be opened again), executing needs an x bit
- * (README.md, "The user"); the vfs core is built with VFS_SUPERUSER. */
-#define WASI_VFS_UID 0
-#define WASI_VFS_GID 0
-#define WASI_VFS_USER "root"
-#define WASI_VFS_HOME "/tmp"
-#define WASI_VFS_SHELL "/bin/sh"
+/* The one user (WASI_VFS_UID, WASI_VFS_GID, ...) and temporary names:
+ * common/common.h. */
 
 /* ---- the filesystem ----------------------------------------------------- */
 
@@ -170,9 +166,6 @@ int __wasi_vfs_cpath(const char *path, size_t len, char buf[VFS_PATH_MAX]);
 int __wasi_vfs_iovecs(const __wasi_iovec_t *iovs, int32_t n,
                       const __wasi_size_t *count);
 extern struct vfs_iovec __wasi_vfs_iov[WASI_VFS_IOV_MAX];
-
-/* Replaces the 6 bytes at x with random letters and digits. */
-void __wasi_vfs_randname(char *x);
 
 /* ---- host streams -------------------------------------------------------- */
 
