@@ -1,7 +1,8 @@
 /*
  * core_mem.c - realloc and memmove for the vfs core, which libc-overlay's
- * CMakeLists.txt compiles with -Drealloc=__wasi_vfs_core_realloc and
- * -Dmemmove=__wasi_vfs_core_memmove. wasi-libc's own realloc (with the
+ * CMakeLists.txt compiles with its hooks (vfs/src/vfs_hooks.h) set to them:
+ * -DVFS_REALLOC=__wasi_vfs_core_realloc and
+ * -DVFS_MEMMOVE=__wasi_vfs_core_memmove. wasi-libc's own realloc (with the
  * dlmalloc code only it uses) and memmove are about 4 KB together; a
  * program that does not call them itself should not carry them for the
  * filesystem's sake. Same contracts as the C library's.
