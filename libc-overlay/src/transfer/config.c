@@ -68,7 +68,9 @@ static int stream_ok(const char *var, const char *item, int fd)
     return -1;
 }
 
-/* "VAR=ITEM: not applied: WHY (ERROR)", or ": not applied: ERROR". */
+/* "VAR=ITEM: not applied: WHY (ERROR)", or ": not applied: ERROR". r is
+ * a negative errno; on WebAssembly errno values are WASI's, which io/'s
+ * wasi_io_strerror names. */
 static void failed(const char *var, const char *item, const char *why,
                    int r)
 {
@@ -148,7 +150,7 @@ static void export(void)
                                                why, sizeof why)
                         : -ENOMEM;
         if (out && wasi_io_output_close(out) && r >= 0)
-            r = WASI_IO_EIO, strcpy(why, "cannot write the archive");
+            r = -EIO, strcpy(why, "cannot write the archive");
         if (r < 0)
             failed("WASI_VFS_OUT=", outs[i].dir, out ? why : "", (int)r);
     }

@@ -20,6 +20,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "io_error.h"
 #include "vfs_streams.h"
 
 #define BLOCK 512
@@ -144,12 +145,12 @@ static size_t flen(const unsigned char *p, size_t n)
 /* ---- the stream -------------------------------------------------------- */
 
 /* Reads exactly n bytes: 0, -EIO when the stream ends first, or the
- * stream's error. */
+ * stream's error as an errno (io_error.h). */
 static int get(struct rd *r, void *buf, size_t n)
 {
     ptrdiff_t k = wasi_io_read_full(r->in, buf, n);
     if (k < 0)
-        return say(r, (int)k, "cannot read the archive: ",
+        return say(r, __wasi_vfs_io_error((int)k), "cannot read the archive: ",
                    wasi_io_strerror((int)k), NULL);
     return (size_t)k == n ? 0 : say(r, -EIO, "truncated archive: the stream "
                                              "ended inside an entry",
@@ -605,8 +606,9 @@ static int64_t entries(struct rd *r)
         ptrdiff_t k = wasi_io_read_full(r->in, r->hdr, BLOCK);
         size_t i;
         if (k < 0)
-            return say(r, (int)k, "cannot read the archive: ",
-                       wasi_io_strerror((int)k), NULL);
+            return say(r, __wasi_vfs_io_error((int)k),
+                       "cannot read the archive: ", wasi_io_strerror((int)k),
+                       NULL);
         if (k < BLOCK)
             return say(r, -EIO,
                        !count && !zeros ? k ? "not a tar archive: fewer than "

@@ -15,6 +15,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "io_error.h"
 #include "vfs_streams.h"
 
 #define BLOCK 512
@@ -74,7 +75,9 @@ static int say(struct wr *w, int err, const char *a, const char *b)
 static int put(struct wr *w, const void *buf, size_t n)
 {
     int e = wasi_io_blocking_write(w->out, buf, n);
-    return e ? say(w, e, "cannot write the archive: ", wasi_io_strerror(e)) : 0;
+    return e ? say(w, __wasi_vfs_io_error(e), "cannot write the archive: ",
+                   wasi_io_strerror(e))
+             : 0;
 }
 
 /* Writes v in octal into an n-byte field (n-1 digits and a NUL); -1 when
@@ -580,7 +583,8 @@ int64_t __wasi_vfs_tar_write(struct vfs *fs, const char *src, int64_t since,
         memset(w->buf, 0, 2 * BLOCK);
         if (!(e = put(w, w->buf, 2 * BLOCK)) &&
             (e = wasi_io_blocking_flush(out)))
-            e = say(w, e, "cannot write the archive: ", wasi_io_strerror(e));
+            e = say(w, __wasi_vfs_io_error(e), "cannot write the archive: ",
+                    wasi_io_strerror(e));
     }
 out:
     count = w->count;

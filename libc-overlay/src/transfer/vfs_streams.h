@@ -3,9 +3,13 @@
  * without a host filesystem: the embedded file image, tar archives read
  * from and written to io/ streams. Portable C11 on vfs.h and wasi_io.h (no
  * WASI), so that these parts build natively for their tests and fuzzers;
- * the wasm glue (streams_boot.c, config.c, exports.c) lives beside them.
+ * the wasm glue (streams_boot.c, config.c, exports.c) lives beside them
+ * in transfer/.
  *
- * Errors: negative errno values, as the vfs core's. The functions that
+ * Errors: negative errno values, as the vfs core's, on every platform,
+ * also for a failure of an io/ stream: io/'s codes (negated WASI errno)
+ * become errno values where they enter (io_error.h; on WebAssembly they
+ * are the same numbers, natively they are not). The functions that
  * read outside input (an archive, an image) also explain a failure in
  * words: `why` receives a NUL-terminated English sentence naming the entry
  * at fault (truncated to whysize; why may be NULL).
@@ -65,7 +69,7 @@ int __wasi_vfs_image_mount(struct vfs *fs, const void *image, char *why,
  * sparse or multi-volume files), -EFBIG a size larger than the filesystem
  * can hold, -EIO truncated archive (the stream ended first, or no
  * end-of-archive marker), -ENOSPC, -ENOMEM, an error of the stream (as
- * io/ gives it: negated WASI errno), or of the vfs.
+ * an errno: -EIO, -EAGAIN, ...), or of the vfs.
  * Returns the number of entries extracted, or the error.
  */
 int64_t __wasi_vfs_tar_read(struct vfs *fs, wasi_io_input *in, const char *dest,
@@ -86,8 +90,8 @@ int64_t __wasi_vfs_tar_read(struct vfs *fs, wasi_io_input *in, const char *dest,
  * and are not). Kept: regular files, directories, symlinks, modes, mtimes
  * (nanoseconds), holes (PAX sparse 1.0). Devices, FIFOs and
  * sockets are skipped.
- * Returns the number of entries written, or a negative error: of the vfs,
- * or of the stream.
+ * Returns the number of entries written, or a negative errno: of the vfs,
+ * or of the stream (-EPIPE, -ENOSPC, ...).
  */
 int64_t __wasi_vfs_tar_write(struct vfs *fs, const char *src, int64_t since,
                              wasi_io_output *out, char *why, size_t whysize);
