@@ -11,7 +11,7 @@
 # copied into the repository. Every version the source index lists is
 # tried, newest first, until one can be fetched (an archive may list a
 # version whose files it no longer serves); the one used is named on
-# stderr. tests/tools/test-debian-source.sh checks this with a fake apt.
+# stderr. tests/support/test-debian-source.sh checks this with a fake apt.
 #
 # --check exits 0 when PACKAGE is cached or can be fetched without asking
 # the network first (a deb-src entry is configured and dpkg-source is
