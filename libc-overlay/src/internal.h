@@ -34,8 +34,8 @@
 /* ---- limits ------------------------------------------------------------ */
 
 /*
- * The filesystem's configuration: its limits, and the clock (state.c's
- * __wasi_vfs_now). limits.c defines it unless the link brings its own (the
+ * The filesystem's configuration: its limits, and the clock (fs/state.c's
+ * __wasi_vfs_now). fs/limits.c defines it unless the link brings its own (the
  * driver's --vfs-max-* options); max_open_files counts the program's
  * descriptors and the current directory's.
  */
@@ -54,7 +54,7 @@ int64_t __wasi_vfs_now(void *ctx);
 
 /*
  * The module's filesystem, NULL until a call first needs it. Creating it
- * (state.c) registers the device files, opens descriptors 0, 1, 2 on
+ * (fs/state.c) registers the device files, opens descriptors 0, 1, 2 on
  * /dev/stdin, /dev/stdout, /dev/stderr (except those the program closed
  * before) and the current directory "/". __wasi_vfs() is NULL when memory
  * for that cannot be had: every caller then fails with ENOMEM, and a later
@@ -63,7 +63,7 @@ int64_t __wasi_vfs_now(void *ctx);
 extern struct vfs *__wasi_vfs_fs;
 struct vfs *__wasi_vfs(void);
 
-/* The file-creation mask the filesystem starts with (umask.c sets it while
+/* The file-creation mask the filesystem starts with (fs/umask.c sets it while
  * there is no filesystem). */
 extern mode_t __wasi_vfs_umask;
 
@@ -198,7 +198,7 @@ extern const struct vfs_device_ops __wasi_vfs_random_ops;
 
 /* fd_seek on host descriptor h (0, 1, 2), as Linux answers lseek: the
  * host seeks a regular file (a shell's `< file`); a stream it will not
- * seek (a pipe, a terminal) is ESPIPE. host_seek.c. */
+ * seek (a pipe, a terminal) is ESPIPE. preview1/host_seek.c. */
 int32_t __wasi_vfs_host_seek(int32_t h, int64_t offset, int32_t whence,
                              __wasi_filesize_t *newoffset);
 
@@ -220,8 +220,8 @@ static inline int __wasi_vfs_std_open(int32_t fd)
 }
 
 /*
- * The stream calls once the filesystem exists (stream.c): every descriptor
- * is the vfs core's. NULL before. Reached through this pointer so that a
+ * The stream calls once the filesystem exists (preview1/stream.c): every
+ * descriptor is the vfs core's. NULL before. Reached through this pointer so that a
  * program that never creates the filesystem links none of it.
  */
 struct __wasi_vfs_stream {

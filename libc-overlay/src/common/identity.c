@@ -1,6 +1,6 @@
 /*
  * identity.c - the process's user and group ids: the one user (root, uid
- * 0, gid 0, see internal.h), real and effective alike, with no
+ * 0, gid 0, see common.h), real and effective alike, with no
  * supplementary group (getgroups returns 0, as for root in a container;
  * EINVAL for a negative size); getppid is 1, as for a process with no
  * visible parent. (getpid is wasi-libc's emulation.)

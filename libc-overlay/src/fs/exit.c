@@ -2,8 +2,8 @@
  * exit.c - exit and __wasm_call_dtors, in place of wasi-libc's exit.o:
  * the same two steps (the program's atexit functions, then every FILE
  * flushed), then __wasi_vfs_at_exit when it is set: the archives that
- * WASI_VFS_OUT asks for (config.c). A function pointer rather than an
- * atexit registration, so that a module carries no atexit table for the
+ * WASI_VFS_OUT asks for (transfer/config.c). A function pointer rather than
+ * an atexit registration, so that a module carries no atexit table for the
  * filesystem's sake. __wasm_call_dtors is what runs after main returns;
  * exit() runs it too, then _Exit.
  */

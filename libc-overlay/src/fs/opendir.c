@@ -1,7 +1,7 @@
 /*
  * opendir.c - opendir and opendirat: open the directory (read permission
  * needed, as on Linux) and hand the descriptor to wasi-libc's fdopendir,
- * whose readdir lists it through fd_readdir (wasi_readdir.c).
+ * whose readdir lists it through fd_readdir (preview1/wasi_readdir.c).
  *
  * wasi-libc's fdopendir reads the first batch of entries at once; the
  * rewinddir that follows drops it, so that, as on Linux, the listing

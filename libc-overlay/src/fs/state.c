@@ -11,7 +11,7 @@
  *   - the limits of __wasi_vfs_config (limits.c, or the link's own);
  *   - the umask is 022 and __wasi_vfs_stream serves every descriptor;
  *   - then the files come in: the file image is mounted and the host's
- *     configuration applied (__wasi_vfs_transfer, boot.h: IMAGE.md,
+ *     configuration applied (__wasi_vfs_transfer, transfer/boot.h: IMAGE.md,
  *     STREAMS.md; nothing with --vfs-no-transfer).
  * Registering a device only stores its ops pointer, so the device code
  * costs a few bytes; pipes and locks are linked only by the calls that use

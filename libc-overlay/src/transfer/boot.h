@@ -14,7 +14,7 @@
  * wasi-vfs-pack finds, then the image's address (NULL: no image). The link
  * sets it to __wasi_vfs_image when one is linked in (--vfs-embed);
  * wasi-vfs-pack overwrites it with a data segment after linking. Defined
- * in image_boot.c; sbrk.c reads it too.
+ * in image_boot.c; fs/sbrk.c reads it too.
  */
 struct __wasi_vfs_image_slot {
     char mark[12];                      /* "\x7fwasi-vfs-at" */
@@ -23,7 +23,7 @@ struct __wasi_vfs_image_slot {
 extern struct __wasi_vfs_image_slot __wasi_vfs_image_slot;
 
 /*
- * Files in, called by __wasi_vfs() (state.c) once the tree and the
+ * Files in, called by __wasi_vfs() (fs/state.c) once the tree and the
  * descriptors exist: every module has it (transfer.c), but for one linked
  * with the driver's --vfs-no-transfer (-lwasi-vfs-no-transfer), where
  * libc-overlay/no-transfer's empty one takes its place and nothing below
@@ -39,7 +39,7 @@ void __wasi_vfs_image_boot(struct vfs *fs);
 void __wasi_vfs_streams_boot(struct vfs *fs);
 
 /* Called at exit (exit() or a return from main) after the program's
- * atexit functions and the flush of every FILE, when set (exit.c). */
+ * atexit functions and the flush of every FILE, when set (fs/exit.c). */
 extern void (*__wasi_vfs_at_exit)(void);
 
 /* Writes "wasi-vfs: " a b c d e "\n" to the host's stderr (NULL parts

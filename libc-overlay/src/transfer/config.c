@@ -136,7 +136,7 @@ static void bind(struct vfs *fs, char *item)
 }
 
 /* Runs at exit, after the program's own atexit functions and the flush of
- * every FILE (exit.c). */
+ * every FILE (fs/exit.c). */
 static void export(void)
 {
     struct vfs *fs = __wasi_vfs_fs; /* this runs only if it was made */

@@ -1,7 +1,7 @@
 /*
  * host_streams.c - io/ stream kinds over the host's descriptors, for the
  * archives that config.c reads and writes: wasi_io_host_read and wasi_io_host_write
- * underneath (as the host stream devices, devices.c), and, on a
+ * underneath (as the host stream devices, fs/devices.c), and, on a
  * non-blocking descriptor that is not ready, waiting by retrying after
  * sched_yield rather than with poll_oneoff, so that a module imports
  * poll_oneoff only when its program polls (wasi_io_host_input's blocking read
