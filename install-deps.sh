@@ -29,6 +29,6 @@ fi
 # Legacy C code for examples and tests comes from Debian source packages
 # (apt-get source): apt needs deb-src entries for the archive in use.
 if [ "$(id -u)" -eq 0 ]; then
-    sh "$(dirname "$0")/tests/tools/debian-source.sh" --setup ||
+    sh "$(dirname "$0")/tests/support/debian-source.sh" --setup ||
         echo "install-deps.sh: no deb-src entries: the examples that need Debian sources stay off" >&2
 fi

@@ -1,7 +1,7 @@
 # debian_source(<package> DIR_VAR <var> FILES <file>...)
 #
 # Fetches the Debian source package <package> at build time (never at
-# configure time) with tests/tools/debian-source.sh, into WASI_DEBIAN_CACHE
+# configure time) with tests/support/debian-source.sh, into WASI_DEBIAN_CACHE
 # (once; later builds need no network), and links the unpacked tree at
 # <build>/debian/<package>. Sets <var> to that path. FILES are the files of
 # the tree the build uses (relative paths): rules that depend on them run
@@ -24,7 +24,7 @@ function(debian_source package)
   add_custom_command(
     OUTPUT "${dir}.stamp"
     BYPRODUCTS ${files}
-    COMMAND sh "${CMAKE_SOURCE_DIR}/tests/tools/debian-source.sh"
+    COMMAND sh "${CMAKE_SOURCE_DIR}/tests/support/debian-source.sh"
             "${package}" "${WASI_DEBIAN_CACHE}" "${dir}"
     COMMAND "${CMAKE_COMMAND}" -E touch "${dir}.stamp"
     COMMENT "Debian source of ${package} (cache ${WASI_DEBIAN_CACHE})"

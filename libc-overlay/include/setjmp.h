@@ -13,7 +13,7 @@
  * -wasm-enable-sjlj: wasi-sdk's convention, which this triple's drivers
  * follow for the user) stay calls to setjmp and longjmp themselves; libc
  * defines those only to stop the link with an undefined symbol that says
- * so (src/sjlj/unlowered.c). Including this header needs no flag.
+ * so (src/common/sjlj/unlowered.c). Including this header needs no flag.
  *
  * Only direct calls to setjmp are lowered, so _setjmp and sigsetjmp are
  * macros for it; there is no signal mask to save. As anywhere, a longjmp to

@@ -5,7 +5,7 @@
  * image slot, no environment configuration and no tar reader or writer;
  * wasi-vfs-pack and wasi-run --in/--out refuse it. Not part of libc.a.
  */
-#include "../src/boot.h"
+#include "../src/transfer/boot.h"
 
 void __wasi_vfs_transfer(struct vfs *fs)
 {

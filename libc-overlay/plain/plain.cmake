@@ -1,14 +1,15 @@
 # wasm32-wasi's C library and wrapper headers: wasi-libc plus the help of
 # this folder that does not need the virtual filesystem, compiled for the
 # plain triple from the same sources (nothing is copied):
-#  - from ../src: the one user's identity and its user and group databases,
-#    fork/exec/wait/kill/system/popen failing with ENOSYS, stream locks,
-#    sigaction and the signal-set calls, and the temporary-file calls
-#    preview1 can express (mkstemp and family, mkdtemp, mktemp, tmpnam,
-#    tempnam, tmpfile: files in the host directory preopened at /tmp);
-#    alarm, pause, getrlimit, setrlimit, getpriority, setpriority,
-#    getrusage, tzset (WASI_VFS_PLAIN selects this triple's answers);
-#    the setjmp/longjmp runtime (libsjlj.a);
+#  - ../src/common/, the whole room: the one user's identity and its user
+#    and group databases, fork/exec/wait/kill/system/popen failing with
+#    ENOSYS, stream locks, sigaction and the signal-set calls, the
+#    temporary-file calls preview1 can express (mkstemp and family,
+#    mkdtemp, mktemp, tmpnam, tempnam, tmpfile: files in the host directory
+#    preopened at /tmp), alarm, pause, getrlimit, setrlimit, getpriority,
+#    setpriority, getrusage, tzset, pthreads, C11 threads, termios
+#    (WASI_VFS_PLAIN selects this triple's answers); its setjmp/longjmp
+#    runtime (common/sjlj/, libsjlj.a);
 #  - from src/: realpath through the host's directories, chmod and chown
 #    failing with ENOSYS (preview1 files have no permission bits or
 #    owners), umask, the stat family with st_blksize 4096;
@@ -20,8 +21,8 @@
 # time in <build>/libc-overlay/plain/include.
 #
 # Included by ../CMakeLists.txt after the vfs triple's part, in its scope
-# (uses _dir, _inc, _emulated and the wasi_vfs_sjlj target). Records wasm32-wasi's
-# headers, libc.a and own archives (wasi_triple_add).
+# (uses _dir, _src, _inc, _emulated and the wasi_vfs_sjlj target). Records
+# wasm32-wasi's headers, libc.a and own archives (wasi_triple_add).
 set(_psrc "${CMAKE_CURRENT_SOURCE_DIR}/plain")
 set(_pdir "${CMAKE_CURRENT_BINARY_DIR}/plain")
 set(_phdr "${_pdir}/include")
@@ -51,21 +52,17 @@ endforeach()
 # step, whose inputs did not change, would not run again to restore them.
 file(COPY "${_phdr}/" DESTINATION "${WASI_SYSROOT}/include/wasm32-wasi")
 
-set(_plain_sources)
-foreach(f identity pwd grp exec fork wait system popen flockfile sigaction
-          randname mkstemp mkdtemp tmpnam tmpfile alarm priority rlimit
-          rusage tzset pthread pthread_attr threads termios)
-  list(APPEND _plain_sources "${CMAKE_CURRENT_SOURCE_DIR}/src/${f}.c")
-endforeach()
+# The common/ room, all of it, then plain's own files. common/ needs no
+# header of the vfs core (common/common.h).
+file(GLOB _plain_sources CONFIGURE_DEPENDS "${_src}/common/*.c")
+list(SORT _plain_sources)
 file(GLOB _plain_own_sources CONFIGURE_DEPENDS "${_psrc}/src/*.c")
 list(SORT _plain_own_sources)
 list(APPEND _plain_sources ${_plain_own_sources})
 
-# ../src/internal.h (the user's ids, __wasi_vfs_randname) includes <vfs.h>
-# for declarations only: nothing here calls the vfs core.
 wasi_add_archive(wasi_plain_overlay OUTPUT "${_pdir}/liboverlay-plain.a"
                  SOURCES ${_plain_sources}
-                 INCLUDES "${_phdr}" "${VFS_INCLUDE_DIR}"
+                 INCLUDES "${_phdr}"
                  DEFINES _GNU_SOURCE WASI_VFS_PLAIN)
 
 set(_plain_archives "${_pdir}/liboverlay-plain.a" "${_dir}/libsjlj.a")

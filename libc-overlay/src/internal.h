@@ -1,8 +1,9 @@
 /*
- * internal.h - what the overlay's files share. Nothing here is part of the
- * C library's interface: the archive is built with -fvisibility=hidden and
- * every non-static name carries the __wasi_vfs_ prefix (or is a libc or
- * WASI name the overlay replaces).
+ * internal.h - what the files of fs/, preview1/ and transfer/ share (those
+ * of common/ share common/common.h, which this includes). Nothing here is
+ * part of the C library's interface: the archive is built with
+ * -fvisibility=hidden and every non-static name carries the __wasi_vfs_
+ * prefix (or is a libc or WASI name the overlay replaces).
  *
  * Error convention: the vfs core returns negative errno values and never
  * touches errno; this overlay is the only layer that stores them into
@@ -28,11 +29,13 @@
 
 #include <vfs.h>
 
-/* ---- limits and the one user ------------------------------------------ */
+#include "common/common.h"
+
+/* ---- limits ------------------------------------------------------------ */
 
 /*
- * The filesystem's configuration: its limits, and the clock (state.c's
- * __wasi_vfs_now). limits.c defines it unless the link brings its own (the
+ * The filesystem's configuration: its limits, and the clock (fs/state.c's
+ * __wasi_vfs_now). fs/limits.c defines it unless the link brings its own (the
  * driver's --vfs-max-* options); max_open_files counts the program's
  * descriptors and the current directory's.
  */
@@ -44,21 +47,14 @@ int64_t __wasi_vfs_now(void *ctx);
 #define WASI_VFS_OPEN_MAX WASI_VFS_CWD_FD
 #define WASI_VFS_IOV_MAX 1024 /* iovecs per call, as Linux's UIO_MAXIOV */
 
-/* The one user: root, owner of every file; what getuid(), stat() and
- * getpwuid() report. As root, reading and writing are never refused (a
- * file created with mode 0 can be opened again), executing needs an x bit
- * (README.md, "The user"); the vfs core is built with VFS_SUPERUSER. */
-#define WASI_VFS_UID 0
-#define WASI_VFS_GID 0
-#define WASI_VFS_USER "root"
-#define WASI_VFS_HOME "/tmp"
-#define WASI_VFS_SHELL "/bin/sh"
+/* The one user (WASI_VFS_UID, WASI_VFS_GID, ...) and temporary names:
+ * common/common.h. */
 
 /* ---- the filesystem ----------------------------------------------------- */
 
 /*
  * The module's filesystem, NULL until a call first needs it. Creating it
- * (state.c) registers the device files, opens descriptors 0, 1, 2 on
+ * (fs/state.c) registers the device files, opens descriptors 0, 1, 2 on
  * /dev/stdin, /dev/stdout, /dev/stderr (except those the program closed
  * before) and the current directory "/". __wasi_vfs() is NULL when memory
  * for that cannot be had: every caller then fails with ENOMEM, and a later
@@ -67,7 +63,7 @@ int64_t __wasi_vfs_now(void *ctx);
 extern struct vfs *__wasi_vfs_fs;
 struct vfs *__wasi_vfs(void);
 
-/* The file-creation mask the filesystem starts with (umask.c sets it while
+/* The file-creation mask the filesystem starts with (fs/umask.c sets it while
  * there is no filesystem). */
 extern mode_t __wasi_vfs_umask;
 
@@ -183,9 +179,6 @@ int __wasi_vfs_iovecs(const __wasi_iovec_t *iovs, int32_t n,
                       const __wasi_size_t *count);
 extern struct vfs_iovec __wasi_vfs_iov[WASI_VFS_IOV_MAX];
 
-/* Replaces the 6 bytes at x with random letters and digits. */
-void __wasi_vfs_randname(char *x);
-
 /* ---- host streams -------------------------------------------------------- */
 
 /* The host's own preview1 functions, for descriptors 0, 1, 2 of the host. */
@@ -217,7 +210,7 @@ extern const struct vfs_device_ops __wasi_vfs_random_ops;
 
 /* fd_seek on host descriptor h (0, 1, 2), as Linux answers lseek: the
  * host seeks a regular file (a shell's `< file`); a stream it will not
- * seek (a pipe, a terminal) is ESPIPE. host_seek.c. */
+ * seek (a pipe, a terminal) is ESPIPE. preview1/host_seek.c. */
 int32_t __wasi_vfs_host_seek(int32_t h, int64_t offset, int32_t whence,
                              __wasi_filesize_t *newoffset);
 
@@ -239,8 +232,8 @@ static inline int __wasi_vfs_std_open(int32_t fd)
 }
 
 /*
- * The stream calls once the filesystem exists (stream.c): every descriptor
- * is the vfs core's. NULL before. Reached through this pointer so that a
+ * The stream calls once the filesystem exists (preview1/stream.c): every
+ * descriptor is the vfs core's. NULL before. Reached through this pointer so that a
  * program that never creates the filesystem links none of it.
  */
 struct __wasi_vfs_stream {

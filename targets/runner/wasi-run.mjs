@@ -775,7 +775,7 @@ const FIRST_ARCHIVE_FD = 3;
 
 // Exits 2: --in or --out on a module without the transfer part. Every
 // wasm32-wasi-vfs module has it but one linked with --vfs-no-transfer; the
-// custom section "wasi-vfs-streams" says so (libc-overlay/src/streams_boot.c).
+// custom section "wasi-vfs-streams" says so (libc-overlay/src/transfer/streams_boot.c).
 function noStreams(file) {
   usageError(`${file}: takes no files through streams: --in and --out need a ` +
     'wasm32-wasi-vfs module linked without --vfs-no-transfer');

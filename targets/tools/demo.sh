@@ -56,7 +56,7 @@ echo "== wasi-sizes examples/tiny/tiny.c"
 echo
 
 echo "=== 2. Lua 5.4, unchanged, from Debian's source package lua5.4"
-if ! tree=$(sh "$src/tests/tools/debian-source.sh" lua5.4 "$cache"); then
+if ! tree=$(sh "$src/tests/support/debian-source.sh" lua5.4 "$cache"); then
     echo "   cannot fetch lua5.4 (above); run ./install-deps.sh as root for deb-src entries"
     exit 1
 fi

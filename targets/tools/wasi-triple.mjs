@@ -61,8 +61,9 @@ const LINKER = new Set(["__stack_pointer", "__indirect_function_table", "__heap_
   "__tls_base", "__tls_size", "__tls_align", "__wasm_call_ctors", "__dso_handle",
   "__wasm_init_memory", "__wasm_apply_data_relocs", "__wasm_first_page_end"]);
 // Calls a triple's libc defines so that code compiles, but which fail at run
-// time, with the errno they fail with (libc-overlay/src/{fork,exec,wait,
-// system,popen,alarm,pthread,socket}.c, libc-overlay/plain/src/{chmod,
+// time, with the errno they fail with (libc-overlay/src/common/{fork,exec,
+// wait,system,popen,alarm,pthread}.c, libc-overlay/src/preview1/socket.c,
+// libc-overlay/plain/src/{chmod,
 // chown}.c; alarm(n) sets ENOSYS and returns 0; the socket calls fail with
 // ENOTSOCK on every descriptor the program has, EBADF on others).
 const PROCESS = ["fork", "vfork", "execve", "execv", "execvp", "execl", "execlp",

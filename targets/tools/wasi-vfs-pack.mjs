@@ -548,7 +548,7 @@ function listTree(dir, prefix, out) {
 
 // ---------------------------------------------------------------------------
 // The driver's options for wasm32-wasi-vfs. Every module takes files from
-// wasi-vfs-pack and through streams (libc-overlay/src/transfer.c); these
+// wasi-vfs-pack and through streams (libc-overlay/src/transfer/transfer.c); these
 // change what goes in the link:
 //   --vfs-no-transfer  the bare minimum: no file image slot, no
 //                    environment configuration, no tar reader or writer
@@ -557,13 +557,13 @@ function listTree(dir, prefix, out) {
 //   --vfs-embed=DIR[:GUEST] (also --vfs-embed DIR[:GUEST]): the image of
 //                    the directories assembled into an object that joins
 //                    the link
-//   --vfs-exports    the embedder's functions (libc-overlay/src/exports.c),
+//   --vfs-exports    the embedder's functions (libc-overlay/src/transfer/exports.c),
 //                    linked and exported
 //   --vfs-image, --vfs-streams  accepted and ignored: what they linked is
 //                    in every module now
 // and for the filesystem's limits (vfs/LIMITS.md), which a definition of
 // __wasi_vfs_config compiled into an object that joins the link sets
-// (libc-overlay/src/limits.c is the default it replaces):
+// (libc-overlay/src/fs/limits.c is the default it replaces):
 //   --vfs-max-open-files=N  the program's descriptors, 0 .. N-1
 //   --vfs-max-bytes=SIZE    bytes of file data, names and symlink targets
 //                           (K, M, G or T: times 1024, 1024^2, ...)
@@ -603,7 +603,7 @@ function limitValue(a) {
 }
 
 // C source defining __wasi_vfs_config (struct vfs_config: the layout that
-// libc-overlay/src/limits.c asserts) with the limits given; 0 is the vfs
+// libc-overlay/src/fs/limits.c asserts) with the limits given; 0 is the vfs
 // core's default, and the descriptor table holds the program's
 // descriptors and the current directory's.
 function limitsSource(limits) {

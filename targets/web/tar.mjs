@@ -1,7 +1,7 @@
 // tar.mjs: tar archives over byte arrays, for the web page and the runner
 // (wasi-run's --in and --out reach it through targets/runner/wasi-run-tar.mjs,
 // a thin Node adapter). One reader, with the rules of the modules' own C
-// reader (libc-overlay/src/tar_read.c), and one writer.
+// reader (libc-overlay/src/transfer/tar_read.c), and one writer.
 //
 //   tarEntries(source)   -> iterator of entries, reading headers only:
 //       source.read(pos, n) gives the n bytes at pos (fewer at the end);

@@ -9,7 +9,7 @@
 //   const out = m.readFile('/data/x.out');
 //   m.list('/data');                    // [{ type: '-', name: 'x' }, ...]
 //
-// The exports (libc-overlay/src/exports.c): wasi_vfs_alloc(size),
+// The exports (libc-overlay/src/transfer/exports.c): wasi_vfs_alloc(size),
 // wasi_vfs_free(ptr), wasi_vfs_write_file(path, plen, data, len, mode),
 // wasi_vfs_file_size(path, plen), wasi_vfs_read_file(path, plen, dst, len,
 // offset), wasi_vfs_list(path, plen, dst, len); they return a negated WASI

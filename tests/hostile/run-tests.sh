@@ -34,7 +34,7 @@ case $2 in /*) BIN=$2 ;; *) BIN=$PWD/$2 ;; esac
 SRC=$(cd "$(dirname "$0")" && pwd)
 mkdir -p "$3" && cd "$3" || exit 2
 NODE_BIN=${NODE:-$(command -v node || command -v nodejs)}
-. "$SRC/../tools/checks.sh"
+. "$SRC/../support/checks.sh"
 nl='
 '
 

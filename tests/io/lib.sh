@@ -2,7 +2,7 @@
 # Each script prints `ok NAME` or `FAIL NAME: reason` per check and ends
 # with `N passed, M failed`; exit status 0 only when M is 0.
 
-. "$(dirname "$0")/../tools/checks.sh"
+. "$(dirname "$0")/../support/checks.sh"
 nl='
 '
 

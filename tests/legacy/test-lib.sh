@@ -34,7 +34,7 @@
 
 TRIPLES=${TRIPLES:-wasm32-wasi-vfs wasm32-wasi}
 SEED=${SEED:-}
-. "$here/../../tools/checks.sh"
+. "$here/../../support/checks.sh"
 
 rm -rf "$WORK" && mkdir -p "$WORK" || exit 2
 WORK=$(CDPATH= cd -- "$WORK" && pwd) || exit 2

@@ -6,7 +6,7 @@
 # a compile-only command ignores them, and every bad value is refused with
 # one line naming it, leaving no module behind.
 BIN=$1 SRC=$2 WORK=$3
-. "$SRC/../tools/checks.sh"
+. "$SRC/../support/checks.sh"
 CC="$BIN/wasm32-wasi-vfs-clang"
 FLAGS="-O2 -I$SRC/../overlay"
 rm -rf "$WORK" && mkdir -p "$WORK" && cd "$WORK" || exit 2

@@ -13,7 +13,7 @@
 # exact).
 set -u
 NM=$1 SYSROOT=$2 WASI_LIB=$3 ALLOWED=$4
-. "$(dirname "$0")/../tools/checks.sh"
+. "$(dirname "$0")/../support/checks.sh"
 work=$(mktemp -d) || exit 2
 trap 'rm -rf "$work"' EXIT
 defined() { "$NM" --defined-only --extern-only --format=just-symbols "$@" 2>/dev/null |

@@ -7,7 +7,7 @@
 set -u
 BIN=$1 WORK=$2
 HERE=$(cd "$(dirname "$0")" && pwd)
-. "$HERE/../tools/checks.sh"
+. "$HERE/../support/checks.sh"
 mkdir -p "$WORK" && cd "$WORK" || exit 2
 try() { # NAME TRIPLE OPTIONS... (wasm32-wasi: /tmp is WORK's folder)
     name=$1 triple=$2

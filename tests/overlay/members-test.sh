@@ -11,7 +11,7 @@
 set -u
 [ $# -eq 6 ] || { echo "usage: members-test.sh CMAKE CLANG AR NM SOURCE_DIR WORK" >&2; exit 2; }
 CMAKE=$1 CLANG=$2 AR=$3 NM=$4 SRC=$5 W=$6
-. "$SRC/tests/tools/checks.sh"
+. "$SRC/tests/support/checks.sh"
 rm -rf "$W" && mkdir -p "$W" || exit 1
 
 # obj NAME 'C source': compiles NAME.o for wasm32.

@@ -6,7 +6,7 @@
 set -u
 BIN=$1 WORK=$2
 HERE=$(cd "$(dirname "$0")" && pwd)
-. "$HERE/../tools/checks.sh"
+. "$HERE/../support/checks.sh"
 mkdir -p "$WORK" && cd "$WORK" || exit 2
 if "$BIN/wasm32-wasi-vfs-clang" -Oz "$HERE/size/streams.c" -Wl,-Map=streams.map \
     -o streams.wasm 2>build.log; then

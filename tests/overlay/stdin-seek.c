@@ -1,5 +1,5 @@
 /*
- * stdin-seek.c - seeking on the host's stdin (libc-overlay/src/
+ * stdin-seek.c - seeking on the host's stdin (libc-overlay/src/preview1/
  * host_seek.c), before and after the filesystem exists. Run with stdin
  * redirected from a file holding "abcdef" and the argument "file": the
  * seeks work as on Linux (and wasm32-wasi); with stdin a pipe and the

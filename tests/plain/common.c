@@ -1,6 +1,6 @@
 /*
  * common.c - the non-filesystem help wasm32-wasi and wasm32-wasi-vfs
- * share (libc-overlay/include, libc-overlay/src), built for both and run
+ * share (libc-overlay/include, libc-overlay/src/common), built for both and run
  * under wasi-run: the signal-set calls, sigaction over the signal
  * emulation, sigprocmask, stream locks, the one user, the process calls
  * that fail with ENOSYS, setjmp/longjmp, and the emulations turned on by

@@ -1,6 +1,6 @@
 /*
  * files.c - the file calls wasm32-wasi gets from libc-overlay/plain and
- * libc-overlay/src, on a host directory preopened at "/" that has a tmp/
+ * libc-overlay/src/common, on a host directory preopened at "/" that has a tmp/
  * folder (wasi-run --dir DIR::/): realpath through the host's directories
  * and symlinks, the temporary-file calls, and the calls preview1 cannot
  * express (chmod and chown fail with ENOSYS, umask changes nothing,

@@ -1,8 +1,8 @@
 /*
  * posix.c - the POSIX calls glibc and musl declare that wasm32-wasi and
- * wasm32-wasi-vfs give the same answers to (libc-overlay/src/{alarm,
- * rlimit,priority,rusage,tzset,identity,termios}.c), built for both and run under
- * wasi-run: each result and each errno as documented there.
+ * wasm32-wasi-vfs give the same answers to (libc-overlay/src/common/{alarm,
+ * rlimit,priority,rusage,tzset,identity,termios}.c), built for both and run
+ * under wasi-run: each result and each errno as documented there.
  * STACK_BYTES is the triple's default stack (-D from CMakeLists.txt).
  */
 #include <errno.h>

@@ -1,6 +1,6 @@
 /*
  * threads.c - C11 <threads.h> on wasm32-wasi and wasm32-wasi-vfs
- * (libc-overlay/src/threads.c): thrd_create fails with thrd_nomem;
+ * (libc-overlay/src/common/threads.c): thrd_create fails with thrd_nomem;
  * mutexes, condition variables, call_once and thread-specific storage
  * work; a wait nothing could end fails at once (thrd_error, thrd_timedout
  * for the timed forms); thrd_exit runs the tss destructors and exits 0.

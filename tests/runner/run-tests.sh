@@ -40,7 +40,7 @@ command -v timeout >/dev/null 2>&1 && TIMEOUT=timeout
 cat_wasm() { ${TIMEOUT:+"$TIMEOUT" 300} "$RUNNER" cat.wasm; }
 nonblock_cat_wasm() { ${TIMEOUT:+"$TIMEOUT" 300} "$NODE_BIN" "$SRC/nonblock.js" "$RUNNER" cat.wasm; }
 
-. "$SRC/../tools/checks.sh"
+. "$SRC/../support/checks.sh"
 
 # expect NAME STATUS STDOUT STDERR: checks $st and the files out and err of
 # the command just run (compared as $(cat file), i.e. without trailing newlines).

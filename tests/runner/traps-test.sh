@@ -11,7 +11,7 @@
 set -u
 [ $# -eq 3 ] || { echo "usage: traps-test.sh BIN_DIR SOURCE_DIR WORK" >&2; exit 2; }
 BIN=$1 SRC=$2 W=$3
-. "$SRC/tests/tools/checks.sh"
+. "$SRC/tests/support/checks.sh"
 mkdir -p "$W" && cd "$W" || exit 1
 command -v wasm-opt >/dev/null 2>&1 ||
     { fail wasm-opt "binaryen's wasm-opt is not on PATH: clang would not optimize"; finish; exit 1; }

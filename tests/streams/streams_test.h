@@ -10,7 +10,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "../tools/check_main.h"
+#include "../support/check_main.h"
 #include "vfs_streams.h"
 
 static int64_t test_now_ns = 1700000000LL * 1000000000;

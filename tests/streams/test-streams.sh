@@ -89,7 +89,7 @@ same_text exit-call-status-kept "$(cat w3.st) $(cat w3)" '5 status kept'
 
 # --- what the modules import: streams and harmless calls, never files ---------
 # fd_seek: a seek on a standard stream goes to the host (stdin may be a
-# regular file; libc-overlay/src/host_seek.c).
+# regular file; libc-overlay/src/preview1/host_seek.c).
 allowed=' args_get args_sizes_get environ_get environ_sizes_get clock_time_get clock_res_get proc_exit sched_yield random_get fd_read fd_write fd_fdstat_get fd_seek fd_close poll_oneoff '
 mods="$MODULES/squish.wasm $MODULES/pgminv.wasm"
 for m in bzip2/wasm32-wasi-vfs/bzip2 zlib/wasm32-wasi-vfs/minigzip; do

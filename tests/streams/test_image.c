@@ -1,5 +1,5 @@
 /* test_image.c - file images as wasi-vfs-pack writes them (--image),
- * mounted natively (libc-overlay/src/image.c over the vfs core's lazy
+ * mounted natively (libc-overlay/src/transfer/image.c over the vfs core's lazy
  * directories and borrowed files): the tree and its metadata come through,
  * nothing is read before it is needed, writes never touch the image, and a
  * damaged image is refused or fails the lookup that meets the damage. */

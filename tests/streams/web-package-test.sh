@@ -9,7 +9,7 @@
 set -u
 [ $# -eq 3 ] || { echo "usage: web-package-test.sh BUILD_DIR SQUISH_EXPORTS.wasm WORK" >&2; exit 2; }
 B=$1 SQ=$2 W=$3
-. "$(dirname "$0")/../tools/checks.sh"
+. "$(dirname "$0")/../support/checks.sh"
 rm -rf "$W" && mkdir -p "$W/app/node_modules" || exit 1
 if cmake --install "$B" --prefix "$W/prefix" >"$W/install.log" 2>&1; then ok install; else
     fail install "$(tail -5 "$W/install.log")"; finish; exit 1; fi

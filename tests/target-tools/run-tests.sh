@@ -22,7 +22,7 @@ work=$3 legacy=${4:-}
 bin=$build/bin
 here=$src/tests/target-tools
 rm -rf "$work" && mkdir -p "$work" && work=$(CDPATH= cd -- "$work" && pwd) || exit 2
-. "$here/../tools/checks.sh"
+. "$here/../support/checks.sh"
 
 # status NAME WANT_STATUS WANT_STDERR_LINE CMD...: CMD exits WANT_STATUS and
 # the first line of its stderr is WANT_STDERR_LINE.

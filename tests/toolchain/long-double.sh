@@ -8,10 +8,10 @@
 set -u
 [ $# -eq 2 ] || { echo "usage: $0 BUILD_DIR WORK_DIR" >&2; exit 2; }
 bin=$(CDPATH= cd -- "$1" && pwd)/bin || exit 2
-tools=$(CDPATH= cd -- "$(dirname -- "$0")/../tools" && pwd) || exit 2
+support=$(CDPATH= cd -- "$(dirname -- "$0")/../support" && pwd) || exit 2
 work=$2
 rm -rf "$work" && mkdir -p "$work" && cd "$work" || exit 2
-. "$tools/checks.sh"
+. "$support/checks.sh"
 clang=$(sed -n 's/^clang=${WASI_CLANG:-\(.*\)}$/\1/p' "$bin/wasm32-wasi-clang")
 [ -x "$clang" ] || { echo "long-double.sh: no clang named in $bin/wasm32-wasi-clang" >&2; exit 2; }
 

@@ -14,8 +14,8 @@ set -u
 bin=$(CDPATH= cd -- "$1" && pwd)/bin || exit 2
 src=$(CDPATH= cd -- "$2" && pwd) || exit 2
 work=$3 cache=$4
-. "$src/tests/tools/checks.sh"
-tree=$(sh "$src/tests/tools/debian-source.sh" libogg "$cache") || {
+. "$src/tests/support/checks.sh"
+tree=$(sh "$src/tests/support/debian-source.sh" libogg "$cache") || {
     fail "libogg source" "debian-source.sh could not fetch it"; finish; exit 1; }
 rm -rf "$work" && mkdir -p "$work" && cp -a "$tree" "$work/ogg" && cd "$work/ogg" || exit 2
 t=wasm32-wasi-vfs

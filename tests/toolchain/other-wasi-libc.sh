@@ -12,7 +12,7 @@
 set -u
 [ $# -eq 4 ] || [ $# -eq 5 ] || { echo "usage: other-wasi-libc.sh SOURCE_DIR WORK SUITE TESTS_REGEX [EXCLUDE_REGEX]" >&2; exit 2; }
 SRC=$1 W=$2 SUITE=$3 TESTS=$4 EXCLUDE=${5:-^$}
-. "$SRC/tests/tools/checks.sh"
+. "$SRC/tests/support/checks.sh"
 mkdir -p "$W" || exit 1
 
 if usr=$(sh "$SRC/cmake/debian-wasi-libc.sh" "$SUITE" "$W/wasi-libc"); then

@@ -14,7 +14,7 @@ here="$src/tests/toolchain"
 rm -rf "$work" && mkdir -p "$work" && work=$(CDPATH= cd -- "$work" && pwd) || exit 2
 bin="$build/bin"
 clang=$(sed -n 's/^WASI_CLANG:[A-Z]*=//p' "$build/CMakeCache.txt")
-. "$here/../tools/checks.sh"
+. "$here/../support/checks.sh"
 # check NAME CMD...: runs CMD (output in $work/out), ok when it succeeds
 check() {
     name=$1; shift

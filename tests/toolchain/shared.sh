@@ -8,10 +8,10 @@
 set -u
 [ $# -eq 2 ] || { echo "usage: $0 BUILD_DIR WORK_DIR" >&2; exit 2; }
 bin=$(CDPATH= cd -- "$1" && pwd)/bin || exit 2
-tools=$(CDPATH= cd -- "$(dirname -- "$0")/../tools" && pwd) || exit 2
+support=$(CDPATH= cd -- "$(dirname -- "$0")/../support" && pwd) || exit 2
 work=$2
 rm -rf "$work" && mkdir -p "$work/lib" && cd "$work" || exit 2
-. "$tools/checks.sh"
+. "$support/checks.sh"
 
 printf 'int twice(int x) { return 2 * x; }\nint seven = 7;\n' > lib.c
 printf '#include <stdio.h>\nint twice(int); extern int seven;\nint main(void) { printf("%%d\\n", twice(seven)); return 0; }\n' > main.c

@@ -1,5 +1,6 @@
 /* fs.c - filesystem creation and teardown, memory and clock helpers. */
 #include "vfs_impl.h"
+#include "vfs_hooks.h"
 
 #include <stdlib.h>
 
@@ -7,7 +8,7 @@ static void *libc_realloc(void *ctx, void *ptr, size_t size)
 {
     (void)ctx;
     if (size)
-        return realloc(ptr, size);
+        return VFS_REALLOC(ptr, size);
     free(ptr);
     return NULL;
 }

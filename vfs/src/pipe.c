@@ -2,6 +2,7 @@
  * description (they can only be duplicated), so `ends` records which of
  * them is still open. */
 #include "vfs_impl.h"
+#include "vfs_hooks.h"
 
 static ssize_t pipe_read(struct vfs *fs, struct vfs_node *n, void *buf,
                          size_t len, int64_t off)
@@ -34,7 +35,7 @@ static ssize_t pipe_write(struct vfs *fs, struct vfs_node *n, const void *buf,
     if (len > room)
         len = room;
     if (p->start && p->start + p->len + len > p->cap) {
-        memmove(p->buf, p->buf + p->start, p->len);
+        VFS_MEMMOVE(p->buf, p->buf + p->start, p->len);
         p->start = 0;
     }
     if (p->len + len > p->cap) {

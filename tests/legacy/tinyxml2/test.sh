@@ -14,7 +14,7 @@ set -u
 [ $# -eq 3 ] || { echo "usage: tinyxml2/test.sh OUT BIN WORK" >&2; exit 2; }
 OUT=$1 BIN=$2 WORK=$3
 here=$(CDPATH= cd -- "$(dirname -- "$0")" && pwd) || exit 2
-. "$here/../../tools/checks.sh"
+. "$here/../../support/checks.sh"
 rm -rf "$WORK" && mkdir -p "$WORK" || exit 2
 
 for t in native wasm32-wasi wasm32-wasi-vfs; do

@@ -8,7 +8,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "../../tools/check_main.h"
+#include "../../support/check_main.h"
 #include "vfs.h"
 
 /* A clock that advances one second per reading. */

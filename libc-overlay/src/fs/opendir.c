@@ -1,0 +1,39 @@
+/*
+ * opendir.c - opendir and opendirat: open the directory (read permission
+ * needed, as on Linux) and hand the descriptor to wasi-libc's fdopendir,
+ * whose readdir lists it through fd_readdir (preview1/wasi_readdir.c).
+ *
+ * wasi-libc's fdopendir reads the first batch of entries at once; the
+ * rewinddir that follows drops it, so that, as on Linux, the listing
+ * reflects the directory when readdir is first called (a directory
+ * removed in between reads as empty).
+ */
+#include <dirent.h>
+#include <errno.h>
+#include <fcntl.h>
+#include <unistd.h>
+
+#include "../internal.h"
+
+DIR *opendirat(int dirfd, const char *path)
+{
+    int fd = openat(dirfd, path, O_RDONLY | O_DIRECTORY), e;
+    DIR *d;
+
+    if (fd < 0)
+        return NULL;
+    d = fdopendir(fd);
+    if (!d) {
+        e = errno;
+        close(fd);
+        errno = e;
+        return NULL;
+    }
+    rewinddir(d);
+    return d;
+}
+
+DIR *opendir(const char *path)
+{
+    return opendirat(AT_FDCWD, path);
+}
