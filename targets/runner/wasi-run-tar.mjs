@@ -1,6 +1,6 @@
 // wasi-run-tar.mjs: the archives of wasi-run's --in, --out and --dir on a
 // wasm32-wasi-vfs module (loaded only when they are used): the Node side
-// of tar.mjs (the one tar reader and writer, shared with the web page).
+// of js/tar.mjs (the one tar reader and writer, shared with the web page).
 //
 // In: a host directory becomes a tar stream the module reads on a
 // descriptor of its own (names byte for byte, mtimes in nanoseconds).
@@ -30,7 +30,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import crypto from 'node:crypto';
 import path from 'node:path';
-import { TarError, tarEntries, entryHeaders, END_OF_ARCHIVE, cleanName, show, looksLikeTar } from './tar.mjs';
+import { TarError, tarEntries, entryHeaders, END_OF_ARCHIVE, cleanName, show, looksLikeTar } from './js/tar.mjs';
 
 export { TarError, looksLikeTar };
 

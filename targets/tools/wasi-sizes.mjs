@@ -28,7 +28,7 @@
 // triple, missing or unreadable file, a module that is not WebAssembly),
 // with the reason on stderr.
 import { spawnSync } from "node:child_process";
-import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync,
+import { existsSync, mkdtempSync, rmSync, writeFileSync,
          accessSync, constants, mkdirSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { dirname, join, resolve } from "node:path";

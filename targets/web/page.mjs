@@ -14,7 +14,7 @@
 
 import { WasiShim, missingImports } from './wasi-shim.mjs';
 import { VfsModule } from './wasi-vfs.mjs';
-import { makeTar, readTar } from './tar.mjs';
+import { makeTar, readTar } from './js/tar.mjs';
 
 const $ = (id) => document.getElementById(id);
 const enc = new TextEncoder();

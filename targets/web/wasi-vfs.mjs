@@ -18,18 +18,14 @@
 // A module runs once (_start); files may be put in before and read after,
 // also after the program called exit().
 
+import { errnoName } from './js/wasi-abi.mjs';
 import { WasiShim, missingImports } from './wasi-shim.mjs';
-
-// WASI errno numbers.
-const ERRNO_NAMES = { 2: 'EACCES', 8: 'EBADF', 20: 'EEXIST', 21: 'EFAULT', 22: 'EFBIG', 28: 'EINVAL',
-  29: 'EIO', 31: 'EISDIR', 32: 'ELOOP', 37: 'ENAMETOOLONG', 44: 'ENOENT', 48: 'ENOMEM',
-  51: 'ENOSPC', 54: 'ENOTDIR', 55: 'ENOTEMPTY', 63: 'EPERM' };
 
 export class VfsError extends Error {
   constructor(op, path, errno) {
-    super(`${op} ${path}: ${ERRNO_NAMES[errno] ?? `errno ${errno}`}`);
+    super(`${op} ${path}: ${errnoName(errno) ?? `errno ${errno}`}`);
     this.errno = errno;
-    this.code = ERRNO_NAMES[errno];
+    this.code = errnoName(errno);
   }
 }
 

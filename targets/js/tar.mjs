@@ -130,7 +130,7 @@ export function show(bytes) {
   let s = '';
   for (let i = 0; i < bytes.length;) {
     const b = bytes[i];
-    let n = b < 0x80 ? 1 : b >= 0xc2 && b < 0xe0 ? 2 : b >= 0xe0 && b < 0xf0 ? 3 : b >= 0xf0 && b < 0xf5 ? 4 : 0;
+    const n = b < 0x80 ? 1 : b >= 0xc2 && b < 0xe0 ? 2 : b >= 0xe0 && b < 0xf0 ? 3 : b >= 0xf0 && b < 0xf5 ? 4 : 0;
     if (n > 1 && i + n <= bytes.length) {
       try {
         s += new TextDecoder('utf-8', { fatal: true }).decode(bytes.subarray(i, i + n));
