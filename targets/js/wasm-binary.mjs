@@ -19,8 +19,19 @@
 export class WasmReadError extends Error {}
 
 export const SECTION = Object.freeze({
-  CUSTOM: 0, TYPE: 1, IMPORT: 2, FUNCTION: 3, TABLE: 4, MEMORY: 5, GLOBAL: 6,
-  EXPORT: 7, START: 8, ELEMENT: 9, CODE: 10, DATA: 11, DATA_COUNT: 12,
+  CUSTOM: 0,
+  TYPE: 1,
+  IMPORT: 2,
+  FUNCTION: 3,
+  TABLE: 4,
+  MEMORY: 5,
+  GLOBAL: 6,
+  EXPORT: 7,
+  START: 8,
+  ELEMENT: 9,
+  CODE: 10,
+  DATA: 11,
+  DATA_COUNT: 12,
 });
 
 export const IMPORT_KINDS = Object.freeze(['function', 'table', 'memory', 'global', 'tag']);
@@ -35,8 +46,7 @@ export class Reader {
   }
   // Throws unless n more bytes are there.
   need(n) {
-    if (!(n >= 0) || this.p + n > this.end)
-      throw new WasmReadError('truncated at byte ' + this.p);
+    if (!(n >= 0) || this.p + n > this.end) throw new WasmReadError('truncated at byte ' + this.p);
   }
   byte() {
     this.need(1);
@@ -50,8 +60,10 @@ export class Reader {
   }
   // An unsigned LEB128 of at most `bits` bits (5 bytes for 32).
   unsigned(bits) {
-    const at = this.p, most = Math.ceil(bits / 7);
-    let r = 0, c;
+    const at = this.p,
+      most = Math.ceil(bits / 7);
+    let r = 0,
+      c;
     for (let i = 0; ; i++) {
       if (i === most) throw new WasmReadError('LEB128 too long at byte ' + at);
       c = this.byte();
@@ -67,8 +79,11 @@ export class Reader {
   // A signed LEB128 of at most `bits` bits (i32.const: 32, i64.const: 64;
   // a 64-bit value comes back as a BigInt).
   signed(bits) {
-    const at = this.p, most = Math.ceil(bits / 7);
-    let r = 0n, shift = 0n, c;
+    const at = this.p,
+      most = Math.ceil(bits / 7);
+    let r = 0n,
+      shift = 0n,
+      c;
     for (let i = 0; ; i++) {
       if (i === most) throw new WasmReadError('LEB128 too long at byte ' + at);
       c = this.byte();
@@ -98,8 +113,7 @@ export function checkHeader(bytes) {
   const b = bytes;
   if (b.length < 8 || b[0] !== 0 || b[1] !== 0x61 || b[2] !== 0x73 || b[3] !== 0x6d)
     throw new WasmReadError('not a WebAssembly module (no \\0asm header)');
-  if (b[4] !== 1 || b[5] || b[6] || b[7])
-    throw new WasmReadError('not a WebAssembly binary module of version 1');
+  if (b[4] !== 1 || b[5] || b[6] || b[7]) throw new WasmReadError('not a WebAssembly binary module of version 1');
 }
 
 // The sections after the header: [{ id, start, body, end }] (start: the id
@@ -109,7 +123,10 @@ export function sections(bytes) {
   const out = [];
   const r = new Reader(bytes, 8);
   while (r.p < bytes.length) {
-    const start = r.p, id = r.byte(), size = r.u32(), body = r.p;
+    const start = r.p,
+      id = r.byte(),
+      size = r.u32(),
+      body = r.p;
     r.bytes(size);
     out.push({ id, start, body, end: r.p });
   }
@@ -119,14 +136,30 @@ export function sections(bytes) {
 // One entry of the import section: its names and kind (a number, see
 // IMPORT_KINDS), its description skipped. Throws for an unknown kind.
 export function readImport(r) {
-  const module = r.name(), name = r.name(), kind = r.byte();
+  const module = r.name(),
+    name = r.name(),
+    kind = r.byte();
   switch (kind) {
-    case 0: r.u32(); break;              // type index
-    case 1: r.byte(); r.limits(); break; // reftype, limits
-    case 2: r.limits(); break;
-    case 3: r.byte(); r.byte(); break;   // valtype, mutability
-    case 4: r.byte(); r.u32(); break;    // attribute, type index
-    default: throw new WasmReadError(`unknown import kind ${kind} for ${module}.${name}`);
+    case 0:
+      r.u32();
+      break; // type index
+    case 1:
+      r.byte();
+      r.limits();
+      break; // reftype, limits
+    case 2:
+      r.limits();
+      break;
+    case 3:
+      r.byte();
+      r.byte();
+      break; // valtype, mutability
+    case 4:
+      r.byte();
+      r.u32();
+      break; // attribute, type index
+    default:
+      throw new WasmReadError(`unknown import kind ${kind} for ${module}.${name}`);
   }
   return { module, name, kind };
 }
@@ -137,7 +170,9 @@ export function readImport(r) {
 export function readNameMaps(r) {
   const maps = { 1: new Map(), 7: new Map() };
   while (r.p < r.end) {
-    const id = r.byte(), size = r.u32(), next = r.p + size;
+    const id = r.byte(),
+      size = r.u32(),
+      next = r.p + size;
     if (next > r.end) throw new WasmReadError('name section runs past its end');
     if (maps[id]) {
       const sub = new Reader(r.b, r.p, next);

@@ -50,6 +50,8 @@ export function archiveImports(base, table) {
   }
   return {
     imports: { fd_read, fd_write, fd_fdstat_get },
-    setMemory(m) { memory = m; },
+    setMemory(m) {
+      memory = m;
+    },
   };
 }

@@ -11,8 +11,10 @@ const FIRST_ARCHIVE_FD = 3;
 // wasm32-wasi-vfs module has it but one linked with --vfs-no-transfer; the
 // custom section "wasi-vfs-streams" says so (libc-overlay/src/streams_boot.c).
 export function noStreams(file) {
-  usageError(`${file}: takes no files through streams: --in and --out need a ` +
-    'wasm32-wasi-vfs module linked without --vfs-no-transfer');
+  usageError(
+    `${file}: takes no files through streams: --in and --out need a ` +
+      'wasm32-wasi-vfs module linked without --vfs-no-transfer',
+  );
 }
 
 // Checks the host paths, sets the module's WASI_VFS_IN and WASI_VFS_OUT,
@@ -32,7 +34,10 @@ export async function planArchives(opts) {
         throw Object.assign(new Error(), { code: 'EINVAL' });
       }
     } catch (e) {
-      die(EXIT_NO_INPUT, `--in ${host}: cannot read it: ${e.code === 'EINVAL' ? 'not a directory or tar archive' : openError(e)}`);
+      die(
+        EXIT_NO_INPUT,
+        `--in ${host}: cannot read it: ${e.code === 'EINVAL' ? 'not a directory or tar archive' : openError(e)}`,
+      );
     }
     const read = tar.pullReader(tar.archive(host, warn));
     table.set(fd, { read, host });
@@ -70,7 +75,9 @@ export async function planArchives(opts) {
         }
         if (out.spool.length === 0) continue; // the program used no file: no changes
         tar.extract(out.spool.source(), out.host, {
-          keepModes: opts.keepModes, limit: opts.outLimit, maxEntries: opts.maxEntries,
+          keepModes: opts.keepModes,
+          limit: opts.outLimit,
+          maxEntries: opts.maxEntries,
           failAfter: failAfter === undefined ? undefined : Number(failAfter),
         });
       } catch (e) {

@@ -37,7 +37,10 @@ export const usageError = (why) => usageExit(why, USAGE);
 function splitSpec(option, spec, names) {
   let sep = spec.indexOf('::');
   let len = 2;
-  if (sep < 0) { sep = spec.indexOf(':'); len = 1; }
+  if (sep < 0) {
+    sep = spec.indexOf(':');
+    len = 1;
+  }
   const a = sep < 0 ? '' : spec.slice(0, sep);
   const b = sep < 0 ? '' : spec.slice(sep + len);
   if (a === '' || b === '') usageError(`${option} ${spec}: expected ${names}`);
@@ -75,11 +78,17 @@ export function parseArgs(argv) {
 
   for (; i < argv.length; i++) {
     let arg = argv[i];
-    if (arg === '--') { i++; break; }
+    if (arg === '--') {
+      i++;
+      break;
+    }
     if (!arg.startsWith('-') || arg === '-') break;
     let value;
     const eq = arg.indexOf('=');
-    if (arg.startsWith('--') && eq > 0) { value = arg.slice(eq + 1); arg = arg.slice(0, eq); }
+    if (arg.startsWith('--') && eq > 0) {
+      value = arg.slice(eq + 1);
+      arg = arg.slice(0, eq);
+    }
     const needValue = () => {
       if (value !== undefined) return value;
       if (i + 1 >= argv.length) usageError(`option ${arg} needs a value`);
@@ -133,8 +142,7 @@ export function parseArgs(argv) {
     if (eq > 0) env[spec.slice(0, eq)] = spec.slice(eq + 1);
     else if (Object.hasOwn(process.env, spec)) env[spec] = process.env[spec];
   }
-  return { preopens, dirs, env, ins, outs, keepModes, outLimit, maxEntries,
-    module: argv[i], args: argv.slice(i + 1) };
+  return { preopens, dirs, env, ins, outs, keepModes, outLimit, maxEntries, module: argv[i], args: argv.slice(i + 1) };
 }
 
 // True when `path` names a directory (following symlinks).

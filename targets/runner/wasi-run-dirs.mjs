@@ -13,8 +13,10 @@ export function dirsOnModule(opts, module, streamsPart) {
   if (names.some((n) => n === 'fd_prestat_get' || n.startsWith('path_'))) return;
   const first = opts.dirs[0].spec;
   if (!streamsPart) {
-    usageError(`--dir ${first}: ${opts.module} imports no filesystem function and has no ` +
-      'file transfer part (it uses no files, or was linked with --vfs-no-transfer): the directory cannot reach it');
+    usageError(
+      `--dir ${first}: ${opts.module} imports no filesystem function and has no ` +
+        'file transfer part (it uses no files, or was linked with --vfs-no-transfer): the directory cannot reach it',
+    );
   }
   for (const { spec, host, guest } of opts.dirs) {
     const abs = posixResolve(guest);

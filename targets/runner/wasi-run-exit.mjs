@@ -30,8 +30,9 @@ export function discardOutputs() {
 // \xNN; only "\nwasi-run: " inside MESSAGE starts a line of its own. A
 // stderr that is gone is ignored: the exit status still tells.
 export function say(message) {
-  const line = message.split('\nwasi-run: ').map((part) =>
-    part.replace(/[\x00-\x1f\x7f]/g, (c) => `\\x${c.charCodeAt(0).toString(16).padStart(2, '0')}`));
+  const line = message
+    .split('\nwasi-run: ')
+    .map((part) => part.replace(/[\x00-\x1f\x7f]/g, (c) => `\\x${c.charCodeAt(0).toString(16).padStart(2, '0')}`));
   try {
     writeBlocking(2, Buffer.from(`wasi-run: ${line.join('\nwasi-run: ')}\n`));
   } catch {}
@@ -56,9 +57,14 @@ export function usageExit(why, usage) {
 
 // Messages for the errors opening a host file can give.
 const OPEN_ERRORS = {
-  ENOENT: 'no such file or directory', EACCES: 'permission denied',
-  EISDIR: 'is a directory', ENOTDIR: 'not a directory', EROFS: 'read-only file system',
-  ENOSPC: 'no space left on device', ELOOP: 'too many symbolic links',
-  ENAMETOOLONG: 'file name too long', EEXIST: 'file exists',
+  ENOENT: 'no such file or directory',
+  EACCES: 'permission denied',
+  EISDIR: 'is a directory',
+  ENOTDIR: 'not a directory',
+  EROFS: 'read-only file system',
+  ENOSPC: 'no space left on device',
+  ELOOP: 'too many symbolic links',
+  ENAMETOOLONG: 'file name too long',
+  EEXIST: 'file exists',
 };
 export const openError = (e) => OPEN_ERRORS[e.code] ?? e.message;

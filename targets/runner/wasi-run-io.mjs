@@ -31,7 +31,7 @@ export function readBlocking(fd, buf) {
 // on failure other than EAGAIN/EINTR, which are waited out.
 export function writeBlocking(fd, buf) {
   let done = 0;
-  for (let attempt = 0; done < buf.length; ) {
+  for (let attempt = 0; done < buf.length;) {
     try {
       done += fs.writeSync(fd, buf, done, buf.length - done);
       attempt = 0;
@@ -44,8 +44,20 @@ export function writeBlocking(fd, buf) {
 
 // The host errors a read or write on a stream can give the guest as they
 // are; any other is EIO.
-const STREAM_ERRORS = new Set(['EACCES', 'EBADF', 'ECONNRESET', 'EDQUOT', 'EFBIG', 'EINVAL',
-  'EIO', 'EISDIR', 'ENOSPC', 'ENXIO', 'EPERM', 'EPIPE']);
+const STREAM_ERRORS = new Set([
+  'EACCES',
+  'EBADF',
+  'ECONNRESET',
+  'EDQUOT',
+  'EFBIG',
+  'EINVAL',
+  'EIO',
+  'EISDIR',
+  'ENOSPC',
+  'ENXIO',
+  'EPERM',
+  'EPIPE',
+]);
 
 // The WASI errno of Node I/O error `e` on a stream.
 export const streamErrno = (e) => (STREAM_ERRORS.has(e.code) ? errnoOfCode(e.code) : ERRNO.IO);

@@ -31,11 +31,18 @@ export function checkImports(file, module, wasiImport) {
       imp.module !== 'wasi_snapshot_preview1' ||
       imp.kind !== 'function' ||
       imp.name.startsWith('_') ||
-      typeof wasiImport[imp.name] !== 'function');
+      typeof wasiImport[imp.name] !== 'function',
+  );
   if (bad.length > 0) {
-    die(EXIT_CANNOT_RUN, bad.map((imp) =>
-      `${file}: unsupported import ${imp.module}.${imp.name}` +
-      (imp.kind === 'function' ? '' : ` (${imp.kind})`)).join('\nwasi-run: '));
+    die(
+      EXIT_CANNOT_RUN,
+      bad
+        .map(
+          (imp) =>
+            `${file}: unsupported import ${imp.module}.${imp.name}` + (imp.kind === 'function' ? '' : ` (${imp.kind})`),
+        )
+        .join('\nwasi-run: '),
+    );
   }
 }
 
@@ -44,9 +51,12 @@ export function checkImports(file, module, wasiImport) {
 export function checkExports(file, module) {
   const kinds = new Map(WebAssembly.Module.exports(module).map((e) => [e.name, e.kind]));
   if (kinds.get('_start') !== 'function') {
-    die(EXIT_CANNOT_RUN, kinds.has('_initialize')
-      ? `${file}: is a reactor (exports _initialize, no _start); nothing to run`
-      : `${file}: not a WASI command (no _start export)`);
+    die(
+      EXIT_CANNOT_RUN,
+      kinds.has('_initialize')
+        ? `${file}: is a reactor (exports _initialize, no _start); nothing to run`
+        : `${file}: not a WASI command (no _start export)`,
+    );
   }
   if (kinds.has('_initialize')) die(EXIT_CANNOT_RUN, `${file}: exports both _start and _initialize`);
   if (kinds.get('memory') !== 'memory') die(EXIT_CANNOT_RUN, `${file}: does not export its memory`);
@@ -59,7 +69,10 @@ export async function loadWasi() {
   try {
     return (await import('node:wasi')).WASI;
   } catch (e) {
-    die(EXIT_INTERNAL, `Node.js ${process.version} has no usable node:wasi (${e.code ?? e.message}); ` +
-      'Node < 20 needs --experimental-wasi-unstable-preview1, which the wasi-run launcher adds');
+    die(
+      EXIT_INTERNAL,
+      `Node.js ${process.version} has no usable node:wasi (${e.code ?? e.message}); ` +
+        'Node < 20 needs --experimental-wasi-unstable-preview1, which the wasi-run launcher adds',
+    );
   }
 }

@@ -11,16 +11,28 @@ import { ERRNO, inMemory } from './js/wasi-abi.mjs';
 
 const PATH_CALLS = {
   // name: indexes of the descriptor arguments
-  path_create_directory: [0], path_filestat_get: [0], path_filestat_set_times: [0],
-  path_link: [0, 4], path_open: [0], path_readlink: [0], path_remove_directory: [0],
-  path_rename: [0, 3], path_symlink: [2], path_unlink_file: [0], fd_readdir: [0],
+  path_create_directory: [0],
+  path_filestat_get: [0],
+  path_filestat_set_times: [0],
+  path_link: [0, 4],
+  path_open: [0],
+  path_readlink: [0],
+  path_remove_directory: [0],
+  path_rename: [0, 3],
+  path_symlink: [2],
+  path_unlink_file: [0],
+  fd_readdir: [0],
 };
 
 // Returns the guarding imports, setMemory(memory), and setStreams(has):
 // has(fd) says whether fd is a stream the runner serves itself (typed
 // entry point, --in/--out archives), which is open and not a directory.
 export function pathGuard(wasiImport, preopenCount) {
-  const kinds = new Map([[0, 'stream'], [1, 'stream'], [2, 'stream']]);
+  const kinds = new Map([
+    [0, 'stream'],
+    [1, 'stream'],
+    [2, 'stream'],
+  ]);
   for (let k = 0; k < preopenCount; k++) kinds.set(3 + k, 'dir');
   let memory = null;
   let streams = () => false;
@@ -62,5 +74,13 @@ export function pathGuard(wasiImport, preopenCount) {
     }
     return result;
   };
-  return { imports, setMemory(m) { memory = m; }, setStreams(has) { streams = has; } };
+  return {
+    imports,
+    setMemory(m) {
+      memory = m;
+    },
+    setStreams(has) {
+      streams = has;
+    },
+  };
 }

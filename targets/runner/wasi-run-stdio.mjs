@@ -51,7 +51,11 @@ export function blockingStdio(wasiImport) {
     } catch (e) {
       return errnoFor(e);
     }
-    return putU32(memory, nwrittenPtr, bufs.reduce((sum, b) => sum + b.length, 0));
+    return putU32(
+      memory,
+      nwrittenPtr,
+      bufs.reduce((sum, b) => sum + b.length, 0),
+    );
   }
 
   function fd_close(fd) {
@@ -62,12 +66,17 @@ export function blockingStdio(wasiImport) {
 
   function fd_renumber(from, to) {
     const result = wasiImport.fd_renumber(from, to);
-    if (result === ERRNO.SUCCESS) { ownStdio.delete(from); ownStdio.delete(to); }
+    if (result === ERRNO.SUCCESS) {
+      ownStdio.delete(from);
+      ownStdio.delete(to);
+    }
     return result;
   }
 
   return {
     imports: { fd_read, fd_write, fd_close, fd_renumber },
-    setMemory(m) { memory = m; },
+    setMemory(m) {
+      memory = m;
+    },
   };
 }

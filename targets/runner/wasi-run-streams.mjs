@@ -2,8 +2,18 @@
 
 import fs from 'node:fs';
 import { readBlocking, streamErrno, writeBlocking } from './wasi-run-io.mjs';
-import { ERRNO, EVENT_SIZE, EVENTTYPE, FILESTAT_SIZE, inMemory, iovecs, putFdstat, putU32, RIGHTS,
-  SUBSCRIPTION_SIZE } from './js/wasi-abi.mjs';
+import {
+  ERRNO,
+  EVENT_SIZE,
+  EVENTTYPE,
+  FILESTAT_SIZE,
+  inMemory,
+  iovecs,
+  putFdstat,
+  putU32,
+  RIGHTS,
+  SUBSCRIPTION_SIZE,
+} from './js/wasi-abi.mjs';
 
 // Returns the imports that serve a typed module's stream descriptors, laid
 // over `base` (Node's WASI with blocking stdio), and setMemory(memory).
@@ -45,15 +55,18 @@ export function typedStreamImports(base, streams) {
     } catch (e) {
       return e.code === 'EPIPE' ? ERRNO.PIPE : errnoFor(e);
     }
-    return putU32(memory, nwrittenPtr, bufs.reduce((sum, b) => sum + b.length, 0));
+    return putU32(
+      memory,
+      nwrittenPtr,
+      bufs.reduce((sum, b) => sum + b.length, 0),
+    );
   }
 
   function fd_fdstat_get(fd, ptr) {
     if (!streams.has(fd)) return base.fd_fdstat_get(fd, ptr);
     const s = streams.get(fd);
     if (s.closed) return ERRNO.BADF;
-    const rights = (s.output ? RIGHTS.FD_WRITE : RIGHTS.FD_READ) |
-      RIGHTS.FD_FILESTAT_GET | RIGHTS.POLL_FD_READWRITE;
+    const rights = (s.output ? RIGHTS.FD_WRITE : RIGHTS.FD_READ) | RIGHTS.FD_FILESTAT_GET | RIGHTS.POLL_FD_READWRITE;
     return putFdstat(memory, ptr, { rightsBase: rights }); // filetype 0: unknown
   }
 
@@ -72,15 +85,19 @@ export function typedStreamImports(base, streams) {
     if (s.closed) return ERRNO.BADF;
     s.closed = true;
     if (s.own) {
-      try { fs.closeSync(s.hostFd); } catch {}
+      try {
+        fs.closeSync(s.hostFd);
+      } catch {}
     }
     return ERRNO.SUCCESS;
   }
 
-  const notSeekable = (name) => (fd, ...rest) => {
-    if (!streams.has(fd)) return base[name](fd, ...rest);
-    return streams.get(fd).closed ? ERRNO.BADF : ERRNO.SPIPE;
-  };
+  const notSeekable =
+    (name) =>
+    (fd, ...rest) => {
+      if (!streams.has(fd)) return base[name](fd, ...rest);
+      return streams.get(fd).closed ? ERRNO.BADF : ERRNO.SPIPE;
+    };
 
   function fd_renumber(from, to) {
     if (!streams.has(from) && !streams.has(to)) return base.fd_renumber(from, to);
@@ -121,9 +138,18 @@ export function typedStreamImports(base, streams) {
 
   return {
     imports: {
-      fd_read, fd_write, fd_fdstat_get, fd_filestat_get, fd_close, fd_renumber,
-      fd_seek: notSeekable('fd_seek'), fd_tell: notSeekable('fd_tell'), poll_oneoff,
+      fd_read,
+      fd_write,
+      fd_fdstat_get,
+      fd_filestat_get,
+      fd_close,
+      fd_renumber,
+      fd_seek: notSeekable('fd_seek'),
+      fd_tell: notSeekable('fd_tell'),
+      poll_oneoff,
     },
-    setMemory(m) { memory = m; },
+    setMemory(m) {
+      memory = m;
+    },
   };
 }

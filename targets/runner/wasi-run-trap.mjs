@@ -46,8 +46,7 @@ export function exportStackPointer(bytes) {
     for (const s of secs.filter((c) => c.id === 0)) {
       const r = new Reader(b, s.body, s.end);
       if (r.name() !== 'name') continue;
-      for (const [i, n] of readNameMaps(r)[7])
-        if (n === '__stack_pointer') index = i;
+      for (const [i, n] of readNameMaps(r)[7]) if (n === '__stack_pointer') index = i;
     }
     if (index < 0) {
       const r = new Reader(b, globals.body, globals.end);
@@ -56,11 +55,13 @@ export function exportStackPointer(bytes) {
     if (index < 0) return bytes;
     const r = new Reader(b, exports.body, exports.end);
     const count = r.u32();
-    const entry = [...u32Leb(STACK_POINTER_EXPORT.length), ...Buffer.from(STACK_POINTER_EXPORT),
-                   3, ...u32Leb(index)];
+    const entry = [...u32Leb(STACK_POINTER_EXPORT.length), ...Buffer.from(STACK_POINTER_EXPORT), 3, ...u32Leb(index)];
     const payload = [...u32Leb(count + 1), ...b.subarray(r.p, exports.end), ...entry];
-    const out = Buffer.concat([b.subarray(0, exports.start),
-      Uint8Array.from([7, ...u32Leb(payload.length), ...payload]), b.subarray(exports.end)]);
+    const out = Buffer.concat([
+      b.subarray(0, exports.start),
+      Uint8Array.from([7, ...u32Leb(payload.length), ...payload]),
+      b.subarray(exports.end),
+    ]);
     return WebAssembly.validate(out) ? out : bytes;
   } catch {
     return bytes;
@@ -72,7 +73,9 @@ function functionNames(module) {
   for (const s of WebAssembly.Module.customSections(module, 'name')) {
     try {
       for (const [i, n] of nameMaps(new Uint8Array(s))[1]) names.set(i, n);
-    } catch { /* a malformed name section names nothing */ }
+    } catch {
+      /* a malformed name section names nothing */
+    }
   }
   return names;
 }

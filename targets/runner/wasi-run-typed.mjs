@@ -1,8 +1,16 @@
 // wasi-run-typed.mjs: a typed entry point (wasi-io-main): its declaration, its command line, the files opened and finished at the edge.
 
 import fs from 'node:fs';
-import { die, EXIT_CANNOT_CREATE, EXIT_CANNOT_RUN, EXIT_NO_INPUT, EXIT_USAGE, openError, say,
-  setDiscardOutputs } from './wasi-run-exit.mjs';
+import {
+  die,
+  EXIT_CANNOT_CREATE,
+  EXIT_CANNOT_RUN,
+  EXIT_NO_INPUT,
+  EXIT_USAGE,
+  openError,
+  say,
+  setDiscardOutputs,
+} from './wasi-run-exit.mjs';
 
 // The first descriptor of a typed module's streams: inputs, then outputs.
 const FIRST_STREAM_FD = 3;
@@ -50,7 +58,10 @@ export function parseTypedArgs(file, entry, argv, hasDirs) {
   let i = 0;
   for (; i < argv.length; i++) {
     const arg = argv[i];
-    if (arg === '--') { i++; break; }
+    if (arg === '--') {
+      i++;
+      break;
+    }
     if (arg === '-o' || arg === '--output') {
       if (i + 1 >= argv.length) mismatch(`option ${arg} needs a value`);
       outputs.push(argv[++i]);
@@ -109,8 +120,12 @@ export function openStreams(plan) {
   const pending = [];
   setDiscardOutputs(() => {
     for (const s of pending) {
-      try { fs.closeSync(s.hostFd); } catch {}
-      try { fs.unlinkSync(s.temp); } catch {}
+      try {
+        fs.closeSync(s.hostFd);
+      } catch {}
+      try {
+        fs.unlinkSync(s.temp);
+      } catch {}
     }
     pending.length = 0;
   });
@@ -150,14 +165,18 @@ export function openStreams(plan) {
 export function finishOutputs(file, streams, status) {
   for (const s of streams.values()) {
     if (s.own && !s.closed) {
-      try { fs.closeSync(s.hostFd); } catch {}
+      try {
+        fs.closeSync(s.hostFd);
+      } catch {}
       s.closed = true;
     }
   }
   if (status !== 0) {
     for (const s of streams.values()) {
       if (s.temp) {
-        try { fs.unlinkSync(s.temp); } catch {}
+        try {
+          fs.unlinkSync(s.temp);
+        } catch {}
         say(`${s.path}: not written: ${file} exited with status ${status}`);
       }
     }
@@ -168,7 +187,9 @@ export function finishOutputs(file, streams, status) {
     try {
       fs.renameSync(s.temp, s.path);
     } catch (e) {
-      try { fs.unlinkSync(s.temp); } catch {}
+      try {
+        fs.unlinkSync(s.temp);
+      } catch {}
       say(`${s.path}: cannot create output: ${openError(e)}`);
       status = EXIT_CANNOT_CREATE;
     }

@@ -44,7 +44,7 @@ const PARTS = {
 // current directory's descriptor ends, at 512 KiB.
 const LIMITS = {
   '--vfs-max-open-files': [3n, 65536n, false],
-  '--vfs-max-bytes': [4096n, (1n << 62n), true],
+  '--vfs-max-bytes': [4096n, 1n << 62n, true],
   '--vfs-max-inodes': [16n, 0xffffffffn, false],
 };
 
@@ -69,7 +69,8 @@ function limitValue(a) {
 // descriptors and the current directory's.
 function limitsSource(limits) {
   const get = (o, dflt) => limits.get(o) ?? dflt;
-  return '/* wasm32-wasi-vfs limits from the driver\'s --vfs-max-* options. */\n' +
+  return (
+    "/* wasm32-wasi-vfs limits from the driver's --vfs-max-* options. */\n" +
     'extern long long __wasi_vfs_now(void *);\n' +
     'const struct {\n' +
     '    unsigned long long max_bytes;\n' +
@@ -79,12 +80,26 @@ function limitsSource(limits) {
     '} __wasi_vfs_config = {\n' +
     `    ${get('--vfs-max-bytes', 0n)}ull, ${get('--vfs-max-inodes', 0n)}u,\n` +
     `    ${get('--vfs-max-open-files', 1024n) + 1n}u, __wasi_vfs_now, 0, 0, 0,\n` +
-    '};\n';
+    '};\n'
+  );
 }
 
 // Options after which clang does not link.
-const NO_LINK = new Set(['-c', '-S', '-E', '-M', '-MM', '-fsyntax-only', '-emit-llvm',
-  '--precompile', '-###', '--version', '-v', '--help', '-print-search-dirs']);
+const NO_LINK = new Set([
+  '-c',
+  '-S',
+  '-E',
+  '-M',
+  '-MM',
+  '-fsyntax-only',
+  '-emit-llvm',
+  '--precompile',
+  '-###',
+  '--version',
+  '-v',
+  '--help',
+  '-print-search-dirs',
+]);
 
 // The driver's --help text for the options above.
 export const DRIVER_OPTIONS = `  --vfs-image             the file image slot and reader: wasi-vfs-pack adds
@@ -136,8 +151,12 @@ export function driver(argv, warn) {
     } else if (a.startsWith('--vfs-embed=')) {
       specs.push(a.slice('--vfs-embed='.length));
     } else if (a.startsWith('--vfs-')) {
-      fail(`${a}: unknown option (known: --vfs-embed=DIR[:GUEST], ${Object.keys(PARTS).join(', ')}, ` +
-        `${Object.keys(LIMITS).map((o) => `${o}=${LIMITS[o][2] ? 'SIZE' : 'N'}`).join(', ')})`);
+      fail(
+        `${a}: unknown option (known: --vfs-embed=DIR[:GUEST], ${Object.keys(PARTS).join(', ')}, ` +
+          `${Object.keys(LIMITS)
+            .map((o) => `${o}=${LIMITS[o][2] ? 'SIZE' : 'N'}`)
+            .join(', ')})`,
+      );
     } else {
       if (a.startsWith('--target=')) triple = a.slice('--target='.length);
       else if ((a === '-target' || a === '--target') && i + 1 < args.length) triple = args[i + 1];
@@ -164,8 +183,9 @@ export function driver(argv, warn) {
   if (specs.length === 0 && limits.size === 0) return run([clang, ...rest]);
   const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'wasi-vfs-link-'));
   try {
-    const flags = rest.filter((a) => a.startsWith('--target=') || a.startsWith('--config') ||
-      a.startsWith('--sysroot'));
+    const flags = rest.filter(
+      (a) => a.startsWith('--target=') || a.startsWith('--config') || a.startsWith('--sysroot'),
+    );
     const objects = [];
     const compile = (name, text, why) => {
       const src = path.join(tmp, name);
@@ -191,11 +211,13 @@ export function driver(argv, warn) {
 // Assembly that defines __wasi_vfs_image over the bytes of file imgFile.
 export function imageAsm(imgFile, length) {
   if (/["\\\n]/.test(imgFile)) fail(`${imgFile}: a path the assembler cannot quote`);
-  return '# The file image of wasm32-wasi-vfs (libc-overlay/IMAGE.md), linked in.\n' +
+  return (
+    '# The file image of wasm32-wasi-vfs (libc-overlay/IMAGE.md), linked in.\n' +
     '\t.section .rodata.__wasi_vfs_image,"",@\n' +
     '\t.globl __wasi_vfs_image\n' +
     '\t.p2align 4\n' +
     '__wasi_vfs_image:\n' +
     `\t.incbin "${imgFile}"\n` +
-    `\t.size __wasi_vfs_image, ${length}\n`;
+    `\t.size __wasi_vfs_image, ${length}\n`
+  );
 }

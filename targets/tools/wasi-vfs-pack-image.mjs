@@ -6,7 +6,8 @@ import { newDir, S_IFDIR, S_IFLNK, S_IFREG } from './wasi-vfs-pack-tree.mjs';
 
 // Writing an image.
 
-export const HEADER = 32, ENTRY = 32;
+export const HEADER = 32,
+  ENTRY = 32;
 export const MAGIC = Buffer.from('WASIVFS\x01', 'latin1');
 const align = (n, a) => Math.ceil(n / a) * a;
 
@@ -35,20 +36,29 @@ export function writeImage(root) {
   const nameOff = new Map();
   for (const d of dirs) {
     for (const [name] of d.entries) {
-      if (!nameOff.has(name)) { nameOff.set(name, off); off += Buffer.byteLength(name, 'latin1'); }
+      if (!nameOff.has(name)) {
+        nameOff.set(name, off);
+        off += Buffer.byteLength(name, 'latin1');
+      }
     }
   }
   const dataOff = new Map();
   for (const d of dirs) {
     for (const [, n] of d.entries) {
-      if (n.kind === 'link') { n.data = off; off += n.bytes.length; }
+      if (n.kind === 'link') {
+        n.data = off;
+        off += n.bytes.length;
+      }
     }
   }
   for (const d of dirs) {
     for (const [, n] of d.entries) {
       if (n.kind !== 'file') continue;
       const size = n.bytes ? n.bytes.length : n.size;
-      if (n.key && dataOff.has(n.key)) { n.data = dataOff.get(n.key); continue; }
+      if (n.key && dataOff.has(n.key)) {
+        n.data = dataOff.get(n.key);
+        continue;
+      }
       off = align(off, 16);
       n.data = off;
       if (n.key) dataOff.set(n.key, off);
@@ -108,20 +118,26 @@ export function readImage(img, file = null) {
   const bad = (m) => fail(file === null ? m : `${file}: ${m}`);
   if (img.length < HEADER || !img.subarray(0, 8).equals(MAGIC)) bad('the module holds no valid file image');
   const size = img.readUInt32LE(8);
-  if (size > img.length || size < HEADER) bad('the module\'s file image is truncated');
+  if (size > img.length || size < HEADER) bad("the module's file image is truncated");
   const damaged = (what) => bad(`the module's file image is damaged: ${what}`);
-  const within = (off, len, what) => { if (off + len > size) damaged(`${what} at ${off} runs past its end`); };
-  const u32 = (off) => { within(off, 4, 'a field'); return img.readUInt32LE(off); };
+  const within = (off, len, what) => {
+    if (off + len > size) damaged(`${what} at ${off} runs past its end`);
+  };
+  const u32 = (off) => {
+    within(off, 4, 'a field');
+    return img.readUInt32LE(off);
+  };
   const seen = new Set();
   const table = (off) => {
-    if (seen.has(off)) bad('the module\'s file image has a directory cycle');
+    if (seen.has(off)) bad("the module's file image has a directory cycle");
     seen.add(off);
     const dir = newDir();
     const n = u32(off);
     within(off + 8, n * ENTRY, 'a directory table');
     for (let i = 0; i < n; i++) {
       const e = off + 8 + i * ENTRY;
-      const nameAt = u32(e), nameLen = u32(e + 4);
+      const nameAt = u32(e),
+        nameLen = u32(e + 4);
       within(nameAt, nameLen, 'a name');
       const name = img.toString('latin1', nameAt, nameAt + nameLen);
       const mode = u32(e + 8);
@@ -137,8 +153,13 @@ export function readImage(img, file = null) {
         dir.children.set(name, sub);
       } else {
         // files that shared bytes (hard links) keep sharing them
-        dir.children.set(name, { kind: type === S_IFLNK ? 'link' : 'file', mode: mode & 0o7777,
-          mtime, bytes: Buffer.from(img.subarray(data, data + len)), key: `image:${data}:${len}` });
+        dir.children.set(name, {
+          kind: type === S_IFLNK ? 'link' : 'file',
+          mode: mode & 0o7777,
+          mtime,
+          bytes: Buffer.from(img.subarray(data, data + len)),
+          key: `image:${data}:${len}`,
+        });
       }
     }
     return dir;

@@ -39,7 +39,8 @@ function memoryLimits(mod) {
   if (imp) {
     const r = body(mod, imp);
     for (let n = r.u32(); n > 0; n--) {
-      if (readImport(r).kind === 2) fail('the module imports its memory: there is no place to put files it would not share');
+      if (readImport(r).kind === 2)
+        fail('the module imports its memory: there is no place to put files it would not share');
     }
   }
   const s = mod.sections.find((x) => x.id === 5);
@@ -49,7 +50,8 @@ function memoryLimits(mod) {
   if (n !== 1) fail(`the module has ${n} memories`);
   const flags = r.byte();
   if (flags & ~1) fail('shared or 64-bit memory is not supported');
-  const min = r.u32(), max = flags & 1 ? r.u32() : null;
+  const min = r.u32(),
+    max = flags & 1 ? r.u32() : null;
   if (min > 65536 || (max !== null && (max > 65536 || max < min)))
     fail(`the module's memory limits are not valid (${min}, ${max})`);
   return { flags, min, max, s };
@@ -68,7 +70,8 @@ function offsetExpr(r) {
     r.p--;
   }
   for (;;) {
-    const at = r.p, c = r.byte();
+    const at = r.p,
+      c = r.byte();
     if (c === 0x0b) return null;
     if (c === 0x41) r.signed(32);
     else if (c === 0x42) r.signed(64);
@@ -86,7 +89,8 @@ export function dataSegments(mod) {
   const r = body(mod, s);
   const segs = [];
   for (let n = r.u32(); n > 0; n--) {
-    const from = r.p, flags = r.u32();
+    const from = r.p,
+      flags = r.u32();
     let addr = null;
     if (flags > 2) throw new WasmReadError(`data segment kind ${flags} at byte ${from}`);
     if (flags === 2) r.u32();
@@ -103,7 +107,8 @@ function memRead(mod, segs, addr, len) {
   const out = Buffer.alloc(len);
   for (const s of segs) {
     if (s.addr === null) continue;
-    const a = Math.max(addr, s.addr), z = Math.min(addr + len, s.addr + (s.end - s.start));
+    const a = Math.max(addr, s.addr),
+      z = Math.min(addr + len, s.addr + (s.end - s.start));
     if (a < z) mod.bytes.copy(out, a - addr, s.start + (a - s.addr), s.start + (z - s.addr));
   }
   return out;
@@ -141,8 +146,10 @@ export function inspect(file, mod) {
   const segs = dataSegments(mod);
   const slot = findSlot(mod, segs);
   if (slot === null) {
-    fail(`${file}: no file image slot: a module takes files after linking when it was ` +
-      'linked for wasm32-wasi-vfs without --vfs-no-transfer and opens files');
+    fail(
+      `${file}: no file image slot: a module takes files after linking when it was ` +
+        'linked for wasm32-wasi-vfs without --vfs-no-transfer and opens files',
+    );
   }
   if (!memRead(mod, segs, slot, 12).equals(SLOT_MARK)) fail(`${file}: damaged file image slot`);
   const imageAddr = memRead(mod, segs, slot + 12, 4).readUInt32LE(0);
@@ -184,8 +191,12 @@ export function packModule(file, bytes, specs, warn) {
     if (s.addr === info.slot + 12 && s.end - s.start === 4) drop.add(i);
   }
   let minPages = info.mem.min + HEAP_PAGES;
-  if (drop.size && info.imageAddr >= 65536 && info.imageAddr % 65536 === 0 &&
-      Math.ceil((info.imageAddr + info.image.length) / 65536) === info.mem.min) {
+  if (
+    drop.size &&
+    info.imageAddr >= 65536 &&
+    info.imageAddr % 65536 === 0 &&
+    Math.ceil((info.imageAddr + info.image.length) / 65536) === info.mem.min
+  ) {
     minPages = info.imageAddr / 65536; // the old image's place, free pages and all
   }
   const addr = minPages * 65536;
@@ -198,8 +209,12 @@ export function packModule(file, bytes, specs, warn) {
   slotBytes.writeUInt32LE(addr);
   const kept = info.segs.filter((_, i) => !drop.has(i)).map((s) => s.raw);
   const data = vec([...kept, activeSegment(addr, img), activeSegment(info.slot + 12, slotBytes)]);
-  const memBody = Buffer.concat([u32Leb(1), Buffer.from([info.mem.flags]), u32Leb(pages),
-    info.mem.max !== null ? u32Leb(info.mem.max) : Buffer.alloc(0)]);
+  const memBody = Buffer.concat([
+    u32Leb(1),
+    Buffer.from([info.mem.flags]),
+    u32Leb(pages),
+    info.mem.max !== null ? u32Leb(info.mem.max) : Buffer.alloc(0),
+  ]);
   // The slot's marker is in a data segment, so the data section exists;
   // only it, the memory and the data count change.
   const out = [bytes.subarray(0, 8)];

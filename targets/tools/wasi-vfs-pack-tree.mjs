@@ -7,14 +7,19 @@ import { fail } from './wasi-vfs-pack-fail.mjs';
 //             children: Map(latin1 name -> node), bytes: Buffer (file, link),
 //             file: host path (file, read when the image is written), key }
 
-export const S_IFDIR = 0o040000, S_IFREG = 0o100000, S_IFLNK = 0o120000;
+export const S_IFDIR = 0o040000,
+  S_IFREG = 0o100000,
+  S_IFLNK = 0o120000;
 export const newDir = (mode = 0o755, mtime = 0n) => ({ kind: 'dir', mode, mtime, children: new Map() });
 
 // Splits DIR[:GUEST] (DIR::GUEST when a path holds a colon).
 function parseSpec(spec) {
   let sep = spec.indexOf('::');
   let len = 2;
-  if (sep < 0) { sep = spec.indexOf(':'); len = 1; }
+  if (sep < 0) {
+    sep = spec.indexOf(':');
+    len = 1;
+  }
   const host = sep < 0 ? spec : spec.slice(0, sep);
   const guest = sep < 0 ? '/' : spec.slice(sep + len);
   if (host === '') fail(`${spec}: empty host directory`);
@@ -56,8 +61,14 @@ function addHostDir(dir, host, warn) {
       sub.mtime = st.mtimeNs;
       addHostDir(sub, hostPath, warn);
     } else if (st.isFile()) {
-      dir.children.set(name, { kind: 'file', mode, mtime: st.mtimeNs, file: hostPath,
-        size: Number(st.size), key: `${st.dev}:${st.ino}` });
+      dir.children.set(name, {
+        kind: 'file',
+        mode,
+        mtime: st.mtimeNs,
+        file: hostPath,
+        size: Number(st.size),
+        key: `${st.dev}:${st.ino}`,
+      });
     } else if (st.isSymbolicLink()) {
       const bytes = fs.readlinkSync(hostPath, { encoding: 'buffer' });
       if (bytes.length === 0 || bytes.length >= 4096) {
@@ -81,7 +92,7 @@ export function buildTree(specs, base, warn) {
     try {
       st = fs.statSync(host, { bigint: true });
     } catch (e) {
-      fail(`${host}: ${e.code === 'ENOENT' ? 'no such directory' : e.code ?? e.message}`);
+      fail(`${host}: ${e.code === 'ENOENT' ? 'no such directory' : (e.code ?? e.message)}`);
     }
     if (!st.isDirectory()) fail(`${host}: not a directory`);
     const dir = guestDir(root, guest, st.mtimeNs);

@@ -56,13 +56,22 @@ function main(argv) {
     process.stderr.write(`wasi-vfs-pack: ${why}\n${USAGE}`);
     process.exit(2);
   };
-  if (argv[0] === '--help' || argv[0] === '-h') { process.stdout.write(USAGE); return 0; }
+  if (argv[0] === '--help' || argv[0] === '-h') {
+    process.stdout.write(USAGE);
+    return 0;
+  }
   if (argv[0] === '--driver') return driver(argv.slice(1), warn);
-  if (argv[0] === '--driver-options') { process.stdout.write(DRIVER_OPTIONS); return 0; }
+  if (argv[0] === '--driver-options') {
+    process.stdout.write(DRIVER_OPTIONS);
+    return 0;
+  }
   if (argv[0] === '--list') {
     if (argv.length !== 2) usage('--list takes one module');
     const { info } = readModuleFile(argv[1], readFile(argv[1]));
-    if (!info.image) { process.stdout.write(`${argv[1]}: no file image\n`); return 0; }
+    if (!info.image) {
+      process.stdout.write(`${argv[1]}: no file image\n`);
+      return 0;
+    }
     const out = [`${argv[1]}: image of ${info.image.length} bytes at 0x${info.imageAddr.toString(16)}`];
     listTree(readImage(info.image, argv[1]), '', out);
     process.stdout.write(out.join('\n') + '\n');
@@ -109,7 +118,7 @@ function readFile(file) {
   try {
     return fs.readFileSync(file);
   } catch (e) {
-    fail(`${file}: ${e.code === 'ENOENT' ? 'no such file' : e.code ?? e.message}`);
+    fail(`${file}: ${e.code === 'ENOENT' ? 'no such file' : (e.code ?? e.message)}`);
   }
 }
 

@@ -27,17 +27,20 @@ import { checkHeader, IMPORT_KINDS, Reader, readImport, readNameMaps, WasmReadEr
 
 export const GROUPS = [
   // A host filesystem: preopened directories and what works on them.
-  ["files", /^(path_|fd_prestat_|fd_readdir$|fd_filestat_|fd_advise$|fd_allocate$|fd_renumber$|fd_fdstat_set_rights$|fd_sync$|fd_datasync$|fd_pread$|fd_pwrite$)/],
+  [
+    'files',
+    /^(path_|fd_prestat_|fd_readdir$|fd_filestat_|fd_advise$|fd_allocate$|fd_renumber$|fd_fdstat_set_rights$|fd_sync$|fd_datasync$|fd_pread$|fd_pwrite$)/,
+  ],
   // Streams: standard input and output (and seeking on them).
-  ["streams", /^(fd_read|fd_write|fd_close|fd_seek|fd_tell|fd_fdstat_get|fd_fdstat_set_flags)$/],
-  ["poll", /^poll_oneoff$/],
-  ["args", /^(args_|environ_)/],
-  ["clocks", /^clock_/],
-  ["random", /^random_get$/],
-  ["process", /^(proc_exit|proc_raise|sched_yield)$/],
-  ["sockets", /^sock_/],
+  ['streams', /^(fd_read|fd_write|fd_close|fd_seek|fd_tell|fd_fdstat_get|fd_fdstat_set_flags)$/],
+  ['poll', /^poll_oneoff$/],
+  ['args', /^(args_|environ_)/],
+  ['clocks', /^clock_/],
+  ['random', /^random_get$/],
+  ['process', /^(proc_exit|proc_raise|sched_yield)$/],
+  ['sockets', /^sock_/],
 ];
-const PREVIEW1 = "wasi_snapshot_preview1";
+const PREVIEW1 = 'wasi_snapshot_preview1';
 
 function readImports(r) {
   const out = [];
@@ -51,19 +54,20 @@ function readImports(r) {
 export function readModule(bytes) {
   const b = bytes instanceof Uint8Array ? bytes : new Uint8Array(bytes);
   checkHeader(b);
-  const m = { bytes: b.length, code: 0, data: 0, custom: 0, other: 0,
-              customs: [], imports: [], functionNames: [] };
+  const m = { bytes: b.length, code: 0, data: 0, custom: 0, other: 0, customs: [], imports: [], functionNames: [] };
   const r = new Reader(b, 8);
   while (r.p < b.length) {
-    const start = r.p, id = r.byte(), size = r.u32(), body = r.p;
-    if (body + size > b.length)
-      throw new WasmReadError(`section ${id} at byte ${start} runs past the end`);
+    const start = r.p,
+      id = r.byte(),
+      size = r.u32(),
+      body = r.p;
+    if (body + size > b.length) throw new WasmReadError(`section ${id} at byte ${start} runs past the end`);
     const total = body + size - start;
     if (id === 0) {
       const name = new Reader(b, body, body + size).name();
       m.custom += total;
       m.customs.push({ name, bytes: total });
-      if (name === "name") {
+      if (name === 'name') {
         const nr = new Reader(b, body, body + size);
         nr.name();
         m.functionNames = [...readNameMaps(nr)[1].values()];
@@ -83,20 +87,19 @@ export function readModule(bytes) {
 
 export function capabilities(imports) {
   const groups = new Map(GROUPS.map(([g]) => [g, []]));
-  groups.set("other", []);
+  groups.set('other', []);
   for (const i of imports) {
-    if (i.kind !== "function") continue;
-    let g = "other";
+    if (i.kind !== 'function') continue;
+    let g = 'other';
     if (i.module === PREVIEW1) {
       const hit = GROUPS.find(([, re]) => re.test(i.name));
       if (hit) g = hit[0];
     }
     groups.get(g).push(i.module === PREVIEW1 ? i.name : `${i.module}.${i.name}`);
   }
-  return [...groups].filter(([, n]) => n.length).map(([group, names]) =>
-    ({ group, names: names.sort() }));
+  return [...groups].filter(([, n]) => n.length).map(([group, names]) => ({ group, names: names.sort() }));
 }
 
 export function needsFilesystem(imports) {
-  return capabilities(imports).some((c) => c.group === "files");
+  return capabilities(imports).some((c) => c.group === 'files');
 }

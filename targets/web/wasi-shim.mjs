@@ -24,8 +24,18 @@
 // structure or buffer outside it is EFAULT, iovecs whose lengths add up
 // past what a u32 counts EINVAL (js/wasi-abi.mjs), never an exception.
 
-import { ERRNO, EVENT_SIZE, FILETYPE, inMemory, iovecs, putFdstat, putU32, putU64, RIGHTS,
-  SUBSCRIPTION_SIZE } from './js/wasi-abi.mjs';
+import {
+  ERRNO,
+  EVENT_SIZE,
+  FILETYPE,
+  inMemory,
+  iovecs,
+  putFdstat,
+  putU32,
+  putU64,
+  RIGHTS,
+  SUBSCRIPTION_SIZE,
+} from './js/wasi-abi.mjs';
 
 // Thrown by proc_exit through the module's stack; start() catches it.
 export class WasiExit extends Error {
@@ -44,8 +54,14 @@ function strings(list) {
 }
 
 export class WasiShim {
-  constructor({ args = ['module.wasm'], env = {}, stdin = null, stdout = () => {},
-    stderr = () => {}, streams = {} } = {}) {
+  constructor({
+    args = ['module.wasm'],
+    env = {},
+    stdin = null,
+    stdout = () => {},
+    stderr = () => {},
+    streams = {},
+  } = {}) {
     this.memory = null;
     this.argv = strings(args);
     this.envp = strings(Object.entries(env).map(([k, v]) => `${k}=${v}`));
@@ -174,8 +190,11 @@ export class WasiShim {
         outPtr >>>= 0;
         nsubs >>>= 0;
         const memory = self.memory;
-        if (!inMemory(memory, inPtr, SUBSCRIPTION_SIZE * nsubs) || !inMemory(memory, outPtr, EVENT_SIZE * nsubs) ||
-            !inMemory(memory, neventsPtr, 4)) {
+        if (
+          !inMemory(memory, inPtr, SUBSCRIPTION_SIZE * nsubs) ||
+          !inMemory(memory, outPtr, EVENT_SIZE * nsubs) ||
+          !inMemory(memory, neventsPtr, 4)
+        ) {
           return ERRNO.FAULT;
         }
         const v = self.view();

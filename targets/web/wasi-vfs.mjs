@@ -82,7 +82,8 @@ export class VfsModule {
   writeFile(path, data, mode = 0o644) {
     const bytes = typeof data === 'string' ? encoder.encode(data) : data;
     const r = this.withPath(path, (p, plen) =>
-      this.withBytes(bytes, (d) => this.exports.wasi_vfs_write_file(p, plen, d, bytes.length, mode)));
+      this.withBytes(bytes, (d) => this.exports.wasi_vfs_write_file(p, plen, d, bytes.length, mode)),
+    );
     if (r < 0) throw new VfsError('write', path, -r);
   }
 
@@ -125,7 +126,10 @@ export class VfsModule {
           if (need < 0) throw new VfsError('list', path, -need);
           if (need <= room) {
             const text = decoder.decode(new Uint8Array(this.exports.memory.buffer, buf, need));
-            return text.split('\n').filter((l) => l).map((l) => ({ type: l[0], name: l.slice(2) }));
+            return text
+              .split('\n')
+              .filter((l) => l)
+              .map((l) => ({ type: l[0], name: l.slice(2) }));
           }
           room = need;
         } finally {
