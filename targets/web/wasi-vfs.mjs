@@ -18,7 +18,7 @@
 // A module runs once (_start); files may be put in before and read after,
 // also after the program called exit().
 
-import { errnoName } from './js/wasi-abi.mjs';
+import { ERRNO, errnoName } from './js/wasi-abi.mjs';
 import { WasiShim, missingImports } from './wasi-shim.mjs';
 
 export class VfsError extends Error {
@@ -63,8 +63,8 @@ export class VfsModule {
 
   // Calls fn(ptr) with `bytes` copied into module memory, then frees it.
   withBytes(bytes, fn) {
-    const ptr = this.exports.wasi_vfs_alloc(bytes.length);
-    if (!ptr) throw new VfsError('alloc', `${bytes.length} bytes`, 48);
+    const ptr = this.exports.wasi_vfs_alloc(bytes.length) >>> 0; // an address: a u32
+    if (!ptr) throw new VfsError('alloc', `${bytes.length} bytes`, ERRNO.NOMEM);
     try {
       new Uint8Array(this.exports.memory.buffer, ptr, bytes.length).set(bytes);
       return fn(ptr);
@@ -93,13 +93,15 @@ export class VfsModule {
       const size = this.exports.wasi_vfs_file_size(p, plen);
       if (size < 0) throw new VfsError('read', path, -size);
       const out = new Uint8Array(size);
-      const buf = this.exports.wasi_vfs_alloc(Math.min(size, 1 << 20));
-      if (!buf) throw new VfsError('alloc', path, 48);
+      const buf = this.exports.wasi_vfs_alloc(Math.min(size, 1 << 20)) >>> 0;
+      if (!buf) throw new VfsError('alloc', path, ERRNO.NOMEM);
       try {
         for (let at = 0; at < size;) {
-          const n = this.exports.wasi_vfs_read_file(p, plen, buf, Math.min(size - at, 1 << 20), at);
+          const want = Math.min(size - at, 1 << 20);
+          const n = this.exports.wasi_vfs_read_file(p, plen, buf, want, at);
           if (n < 0) throw new VfsError('read', path, -n);
           if (n === 0) break;
+          if (n > want) throw new VfsError('read', path, ERRNO.IO); // more than asked: the module is broken
           out.set(new Uint8Array(this.exports.memory.buffer, buf, n), at);
           at += n;
         }
@@ -120,7 +122,8 @@ export class VfsModule {
     return this.withPath(path, (p, plen) => {
       let room = 4096;
       for (;;) {
-        const buf = this.exports.wasi_vfs_alloc(room);
+        const buf = this.exports.wasi_vfs_alloc(room) >>> 0;
+        if (!buf) throw new VfsError('alloc', path, ERRNO.NOMEM);
         try {
           const need = this.exports.wasi_vfs_list(p, plen, buf, room);
           if (need < 0) throw new VfsError('list', path, -need);
