@@ -112,16 +112,18 @@ async function main(argv) {
   const guard = pathGuard(wasi.wasiImport, Object.keys(opts.preopens).length);
   const stdio = blockingStdio({ ...wasi.wasiImport, ...guard.imports });
   let imports = { ...wasi.wasiImport, ...guard.imports, ...stdio.imports };
-  let typed = null;
+  // The descriptors the runner serves itself: a typed module's streams or
+  // the archives of --in and --out (never both: checked above).
+  let served = null;
   let streams = null;
   if (plan) {
     streams = openStreams(plan);
-    typed = typedStreamImports(imports, streams);
-    imports = { ...imports, ...typed.imports };
+    served = typedStreamImports(imports, streams);
+    imports = { ...imports, ...served.imports };
   }
   if (archives) {
-    typed = archiveImports(imports, archives.table);
-    imports = { ...imports, ...typed.imports };
+    served = archiveImports(imports, archives.table);
+    imports = { ...imports, ...served.imports };
   }
   guard.setStreams((fd) => (streams?.has(fd) && !streams.get(fd).closed) || archives?.table.has(fd));
   let instance;
@@ -132,7 +134,7 @@ async function main(argv) {
   }
   stdio.setMemory(instance.exports.memory);
   guard.setMemory(instance.exports.memory);
-  typed?.setMemory(instance.exports.memory);
+  served?.setMemory(instance.exports.memory);
 
   let status;
   try {
