@@ -1,7 +1,8 @@
 #!/bin/sh
 # Installs what building and testing need on Debian 12 (run as root);
 # libclang-rt-19-dev is the native libFuzzer (tests/fuzz, tests/fuzz-readers),
-# chromium is for the web page's test (tests/streams/web-test.mjs). Under
+# chromium is for the web page's test (tests/streams/web-test.mjs), npm for
+# the JavaScript lint and format checks (tests/js). Under
 # CI=true configure fails, naming the package, when one is missing.
 # Idempotent: packages already present are left as they are.
 set -eu
@@ -15,6 +16,11 @@ for p in $packages; do
     dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q 'ok installed' ||
         missing="$missing $p"
 done
+# npm runs `npm ci` for the JavaScript checks (ctest js.*: eslint and
+# prettier as package-lock.json pins them, fetched from the npm registry
+# by the test js.deps). Debian's nodejs comes without it; a nodejs that
+# bundles npm (NodeSource's) needs no package.
+command -v npm >/dev/null 2>&1 || missing="$missing npm"
 if [ -n "$missing" ]; then
     if [ "$(id -u)" -ne 0 ]; then
         echo "install-deps.sh: missing packages:$missing (run as root)" >&2

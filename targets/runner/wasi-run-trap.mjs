@@ -16,76 +16,18 @@
 //     call stack ran out (RangeError) or the guest's stack pointer went
 //     below the bottom of the stack (below byte 1024, where wasm-ld starts
 //     data, or wrapped past the end of memory).
+
+import { readImport, Reader, readNameMaps, sections, u32Leb } from './js/wasm-binary.mjs';
+
 export const STACK_POINTER_EXPORT = '__wasi_run_stack_pointer';
 
 // Frames kept by V8 for a backtrace, and how many are printed.
 Error.stackTraceLimit = 200;
 const SHOWN = 40;
 
-class Bytes {
-  constructor(b, p = 0) { this.b = b; this.p = p; }
-  u32() {
-    let r = 0, shift = 0, c;
-    do {
-      if (this.p >= this.b.length) throw new Error('truncated');
-      c = this.b[this.p++];
-      r += (c & 0x7f) * 2 ** shift;
-      shift += 7;
-    } while (c & 0x80);
-    return r;
-  }
-  name() {
-    const n = this.u32();
-    const s = Buffer.from(this.b.subarray(this.p, this.p + n)).toString('utf8');
-    this.p += n;
-    return s;
-  }
-}
-
-function leb(n) {
-  const out = [];
-  do {
-    let c = n & 0x7f;
-    n = Math.floor(n / 128);
-    if (n) c |= 0x80;
-    out.push(c);
-  } while (n);
-  return out;
-}
-
-// Sections of a module: [{id, head (its id byte), start (payload), end}].
-function sections(b) {
-  const r = new Bytes(b, 8);
-  const out = [];
-  while (r.p < b.length) {
-    const head = r.p;
-    const id = b[r.p++];
-    const size = r.u32();
-    out.push({ id, head, start: r.p, end: r.p + size });
-    r.p += size;
-  }
-  return out;
-}
-
 // Index -> name maps of the name section's subsections 1 (functions) and
 // 7 (globals); payload is the section's content after its name.
-function nameMaps(payload) {
-  const maps = { 1: new Map(), 7: new Map() };
-  const r = new Bytes(payload);
-  while (r.p < payload.length) {
-    const sub = payload[r.p++];
-    const size = r.u32();
-    const end = r.p + size;
-    if (maps[sub]) {
-      for (let n = r.u32(); n > 0; n--) {
-        const i = r.u32();
-        maps[sub].set(i, r.name());
-      }
-    }
-    r.p = end;
-  }
-  return maps;
-}
+const nameMaps = (payload) => readNameMaps(new Reader(payload));
 
 export function exportStackPointer(bytes) {
   try {
@@ -97,37 +39,29 @@ export function exportStackPointer(bytes) {
     if (!globals || !exports) return bytes;
     let importedGlobals = 0;
     if (imports) {
-      const r = new Bytes(b, imports.start);
-      for (let n = r.u32(); n > 0; n--) {
-        r.name(); r.name();
-        const kind = b[r.p++];
-        if (kind === 0) r.u32();
-        else if (kind === 1) { r.p++; const f = b[r.p++]; r.u32(); if (f & 1) r.u32(); }
-        else if (kind === 2) { const f = b[r.p++]; r.u32(); if (f & 1) r.u32(); }
-        else if (kind === 3) { r.p += 2; importedGlobals++; }
-        else if (kind === 4) { r.p++; r.u32(); }
-        else return bytes;
-      }
+      const r = new Reader(b, imports.body, imports.end);
+      for (let n = r.u32(); n > 0; n--) if (readImport(r).kind === 3) importedGlobals++;
     }
     let index = -1;
     for (const s of secs.filter((c) => c.id === 0)) {
-      const r = new Bytes(b, s.start);
+      const r = new Reader(b, s.body, s.end);
       if (r.name() !== 'name') continue;
-      for (const [i, n] of nameMaps(b.subarray(r.p, s.end))[7])
-        if (n === '__stack_pointer') index = i;
+      for (const [i, n] of readNameMaps(r)[7]) if (n === '__stack_pointer') index = i;
     }
     if (index < 0) {
-      const r = new Bytes(b, globals.start);
-      if (r.u32() > 0 && b[r.p] === 0x7f && b[r.p + 1] === 1) index = importedGlobals;
+      const r = new Reader(b, globals.body, globals.end);
+      if (r.u32() > 0 && r.byte() === 0x7f && r.byte() === 1) index = importedGlobals;
     }
     if (index < 0) return bytes;
-    const r = new Bytes(b, exports.start);
+    const r = new Reader(b, exports.body, exports.end);
     const count = r.u32();
-    const entry = [...leb(STACK_POINTER_EXPORT.length), ...Buffer.from(STACK_POINTER_EXPORT),
-                   3, ...leb(index)];
-    const payload = [...leb(count + 1), ...b.subarray(r.p, exports.end), ...entry];
-    const out = Buffer.concat([b.subarray(0, exports.head),
-      Uint8Array.from([7, ...leb(payload.length), ...payload]), b.subarray(exports.end)]);
+    const entry = [...u32Leb(STACK_POINTER_EXPORT.length), ...Buffer.from(STACK_POINTER_EXPORT), 3, ...u32Leb(index)];
+    const payload = [...u32Leb(count + 1), ...b.subarray(r.p, exports.end), ...entry];
+    const out = Buffer.concat([
+      b.subarray(0, exports.start),
+      Uint8Array.from([7, ...u32Leb(payload.length), ...payload]),
+      b.subarray(exports.end),
+    ]);
     return WebAssembly.validate(out) ? out : bytes;
   } catch {
     return bytes;
@@ -139,7 +73,9 @@ function functionNames(module) {
   for (const s of WebAssembly.Module.customSections(module, 'name')) {
     try {
       for (const [i, n] of nameMaps(new Uint8Array(s))[1]) names.set(i, n);
-    } catch { /* a malformed name section names nothing */ }
+    } catch {
+      /* a malformed name section names nothing */
+    }
   }
   return names;
 }

@@ -16,34 +16,38 @@
 //   Throws readModule()'s Error when the file is not a module. work is a
 //   scratch folder.
 //   haveWasmOpt() -> bool: wasm-opt ($WASM_OPT, else on PATH) runs.
-import { spawnSync } from "node:child_process";
-import { readFileSync } from "node:fs";
-import { join } from "node:path";
-import { gzipSync } from "node:zlib";
-import { readModule } from "./wasm-info.mjs";
+import { spawnSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { gzipSync } from 'node:zlib';
+import { readModule } from './wasm-info.mjs';
 
-const WASM_OPT = process.env.WASM_OPT || "wasm-opt";
+const WASM_OPT = process.env.WASM_OPT || 'wasm-opt';
 let have;
 
 export function haveWasmOpt() {
-  if (have === undefined) have = spawnSync(WASM_OPT, ["--version"]).status === 0;
+  if (have === undefined) have = spawnSync(WASM_OPT, ['--version']).status === 0;
   return have;
 }
 
 export function measure(file, work) {
   const bytes = readFileSync(file);
   const m = readModule(bytes);
-  let shipped = bytes, opt = null, optNote = null;
+  let shipped = bytes,
+    opt = null,
+    optNote = null;
   if (haveWasmOpt()) {
-    const strippable = m.customs.some((c) => c.name === "name" || c.name === "producers" ||
-                                             c.name.startsWith(".debug"));
+    const strippable = m.customs.some(
+      (c) => c.name === 'name' || c.name === 'producers' || c.name.startsWith('.debug'),
+    );
     if (!strippable) opt = bytes.length;
-    for (const level of [[], ["-Oz"]]) {
-      const out = join(work, "opt.wasm");
-      const r = spawnSync(WASM_OPT, [...level, "--strip-debug", "--strip-producers", file,
-                                     "-o", out], { encoding: "utf8" });
+    for (const level of [[], ['-Oz']]) {
+      const out = join(work, 'opt.wasm');
+      const r = spawnSync(WASM_OPT, [...level, '--strip-debug', '--strip-producers', file, '-o', out], {
+        encoding: 'utf8',
+      });
       if (r.status !== 0) {
-        optNote = `wasm-opt failed: ${(r.stderr || "").split("\n")[0]}`;
+        optNote = `wasm-opt failed: ${(r.stderr || '').split('\n')[0]}`;
         continue;
       }
       const b = readFileSync(out);

@@ -16,14 +16,17 @@
 // data, custom sections and the rest, each with its byte count.
 
 const COLORS = {
-  code: "#3b6ea8", data: "#7fa7d1", custom: "#c9d6e3", other: "#9aa5b1",
-  opt: "#d9822b", gzip: "#7a4a1a",
+  code: '#3b6ea8',
+  data: '#7fa7d1',
+  custom: '#c9d6e3',
+  other: '#9aa5b1',
+  opt: '#d9822b',
+  gzip: '#7a4a1a',
 };
-const FONT = "font-family=\"DejaVu Sans, Verdana, sans-serif\"";
+const FONT = 'font-family="DejaVu Sans, Verdana, sans-serif"';
 
 function esc(s) {
-  return String(s).replace(/&/g, "&amp;").replace(/</g, "&lt;")
-    .replace(/>/g, "&gt;").replace(/"/g, "&quot;");
+  return String(s).replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 }
 
 function kb(n) {
@@ -31,8 +34,13 @@ function kb(n) {
 }
 
 export function sizeChart({ title, rows }) {
-  const left = 190, barMax = 520, right = 210, width = left + barMax + right;
-  const barH = 14, gap = 4, rowPad = 26;
+  const left = 190,
+    barMax = 520,
+    right = 210,
+    width = left + barMax + right;
+  const barH = 14,
+    gap = 4,
+    rowPad = 26;
   const total = (r) => r.raw.code + r.raw.data + r.raw.custom + r.raw.other + 8;
   const max = Math.max(1, ...rows.filter((r) => r.raw).map(total));
   const scale = (n) => Math.max(1, (n / max) * barMax);
@@ -40,38 +48,53 @@ export function sizeChart({ title, rows }) {
   let y = 48;
   for (const r of rows) {
     out.push(`<text x="12" y="${y + 12}" font-size="13" font-weight="bold" ${FONT}>${esc(r.label)}</text>`);
-    if (r.note)
-      out.push(`<text x="12" y="${y + 28}" font-size="10" fill="#555" ${FONT}>${esc(r.note)}</text>`);
+    if (r.note) out.push(`<text x="12" y="${y + 28}" font-size="10" fill="#555" ${FONT}>${esc(r.note)}</text>`);
     if (!r.raw) {
       y += 44;
       continue;
     }
     // the shipped module, then gzipped, then raw stacked by section kind
     let yy = y;
-    for (const [k, n, what] of [["opt", r.opt, "-Oz, stripped"], ["gzip", r.gzip, "gzip -9"]]) {
+    for (const [k, n, what] of [
+      ['opt', r.opt, '-Oz, stripped'],
+      ['gzip', r.gzip, 'gzip -9'],
+    ]) {
       if (n != null) {
         const w = scale(n);
-        const extra = k === "opt" && r.delta ? `   ${r.delta}` : "";
-        out.push(`<rect x="${left}" y="${yy}" width="${w.toFixed(1)}" height="${barH}" fill="${COLORS[k]}"><title>${what}: ${n} bytes</title></rect>`);
-        out.push(`<text x="${(left + w + 6).toFixed(1)}" y="${yy + 11}" font-size="11" ${FONT}>${what} ${n} (${kb(n)})${esc(extra)}</text>`);
+        const extra = k === 'opt' && r.delta ? `   ${r.delta}` : '';
+        out.push(
+          `<rect x="${left}" y="${yy}" width="${w.toFixed(1)}" height="${barH}" fill="${COLORS[k]}"><title>${what}: ${n} bytes</title></rect>`,
+        );
+        out.push(
+          `<text x="${(left + w + 6).toFixed(1)}" y="${yy + 11}" font-size="11" ${FONT}>${what} ${n} (${kb(n)})${esc(extra)}</text>`,
+        );
       }
       yy += barH + gap;
     }
     let x = left;
-    for (const k of ["code", "data", "custom", "other"]) {
-      const n = r.raw[k] + (k === "other" ? 8 : 0);
+    for (const k of ['code', 'data', 'custom', 'other']) {
+      const n = r.raw[k] + (k === 'other' ? 8 : 0);
       if (n <= 0) continue;
       const w = scale(n);
-      out.push(`<rect x="${x.toFixed(1)}" y="${yy}" width="${w.toFixed(1)}" height="${barH}" fill="${COLORS[k]}"><title>${k}: ${n} bytes</title></rect>`);
+      out.push(
+        `<rect x="${x.toFixed(1)}" y="${yy}" width="${w.toFixed(1)}" height="${barH}" fill="${COLORS[k]}"><title>${k}: ${n} bytes</title></rect>`,
+      );
       x += w;
     }
-    out.push(`<text x="${(x + 6).toFixed(1)}" y="${yy + 11}" font-size="11" ${FONT}>as linked ${total(r)} (${kb(total(r))})</text>`);
+    out.push(
+      `<text x="${(x + 6).toFixed(1)}" y="${yy + 11}" font-size="11" ${FONT}>as linked ${total(r)} (${kb(total(r))})</text>`,
+    );
     y = yy + barH + rowPad;
   }
   // legend
-  const legend = [["opt", "wasm-opt -Oz, stripped"], ["gzip", "that, gzipped"],
-                  ["code", "as linked: code"], ["data", "data"],
-                  ["custom", "custom sections"], ["other", "other sections"]];
+  const legend = [
+    ['opt', 'wasm-opt -Oz, stripped'],
+    ['gzip', 'that, gzipped'],
+    ['code', 'as linked: code'],
+    ['data', 'data'],
+    ['custom', 'custom sections'],
+    ['other', 'other sections'],
+  ];
   let lx = 12;
   const ly = y;
   for (const [k, text] of legend) {
@@ -87,6 +110,6 @@ export function sizeChart({ title, rows }) {
     `<text x="12" y="24" font-size="16" font-weight="bold" ${FONT}>${esc(title)}</text>`,
     ...out,
     `</svg>`,
-    "",
-  ].join("\n");
+    '',
+  ].join('\n');
 }

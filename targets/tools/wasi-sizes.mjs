@@ -27,22 +27,21 @@
 // Exit status: 0; 1 when no triple built; 2 bad usage (unknown option or
 // triple, missing or unreadable file, a module that is not WebAssembly),
 // with the reason on stderr.
-import { spawnSync } from "node:child_process";
-import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync,
-         accessSync, constants, mkdirSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { dirname, join, resolve } from "node:path";
-import { fileURLToPath } from "node:url";
-import { capabilities, needsFilesystem } from "./wasm-info.mjs";
-import { haveWasmOpt, measure } from "./measure.mjs";
-import { sizeChart } from "./size-chart.mjs";
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync, rmSync, writeFileSync, accessSync, constants, mkdirSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { capabilities, needsFilesystem } from './wasm-info.mjs';
+import { haveWasmOpt, measure } from './measure.mjs';
+import { sizeChart } from './size-chart.mjs';
 
 const here = dirname(fileURLToPath(import.meta.url));
-const TRIPLES = ["wasm32-wasi", "wasm32-wasi-vfs", "wasm32-wasi-io"];
+const TRIPLES = ['wasm32-wasi', 'wasm32-wasi-vfs', 'wasm32-wasi-io'];
 const USAGE = [
-  "usage: wasi-sizes [-O LEVEL] [-t TRIPLE]... [--keep DIR] [--title TEXT] [--svg FILE] SOURCE... [-- CFLAGS...]",
-  "       wasi-sizes --modules [--title TEXT] [--svg FILE] LABEL=MODULE...",
-].join("\n");
+  'usage: wasi-sizes [-O LEVEL] [-t TRIPLE]... [--keep DIR] [--title TEXT] [--svg FILE] SOURCE... [-- CFLAGS...]',
+  '       wasi-sizes --modules [--title TEXT] [--svg FILE] LABEL=MODULE...',
+].join('\n');
 
 let work = null; // scratch folder, removed on every exit
 
@@ -62,8 +61,7 @@ function readable(f) {
 }
 
 function parseArgs(argv) {
-  const o = { modules: false, level: "z", triples: [], keep: null, title: null,
-              svg: null, files: [], cflags: [] };
+  const o = { modules: false, level: 'z', triples: [], keep: null, title: null, svg: null, files: [], cflags: [] };
   let i = 0;
   const value = (opt) => {
     if (i + 1 >= argv.length) die(`${opt} needs a value`);
@@ -71,24 +69,28 @@ function parseArgs(argv) {
   };
   for (; i < argv.length; i++) {
     const a = argv[i];
-    if (a === "--") { o.cflags = argv.slice(i + 1); break; }
-    else if (a === "--modules") o.modules = true;
-    else if (a === "-O") o.level = value(a);
+    if (a === '--') {
+      o.cflags = argv.slice(i + 1);
+      break;
+    } else if (a === '--modules') o.modules = true;
+    else if (a === '-O') o.level = value(a);
     else if (/^-O./.test(a)) o.level = a.slice(2);
-    else if (a === "-t") o.triples.push(value(a));
-    else if (a === "--keep") o.keep = value(a);
-    else if (a === "--title") o.title = value(a);
-    else if (a === "--svg") o.svg = value(a);
-    else if (a === "-h" || a === "--help") { process.stdout.write(USAGE + "\n"); process.exit(0); }
-    else if (a.startsWith("-") && a !== "-") die(`unknown option ${a}`);
+    else if (a === '-t') o.triples.push(value(a));
+    else if (a === '--keep') o.keep = value(a);
+    else if (a === '--title') o.title = value(a);
+    else if (a === '--svg') o.svg = value(a);
+    else if (a === '-h' || a === '--help') {
+      process.stdout.write(USAGE + '\n');
+      process.exit(0);
+    } else if (a.startsWith('-') && a !== '-') die(`unknown option ${a}`);
     else o.files.push(a);
   }
-  if (!o.files.length) die(o.modules ? "no LABEL=MODULE given" : "no SOURCE given");
+  if (!o.files.length) die(o.modules ? 'no LABEL=MODULE given' : 'no SOURCE given');
   if (o.modules) {
-    if (o.triples.length || o.keep || o.cflags.length || o.level !== "z")
-      die("--modules takes only --title, --svg and LABEL=MODULE");
+    if (o.triples.length || o.keep || o.cflags.length || o.level !== 'z')
+      die('--modules takes only --title, --svg and LABEL=MODULE');
     o.files = o.files.map((s) => {
-      const eq = s.indexOf("=");
+      const eq = s.indexOf('=');
       if (eq <= 0 || eq === s.length - 1) die(`${s}: not LABEL=MODULE`);
       const file = s.slice(eq + 1);
       if (!existsSync(file)) die(`${file}: no such file`);
@@ -99,8 +101,8 @@ function parseArgs(argv) {
     if (!/^[0-3sz]$|^fast$/.test(o.level)) die(`-O${o.level}: not an optimization level (0-3, s, z)`);
     for (const t of o.triples) {
       // Either spelling: wasm32-wasi-vfs or wasm32-wasip1-vfs (its label).
-      if (!TRIPLES.includes(t.replace(/^wasm32-wasip1/, "wasm32-wasi")))
-        die(`unknown triple ${t} (known: ${TRIPLES.join(", ")}, or wasm32-wasip1... for wasm32-wasi...)`);
+      if (!TRIPLES.includes(t.replace(/^wasm32-wasip1/, 'wasm32-wasi')))
+        die(`unknown triple ${t} (known: ${TRIPLES.join(', ')}, or wasm32-wasip1... for wasm32-wasi...)`);
       if (!existsSync(join(here, `${t}-clang`))) die(`no ${t}-clang next to wasi-sizes (in ${here})`);
     }
     for (const f of o.files) {
@@ -128,10 +130,10 @@ function pad(s, n, left = false) {
 }
 
 function delta(n, base) {
-  if (n == null || base == null) return "-";
+  if (n == null || base == null) return '-';
   const d = n - base;
-  const pct = base ? ` (${d >= 0 ? "+" : ""}${((d / base) * 100).toFixed(0)}%)` : "";
-  return `${d >= 0 ? "+" : ""}${d}${pct}`;
+  const pct = base ? ` (${d >= 0 ? '+' : ''}${((d / base) * 100).toFixed(0)}%)` : '';
+  return `${d >= 0 ? '+' : ''}${d}${pct}`;
 }
 
 function report(title, rows, baseLabel, svg) {
@@ -139,46 +141,74 @@ function report(title, rows, baseLabel, svg) {
   const vw = Math.max(20, baseLabel.length + 6);
   const lines = [];
   if (title) lines.push(title);
-  lines.push(pad("module", w, true) + pad("raw", 9) + pad("code", 9) + pad("data", 8) +
-             pad("custom", 9) + pad("opt", 9) + pad("gzip", 8) +
-             pad(`vs ${baseLabel}`, vw) + pad("imports", 9) + pad("fs", 5));
+  lines.push(
+    pad('module', w, true) +
+      pad('raw', 9) +
+      pad('code', 9) +
+      pad('data', 8) +
+      pad('custom', 9) +
+      pad('opt', 9) +
+      pad('gzip', 8) +
+      pad(`vs ${baseLabel}`, vw) +
+      pad('imports', 9) +
+      pad('fs', 5),
+  );
   const base = rows.find((r) => r.label === baseLabel && r.s);
   for (const r of rows) {
     if (!r.s) {
-      lines.push(pad(r.label, w, true) + "  " + r.error);
+      lines.push(pad(r.label, w, true) + '  ' + r.error);
       continue;
     }
     const { m, opt, gzip } = r.s;
-    const fns = m.imports.filter((i) => i.kind === "function");
-    lines.push(pad(r.label, w, true) + pad(m.bytes, 9) + pad(m.code, 9) + pad(m.data, 8) +
-               pad(m.custom, 9) + pad(opt ?? "-", 9) + pad(gzip, 8) +
-               pad(r === base ? "-" : delta(opt ?? m.bytes, base ? (base.s.opt ?? base.s.m.bytes) : null), vw) +
-               pad(fns.length, 9) + pad(needsFilesystem(m.imports) ? "yes" : "no", 5));
+    const fns = m.imports.filter((i) => i.kind === 'function');
+    lines.push(
+      pad(r.label, w, true) +
+        pad(m.bytes, 9) +
+        pad(m.code, 9) +
+        pad(m.data, 8) +
+        pad(m.custom, 9) +
+        pad(opt ?? '-', 9) +
+        pad(gzip, 8) +
+        pad(r === base ? '-' : delta(opt ?? m.bytes, base ? (base.s.opt ?? base.s.m.bytes) : null), vw) +
+        pad(fns.length, 9) +
+        pad(needsFilesystem(m.imports) ? 'yes' : 'no', 5),
+    );
   }
-  lines.push("host imports (capabilities):");
+  lines.push('host imports (capabilities):');
   for (const r of rows.filter((r) => r.s)) {
     const caps = capabilities(r.s.m.imports);
-    lines.push(`  ${pad(r.label, w, true)}` +
-               (caps.length ? caps.map((c) => `${c.group}: ${c.names.join(" ")}`).join("; ") : "none"));
+    lines.push(
+      `  ${pad(r.label, w, true)}` +
+        (caps.length ? caps.map((c) => `${c.group}: ${c.names.join(' ')}`).join('; ') : 'none'),
+    );
   }
-  lines.push("raw: as linked (code, data, custom: its sections); opt: stripped, wasm-opt -Oz " +
-             "(the form it ships in); gzip: opt, gzip -9; fs: needs a host filesystem");
+  lines.push(
+    'raw: as linked (code, data, custom: its sections); opt: stripped, wasm-opt -Oz ' +
+      '(the form it ships in); gzip: opt, gzip -9; fs: needs a host filesystem',
+  );
   const notes = rows.filter((r) => r.s && r.s.optNote).map((r) => `${r.label}: ${r.s.optNote}`);
-  if (!haveWasmOpt()) notes.push("wasm-opt not found (apt-get install binaryen): opt is \"-\", gzip is of the raw module");
+  if (!haveWasmOpt())
+    notes.push('wasm-opt not found (apt-get install binaryen): opt is "-", gzip is of the raw module');
   for (const n of notes) lines.push(`note: ${n}`);
-  process.stdout.write(lines.join("\n") + "\n");
+  process.stdout.write(lines.join('\n') + '\n');
   if (svg) {
-    const chartRows = rows.map((r) => r.s ? {
-      label: r.label,
-      raw: { code: r.s.m.code, data: r.s.m.data, custom: r.s.m.custom, other: r.s.m.other },
-      opt: r.s.opt, gzip: r.s.gzip,
-      delta: r === base || !base || r.s.opt == null || base.s.opt == null ? null
-             : `${delta(r.s.opt, base.s.opt)} vs ${baseLabel}`,
-      note: needsFilesystem(r.s.m.imports) ? "needs a host filesystem"
-                                           : "no host filesystem needed",
-    } : { label: r.label, raw: null, note: r.error });
+    const chartRows = rows.map((r) =>
+      r.s
+        ? {
+            label: r.label,
+            raw: { code: r.s.m.code, data: r.s.m.data, custom: r.s.m.custom, other: r.s.m.other },
+            opt: r.s.opt,
+            gzip: r.s.gzip,
+            delta:
+              r === base || !base || r.s.opt == null || base.s.opt == null
+                ? null
+                : `${delta(r.s.opt, base.s.opt)} vs ${baseLabel}`,
+            note: needsFilesystem(r.s.m.imports) ? 'needs a host filesystem' : 'no host filesystem needed',
+          }
+        : { label: r.label, raw: null, note: r.error },
+    );
     try {
-      writeFileSync(svg, sizeChart({ title: title || "module sizes", rows: chartRows }));
+      writeFileSync(svg, sizeChart({ title: title || 'module sizes', rows: chartRows }));
     } catch (e) {
       die(`cannot write ${svg}: ${e.message}`);
     }
@@ -186,7 +216,7 @@ function report(title, rows, baseLabel, svg) {
 }
 
 const o = parseArgs(process.argv.slice(2));
-work = mkdtempSync(join(tmpdir(), "wasi-sizes-"));
+work = mkdtempSync(join(tmpdir(), 'wasi-sizes-'));
 try {
   if (o.modules) {
     const rows = o.files.map(({ label, file }) => ({ label, s: measureOrDie(file) }));
@@ -197,21 +227,25 @@ try {
     const rows = [];
     for (const t of o.triples) {
       const out = join(keep, `${t}.wasm`);
-      const r = spawnSync(join(here, `${t}-clang`),
-                          [`-O${o.level}`, ...o.files, ...o.cflags, "-o", out],
-                          { encoding: "utf8" });
+      const r = spawnSync(join(here, `${t}-clang`), [`-O${o.level}`, ...o.files, ...o.cflags, '-o', out], {
+        encoding: 'utf8',
+      });
       if (r.status === 0) {
         rows.push({ label: t, s: measureOrDie(out) });
       } else {
-        const first = (r.stderr || "").split("\n").find((l) => /error:/.test(l)) || "";
-        rows.push({ label: t, error: "does not build: " +
-                    (first.replace(/^.*?error: /, "") || (r.error ? r.error.message : `status ${r.status}`)) });
+        const first = (r.stderr || '').split('\n').find((l) => /error:/.test(l)) || '';
+        rows.push({
+          label: t,
+          error:
+            'does not build: ' +
+            (first.replace(/^.*?error: /, '') || (r.error ? r.error.message : `status ${r.status}`)),
+        });
       }
     }
-    const names = o.files.map((f) => f.split("/").pop()).join(" ");
+    const names = o.files.map((f) => f.split('/').pop()).join(' ');
     const title = o.title || `${names}: module sizes in bytes (-O${o.level})`;
-    const base = o.triples.find((t) => t.replace(/^wasm32-wasip1/, "wasm32-wasi") === "wasm32-wasi");
-    report(title, rows, base ?? "wasm32-wasi", o.svg);
+    const base = o.triples.find((t) => t.replace(/^wasm32-wasip1/, 'wasm32-wasi') === 'wasm32-wasi');
+    report(title, rows, base ?? 'wasm32-wasi', o.svg);
     if (!rows.some((r) => r.s)) process.exitCode = 1;
   }
 } finally {

@@ -14,7 +14,7 @@
 
 import { WasiShim, missingImports } from './wasi-shim.mjs';
 import { VfsModule } from './wasi-vfs.mjs';
-import { makeTar, readTar } from './tar.mjs';
+import { makeTar, readTar } from './js/tar.mjs';
 
 const $ = (id) => document.getElementById(id);
 const enc = new TextEncoder();
@@ -25,8 +25,7 @@ let modules = [];
 function show(bytes) {
   let s = '';
   for (const b of bytes) {
-    s += b === 10 || b === 9 || (b >= 32 && b < 127) ? String.fromCharCode(b)
-      : `\\x${b.toString(16).padStart(2, '0')}`;
+    s += b === 10 || b === 9 || (b >= 32 && b < 127) ? String.fromCharCode(b) : `\\x${b.toString(16).padStart(2, '0')}`;
   }
   return s;
 }
@@ -34,7 +33,10 @@ function show(bytes) {
 function concat(chunks) {
   const out = new Uint8Array(chunks.reduce((n, c) => n + c.length, 0));
   let at = 0;
-  for (const c of chunks) { out.set(c, at); at += c.length; }
+  for (const c of chunks) {
+    out.set(c, at);
+    at += c.length;
+  }
   return out;
 }
 
@@ -115,8 +117,12 @@ async function runOnce(file, args, stdin) {
   const module = await moduleFor(file);
   const out = [];
   const err = [];
-  const io = { args: [file.replace(/^own:/, '').replace(/\.wasm$/, ''), ...args], stdin,
-    stdout: (b) => out.push(b), stderr: (b) => err.push(b) };
+  const io = {
+    args: [file.replace(/^own:/, '').replace(/\.wasm$/, ''), ...args],
+    stdin,
+    stdout: (b) => out.push(b),
+    stderr: (b) => err.push(b),
+  };
   const hasExports = WebAssembly.Module.exports(module).some((e) => e.name === 'wasi_vfs_write_file');
   let status;
   if (hasExports) {
@@ -132,16 +138,21 @@ async function runOnce(file, args, stdin) {
   } else {
     // any vfs module: a tar archive in on descriptor 3, one out on 4
     const archive = [];
-    const shim = new WasiShim({ ...io,
+    const shim = new WasiShim({
+      ...io,
       env: { WASI_VFS_IN: '3:/data', WASI_VFS_OUT: '/data:4:all' },
-      streams: { 3: { read: makeTar([...files].map(([path, bytes]) => ({ path, bytes }))) },
-        4: { write: (b) => archive.push(b) } } });
+      streams: {
+        3: { read: makeTar([...files].map(([path, bytes]) => ({ path, bytes }))) },
+        4: { write: (b) => archive.push(b) },
+      },
+    });
     const missing = missingImports(module, shim);
     if (missing.length) throw new Error(`the module needs imports a page cannot give: ${missing.join(', ')}`);
     const instance = await WebAssembly.instantiate(module, { wasi_snapshot_preview1: shim.imports });
     status = shim.start(instance);
     const bytes = concat(archive);
-    if (bytes.length) { // none: the program never used its filesystem
+    if (bytes.length) {
+      // none: the program never used its filesystem
       files.clear();
       for (const e of readTar(bytes)) if (e.type === '0' && !e.path.includes('/')) files.set(e.path, e.bytes);
     }

@@ -20,8 +20,22 @@
 // Every other descriptor is EBADF; anything the shim does not provide is
 // ENOSYS. poll_oneoff reports clock subscriptions as due and
 // descriptor subscriptions as ready at once (nothing here ever blocks).
+// Every pointer the module passes is checked against its memory: a
+// structure or buffer outside it is EFAULT, iovecs whose lengths add up
+// past what a u32 counts EINVAL (js/wasi-abi.mjs), never an exception.
 
-const ERRNO = { SUCCESS: 0, BADF: 8, FAULT: 21, INVAL: 28, NOSYS: 52, SPIPE: 70 };
+import {
+  ERRNO,
+  EVENT_SIZE,
+  FILETYPE,
+  inMemory,
+  iovecs,
+  putFdstat,
+  putU32,
+  putU64,
+  RIGHTS,
+  SUBSCRIPTION_SIZE,
+} from './js/wasi-abi.mjs';
 
 // Thrown by proc_exit through the module's stack; start() catches it.
 export class WasiExit extends Error {
@@ -40,8 +54,14 @@ function strings(list) {
 }
 
 export class WasiShim {
-  constructor({ args = ['module.wasm'], env = {}, stdin = null, stdout = () => {},
-    stderr = () => {}, streams = {} } = {}) {
+  constructor({
+    args = ['module.wasm'],
+    env = {},
+    stdin = null,
+    stdout = () => {},
+    stderr = () => {},
+    streams = {},
+  } = {}) {
     this.memory = null;
     this.argv = strings(args);
     this.envp = strings(Object.entries(env).map(([k, v]) => `${k}=${v}`));
@@ -77,108 +97,119 @@ export class WasiShim {
 
   makeImports() {
     const self = this;
-    const putStrings = ({ bytes }, table, buf) => {
+    // Writes the (pointer table, bytes) layout of args_get and environ_get.
+    const putStrings = ({ bytes, size }, table, buf) => {
+      const memory = self.memory;
+      table >>>= 0;
+      buf >>>= 0;
+      if (!inMemory(memory, table, 4 * bytes.length) || !inMemory(memory, buf, size)) return ERRNO.FAULT;
       const v = self.view();
-      let at = buf >>> 0;
+      let at = buf;
       bytes.forEach((b, i) => {
-        v.setUint32((table >>> 0) + 4 * i, at, true);
+        v.setUint32(table + 4 * i, at, true);
         self.bytes(at, b.length).set(b);
         at += b.length;
       });
       return ERRNO.SUCCESS;
     };
-    const sizes = ({ bytes, size }, countPtr, sizePtr) => {
-      const v = self.view();
-      v.setUint32(countPtr >>> 0, bytes.length, true);
-      v.setUint32(sizePtr >>> 0, size, true);
-      return ERRNO.SUCCESS;
-    };
-    // iovecs at (ptr, n): [{ptr, len}]
-    const iovecs = (ptr, n) => {
-      const v = self.view();
-      const list = [];
-      for (let i = 0; i < n; i++) {
-        list.push({ ptr: v.getUint32((ptr >>> 0) + 8 * i, true), len: v.getUint32((ptr >>> 0) + 8 * i + 4, true) });
-      }
-      return list;
-    };
+    const sizes = ({ bytes, size }, countPtr, sizePtr) =>
+      putU32(self.memory, countPtr, bytes.length) || putU32(self.memory, sizePtr, size);
     const now = (id) => {
       if (id === 0) return BigInt(Date.now()) * 1000000n; // realtime
       return BigInt(Math.round(performance.now() * 1e6)); // monotonic, cputime
     };
+    const known = (fd) => Boolean(self.in[fd] || self.out[fd]);
     return {
       args_sizes_get: (c, s) => sizes(self.argv, c, s),
       args_get: (t, b) => putStrings(self.argv, t, b),
       environ_sizes_get: (c, s) => sizes(self.envp, c, s),
       environ_get: (t, b) => putStrings(self.envp, t, b),
       clock_res_get: (id, ptr) => {
-        self.view().setBigUint64(ptr >>> 0, id === 0 ? 1000000n : 1000n, true);
-        return ERRNO.SUCCESS;
+        if (id < 0 || id > 3) return ERRNO.INVAL;
+        return putU64(self.memory, ptr, id === 0 ? 1000000n : 1000n);
       },
       clock_time_get: (id, precision, ptr) => {
         if (id < 0 || id > 3) return ERRNO.INVAL;
-        self.view().setBigUint64(ptr >>> 0, now(id), true);
-        return ERRNO.SUCCESS;
+        return putU64(self.memory, ptr, now(id));
       },
       random_get: (ptr, len) => {
+        ptr >>>= 0;
+        len >>>= 0;
+        if (!inMemory(self.memory, ptr, len)) return ERRNO.FAULT;
         for (let at = 0; at < len; at += 65536) {
-          crypto.getRandomValues(self.bytes((ptr >>> 0) + at, Math.min(65536, len - at)));
+          crypto.getRandomValues(self.bytes(ptr + at, Math.min(65536, len - at)));
         }
         return ERRNO.SUCCESS;
       },
       fd_read: (fd, iovs, n, nreadPtr) => {
         const source = self.in[fd];
         if (!source) return ERRNO.BADF;
+        const bufs = iovecs(self.memory, iovs, n);
+        if (typeof bufs === 'number') return bufs;
+        if (!inMemory(self.memory, nreadPtr, 4)) return ERRNO.FAULT;
         let total = 0;
-        for (const { ptr, len } of iovecs(iovs, n)) {
-          if (len === 0) continue;
-          const chunk = source(len);
+        for (const buf of bufs) {
+          if (buf.length === 0) continue;
+          const chunk = source(buf.length);
           if (!chunk || chunk.length === 0) break;
-          self.bytes(ptr, chunk.length).set(chunk);
+          if (chunk.length > buf.length) return ERRNO.INVAL; // a reader that returned more than asked
+          // The reader may have grown the memory: take a fresh view.
+          self.bytes(buf.byteOffset, chunk.length).set(chunk);
           total += chunk.length;
-          if (chunk.length < len) break;
+          if (chunk.length < buf.length) break;
         }
-        self.view().setUint32(nreadPtr >>> 0, total, true);
-        return ERRNO.SUCCESS;
+        return putU32(self.memory, nreadPtr, total);
       },
       fd_write: (fd, iovs, n, nwrittenPtr) => {
         const sink = self.out[fd];
         if (!sink) return ERRNO.BADF;
+        const bufs = iovecs(self.memory, iovs, n);
+        if (typeof bufs === 'number') return bufs;
+        if (!inMemory(self.memory, nwrittenPtr, 4)) return ERRNO.FAULT;
         let total = 0;
-        for (const { ptr, len } of iovecs(iovs, n)) {
-          if (len) sink(self.bytes(ptr, len).slice());
-          total += len;
+        for (const buf of bufs) {
+          if (buf.length) sink(buf.slice());
+          total += buf.length;
         }
-        self.view().setUint32(nwrittenPtr >>> 0, total, true);
-        return ERRNO.SUCCESS;
+        return putU32(self.memory, nwrittenPtr, total);
       },
       fd_fdstat_get: (fd, ptr) => {
-        if (!self.in[fd] && !self.out[fd]) return ERRNO.BADF;
-        const v = self.view();
-        self.bytes(ptr, 24).fill(0);
-        v.setUint8(ptr >>> 0, 0); // filetype unknown: a plain stream
-        v.setBigUint64((ptr >>> 0) + 8, self.in[fd] ? 2n : 64n, true); // fd_read / fd_write
-        return ERRNO.SUCCESS;
+        if (!known(fd)) return ERRNO.BADF;
+        // A plain stream: filetype unknown, readable or writable.
+        return putFdstat(self.memory, ptr, {
+          filetype: FILETYPE.UNKNOWN,
+          rightsBase: self.in[fd] ? RIGHTS.FD_READ : RIGHTS.FD_WRITE,
+        });
       },
-      fd_close: (fd) => (self.in[fd] || self.out[fd] ? ERRNO.SUCCESS : ERRNO.BADF),
-      fd_seek: (fd) => (self.in[fd] || self.out[fd] ? ERRNO.SPIPE : ERRNO.BADF),
+      fd_close: (fd) => (known(fd) ? ERRNO.SUCCESS : ERRNO.BADF),
+      fd_seek: (fd) => (known(fd) ? ERRNO.SPIPE : ERRNO.BADF),
       fd_prestat_get: () => ERRNO.BADF,
       fd_prestat_dir_name: () => ERRNO.BADF,
       poll_oneoff: (inPtr, outPtr, nsubs, neventsPtr) => {
+        inPtr >>>= 0;
+        outPtr >>>= 0;
+        nsubs >>>= 0;
+        const memory = self.memory;
+        if (
+          !inMemory(memory, inPtr, SUBSCRIPTION_SIZE * nsubs) ||
+          !inMemory(memory, outPtr, EVENT_SIZE * nsubs) ||
+          !inMemory(memory, neventsPtr, 4)
+        ) {
+          return ERRNO.FAULT;
+        }
         const v = self.view();
         for (let i = 0; i < nsubs; i++) {
-          const sub = (inPtr >>> 0) + 48 * i;
-          const ev = (outPtr >>> 0) + 32 * i;
-          self.bytes(ev, 32).fill(0);
-          v.setBigUint64(ev, v.getBigUint64(sub, true), true);
+          const sub = inPtr + SUBSCRIPTION_SIZE * i;
+          const ev = outPtr + EVENT_SIZE * i;
+          const userdata = v.getBigUint64(sub, true);
           const tag = v.getUint8(sub + 8);
           const fd = v.getUint32(sub + 16, true);
-          const known = self.in[fd] || self.out[fd];
-          v.setUint16(ev + 8, tag !== 0 && !known ? ERRNO.BADF : ERRNO.SUCCESS, true);
+          self.bytes(ev, EVENT_SIZE).fill(0);
+          v.setBigUint64(ev, userdata, true);
+          v.setUint16(ev + 8, tag !== 0 && !known(fd) ? ERRNO.BADF : ERRNO.SUCCESS, true);
           v.setUint8(ev + 10, tag);
         }
-        v.setUint32(neventsPtr >>> 0, nsubs, true);
-        return ERRNO.SUCCESS;
+        return putU32(memory, neventsPtr, nsubs);
       },
       sched_yield: () => ERRNO.SUCCESS,
       proc_exit: (status) => {

@@ -18,18 +18,14 @@
 // A module runs once (_start); files may be put in before and read after,
 // also after the program called exit().
 
+import { ERRNO, errnoName } from './js/wasi-abi.mjs';
 import { WasiShim, missingImports } from './wasi-shim.mjs';
-
-// WASI errno numbers.
-const ERRNO_NAMES = { 2: 'EACCES', 8: 'EBADF', 20: 'EEXIST', 21: 'EFAULT', 22: 'EFBIG', 28: 'EINVAL',
-  29: 'EIO', 31: 'EISDIR', 32: 'ELOOP', 37: 'ENAMETOOLONG', 44: 'ENOENT', 48: 'ENOMEM',
-  51: 'ENOSPC', 54: 'ENOTDIR', 55: 'ENOTEMPTY', 63: 'EPERM' };
 
 export class VfsError extends Error {
   constructor(op, path, errno) {
-    super(`${op} ${path}: ${ERRNO_NAMES[errno] ?? `errno ${errno}`}`);
+    super(`${op} ${path}: ${errnoName(errno) ?? `errno ${errno}`}`);
     this.errno = errno;
-    this.code = ERRNO_NAMES[errno];
+    this.code = errnoName(errno);
   }
 }
 
@@ -67,8 +63,8 @@ export class VfsModule {
 
   // Calls fn(ptr) with `bytes` copied into module memory, then frees it.
   withBytes(bytes, fn) {
-    const ptr = this.exports.wasi_vfs_alloc(bytes.length);
-    if (!ptr) throw new VfsError('alloc', `${bytes.length} bytes`, 48);
+    const ptr = this.exports.wasi_vfs_alloc(bytes.length) >>> 0; // an address: a u32
+    if (!ptr) throw new VfsError('alloc', `${bytes.length} bytes`, ERRNO.NOMEM);
     try {
       new Uint8Array(this.exports.memory.buffer, ptr, bytes.length).set(bytes);
       return fn(ptr);
@@ -86,7 +82,8 @@ export class VfsModule {
   writeFile(path, data, mode = 0o644) {
     const bytes = typeof data === 'string' ? encoder.encode(data) : data;
     const r = this.withPath(path, (p, plen) =>
-      this.withBytes(bytes, (d) => this.exports.wasi_vfs_write_file(p, plen, d, bytes.length, mode)));
+      this.withBytes(bytes, (d) => this.exports.wasi_vfs_write_file(p, plen, d, bytes.length, mode)),
+    );
     if (r < 0) throw new VfsError('write', path, -r);
   }
 
@@ -96,13 +93,15 @@ export class VfsModule {
       const size = this.exports.wasi_vfs_file_size(p, plen);
       if (size < 0) throw new VfsError('read', path, -size);
       const out = new Uint8Array(size);
-      const buf = this.exports.wasi_vfs_alloc(Math.min(size, 1 << 20));
-      if (!buf) throw new VfsError('alloc', path, 48);
+      const buf = this.exports.wasi_vfs_alloc(Math.min(size, 1 << 20)) >>> 0;
+      if (!buf) throw new VfsError('alloc', path, ERRNO.NOMEM);
       try {
         for (let at = 0; at < size;) {
-          const n = this.exports.wasi_vfs_read_file(p, plen, buf, Math.min(size - at, 1 << 20), at);
+          const want = Math.min(size - at, 1 << 20);
+          const n = this.exports.wasi_vfs_read_file(p, plen, buf, want, at);
           if (n < 0) throw new VfsError('read', path, -n);
           if (n === 0) break;
+          if (n > want) throw new VfsError('read', path, ERRNO.IO); // more than asked: the module is broken
           out.set(new Uint8Array(this.exports.memory.buffer, buf, n), at);
           at += n;
         }
@@ -123,13 +122,17 @@ export class VfsModule {
     return this.withPath(path, (p, plen) => {
       let room = 4096;
       for (;;) {
-        const buf = this.exports.wasi_vfs_alloc(room);
+        const buf = this.exports.wasi_vfs_alloc(room) >>> 0;
+        if (!buf) throw new VfsError('alloc', path, ERRNO.NOMEM);
         try {
           const need = this.exports.wasi_vfs_list(p, plen, buf, room);
           if (need < 0) throw new VfsError('list', path, -need);
           if (need <= room) {
             const text = decoder.decode(new Uint8Array(this.exports.memory.buffer, buf, need));
-            return text.split('\n').filter((l) => l).map((l) => ({ type: l[0], name: l.slice(2) }));
+            return text
+              .split('\n')
+              .filter((l) => l)
+              .map((l) => ({ type: l[0], name: l.slice(2) }));
           }
           room = need;
         } finally {

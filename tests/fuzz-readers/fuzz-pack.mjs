@@ -1,6 +1,6 @@
 // fuzz-pack.mjs [--runs N] [--seed S] [--crashes DIR] IMAGE_CORPUS [MODULE...]
 // A mutation fuzzer of wasi-vfs-pack's readers (targets/tools/
-// wasi-vfs-pack.mjs and wasm-info.mjs's Reader): the images of
+// wasi-vfs-pack*.mjs over targets/js/wasm-binary.mjs's Reader): the images of
 // IMAGE_CORPUS (the C image reader's corpus) as they are and inside tiny
 // modules (tiny-module.mjs), and each MODULE, are mutated (bit flips,
 // interesting bytes and 32-bit values, cuts, insertions, copies) and read

@@ -1,10 +1,10 @@
 // fuzz-tar.mjs: a mutation fuzzer for the JS tar reader and writer
-// (targets/web/tar.mjs, the runner's and the page's) and the runner's
+// (targets/js/tar.mjs, the runner's and the page's) and the runner's
 // extraction (targets/runner/wasi-run-tar.mjs).
 //
 //   node fuzz-tar.mjs BINDIR CORPUS WORKDIR [--runs N] [--seed S]
 //
-// BINDIR holds tar.mjs and wasi-run-tar.mjs (build/bin). Each input is a
+// BINDIR holds js/tar.mjs and wasi-run-tar.mjs (build/bin). Each input is a
 // seed of CORPUS (tests/fuzz-readers/corpus-tar), mutated from a fixed
 // seed: bytes flipped or set, blocks cut, copied or spliced from another
 // seed, header fields (size, mtime, mode, checksum, type) and pax records
@@ -35,7 +35,7 @@ for (let i = 0; i < rest.length; i += 2) {
   else if (rest[i] === '--seed') seed = Number(rest[i + 1]);
   else { process.stderr.write(`fuzz-tar: unknown option ${rest[i]}\n`); process.exit(2); }
 }
-const tar = await import(path.resolve(binDir, 'tar.mjs'));
+const tar = await import(path.resolve(binDir, 'js', 'tar.mjs'));
 const host = await import(path.resolve(binDir, 'wasi-run-tar.mjs'));
 
 // xorshift32: the same inputs for the same seed.

@@ -1,7 +1,7 @@
 // mktar.mjs CASE: writes on stdout the hostile archive CASE (below), for
 // the hostile-guest tests (run-tests.sh), which hand it to the runner
 // through emit.wasm as if a module had written it at exit.
-import { entryHeaders, END_OF_ARCHIVE } from '../../targets/web/tar.mjs';
+import { entryHeaders, END_OF_ARCHIVE } from '../../targets/js/tar.mjs';
 
 const enc = new TextEncoder();
 const parts = [];

@@ -347,7 +347,7 @@ ln -s "$RUNNER" bin/link1 && ln -s link1 bin/link2
 run_launcher() { "$@" args.wasm x </dev/null >out 2>err; st=$?; }
 run_launcher bin/link2
 expect launcher-via-symlinks 0 "argc=2${nl}argv[0]=args.wasm${nl}argv[1]=x" ''
-cp "$RUNNER" "$(dirname "$RUNNER")"/wasi-run*.mjs copy/
+cp -R "$RUNNER" "$(dirname "$RUNNER")"/wasi-run*.mjs "$(dirname "$RUNNER")"/js copy/
 run_launcher copy/wasi-run
 expect launcher-copied 0 "argc=2${nl}argv[0]=args.wasm${nl}argv[1]=x" ''
 

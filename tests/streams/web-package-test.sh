@@ -15,7 +15,7 @@ if cmake --install "$B" --prefix "$W/prefix" >"$W/install.log" 2>&1; then ok ins
     fail install "$(tail -5 "$W/install.log")"; finish; exit 1; fi
 web=$W/prefix/share/wasi-triples/web
 missing=
-for f in package.json index.html page.mjs wasi-shim.mjs wasi-vfs.mjs tar.mjs; do
+for f in package.json index.html page.mjs wasi-shim.mjs wasi-vfs.mjs js/wasi-abi.mjs js/tar.mjs; do
     [ -f "$web/$f" ] || missing="$missing $f"
 done
 [ -z "$missing" ] && ok "installed: share/wasi-triples/web" || fail "installed: share/wasi-triples/web" "missing$missing"
@@ -26,6 +26,7 @@ cat >"$W/app/main.mjs" <<'EOJ'
 import fs from 'node:fs';
 import { VfsModule, VfsError } from 'wasi-triples-web';
 import { WasiShim } from 'wasi-triples-web/wasi-shim.mjs';
+import { makeTar } from 'wasi-triples-web/tar.mjs';
 const bytes = fs.readFileSync(new URL('./squish.wasm', import.meta.url));
 const err = [];
 const m = await VfsModule.load(bytes, { args: ['squish', '-kv', '/data/in.txt'],
@@ -36,12 +37,12 @@ const out = m.readFile('/data/in.txt.sq'); // 600 bytes: 'a' run-length coded
 let missing = '';
 try { m.readFile('/data/none'); } catch (e) { missing = e instanceof VfsError ? e.message : `other: ${e}`; }
 console.log(`status ${status}; ${Buffer.from(out.subarray(0, 3))} ${out.length < 100}; ` +
-  `${Buffer.concat(err).toString().trim()}; ${missing}; shim ${typeof WasiShim}`);
+  `${Buffer.concat(err).toString().trim()}; ${missing}; shim ${typeof WasiShim}; tar ${typeof makeTar}`);
 EOJ
 got=$(cd "$W/app" && node main.mjs 2>&1)
-want='status 0; SQ1 true; /data/in.txt: 98% -- replaced with /data/in.txt.sq; read /data/none: ENOENT; shim function'
+want='status 0; SQ1 true; /data/in.txt: 98% -- replaced with /data/in.txt.sq; read /data/none: ENOENT; shim function; tar function'
 case $got in
-    "status 0; SQ1 true; /data/in.txt: "*"% -- replaced with /data/in.txt.sq; read /data/none: ENOENT; shim function")
+    "status 0; SQ1 true; /data/in.txt: "*"% -- replaced with /data/in.txt.sq; read /data/none: ENOENT; shim function; tar function")
         ok "imported as the package wasi-triples-web: runs a module, files in and out" ;;
     *) fail "imported as the package wasi-triples-web" "got '$got', want like '$want'" ;;
 esac

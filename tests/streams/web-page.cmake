@@ -1,6 +1,7 @@
 cmake_minimum_required(VERSION 3.20)
 # cmake -P web-page.cmake: assembles the static page of targets/web in OUT
-# (a folder any static web server can serve): the page's files, squish
+# (a folder any static web server can serve): the page's files and the
+# core they import (js/), squish
 # (tests/streams/squish.c, linked with --vfs-exports) and, when
 # tests/legacy built them, Debian's bzip2 and zlib's minigzip as they are
 # (no exports: the page hands them their files as tar streams), and
@@ -15,6 +16,11 @@ endforeach()
 file(MAKE_DIRECTORY "${OUT}")
 file(GLOB _files "${WEB}/*.html" "${WEB}/*.mjs")
 file(COPY ${_files} DESTINATION "${OUT}")
+# The shared core the page imports (./js/: targets/js).
+file(MAKE_DIRECTORY "${OUT}/js")
+foreach(f wasi-abi.mjs tar.mjs)
+  file(COPY_FILE "${WEB}/js/${f}" "${OUT}/js/${f}" ONLY_IF_DIFFERENT)
+endforeach()
 file(COPY_FILE "${SQUISH}" "${OUT}/squish.wasm" ONLY_IF_DIFFERENT)
 set(_list "[\n  {\"file\": \"squish.wasm\", \"name\": \"squish: a run-length compressor (tests/streams)\", \"args\": \"-v\", \"note\": \"files through its exports; try -kv /data/NAME after loading a file\"}")
 foreach(p "bzip2/bzip2/bzip2 1.0.8 (Debian source)/-v" "zlib/minigzip/minigzip from zlib 1.2.13 (Debian source)/")

@@ -47,8 +47,13 @@ const dec = new TextDecoder();
 export class TarError extends Error {}
 
 const KINDS = {
-  3: 'character device', 4: 'block device', 6: 'FIFO', S: 'sparse file',
-  M: 'multi-volume continuation', V: 'volume label', D: 'incremental dump directory',
+  3: 'character device',
+  4: 'block device',
+  6: 'FIFO',
+  S: 'sparse file',
+  M: 'multi-volume continuation',
+  V: 'volume label',
+  D: 'incremental dump directory',
 };
 
 // ---- header fields ---------------------------------------------------------
@@ -130,7 +135,7 @@ export function show(bytes) {
   let s = '';
   for (let i = 0; i < bytes.length;) {
     const b = bytes[i];
-    let n = b < 0x80 ? 1 : b >= 0xc2 && b < 0xe0 ? 2 : b >= 0xe0 && b < 0xf0 ? 3 : b >= 0xf0 && b < 0xf5 ? 4 : 0;
+    const n = b < 0x80 ? 1 : b >= 0xc2 && b < 0xe0 ? 2 : b >= 0xe0 && b < 0xf0 ? 3 : b >= 0xf0 && b < 0xf5 ? 4 : 0;
     if (n > 1 && i + n <= bytes.length) {
       try {
         s += new TextDecoder('utf-8', { fatal: true }).decode(bytes.subarray(i, i + n));
@@ -174,7 +179,8 @@ function pax(s, pending, global) {
       pending.realsize = paxNumber('size', dec.decode(val));
     } else if (key === 'GNU.sparse.major' || key === 'GNU.sparse.minor') {
       pending[key.slice(11)] = dec.decode(val);
-    } else if (key.startsWith('GNU.sparse.')) { // 0.0 and 0.1: not read
+    } else if (key.startsWith('GNU.sparse.')) {
+      // 0.0 and 0.1: not read
       pending.oldSparse = key;
     }
   }
@@ -215,10 +221,15 @@ export function* tarEntries(source) {
   for (;;) {
     const h = source.read(pos, BLOCK);
     if (h.length < BLOCK) {
-      throw new TarError(!count && !zeros && pos === 0
-        ? h.length ? 'not a tar archive: fewer than 512 bytes' : 'empty stream: no tar archive'
-        : h.length ? 'truncated archive: the stream ended inside a header'
-          : 'truncated archive: no end-of-archive marker');
+      throw new TarError(
+        !count && !zeros && pos === 0
+          ? h.length
+            ? 'not a tar archive: fewer than 512 bytes'
+            : 'empty stream: no tar archive'
+          : h.length
+            ? 'truncated archive: the stream ended inside a header'
+            : 'truncated archive: no end-of-archive marker',
+      );
     }
     pos += BLOCK;
     if (isZero(h)) {
@@ -242,7 +253,8 @@ export function* tarEntries(source) {
       else pending[type === 'L' ? 'name' : 'link'] = Uint8Array.from(field(data, 0, n));
       continue;
     }
-    if (pending.size !== undefined) size = pending.size > BigInt(Number.MAX_SAFE_INTEGER) ? Infinity : Number(pending.size);
+    if (pending.size !== undefined)
+      size = pending.size > BigInt(Number.MAX_SAFE_INTEGER) ? Infinity : Number(pending.size);
     if (pending.mtime !== undefined) mtime = pending.mtime;
     else if (mtime === Infinity || BigInt(mtime) > INT64_MAX / NS) throw new TarError('mtime out of range');
     else mtime = BigInt(mtime) * NS;
@@ -264,9 +276,12 @@ export function* tarEntries(source) {
       throw new TarError(`${show(name)}: unsupported entry type ${KINDS[type] ?? `'${show(h.subarray(156, 157))}'`}`);
     }
     const sparse = ['major', 'minor', 'sparseName', 'realsize'].filter((k) => pending[k] !== undefined);
-    if (pending.oldSparse) throw new TarError(`${show(name)}: unsupported sparse format (${pending.oldSparse}): only PAX 1.0`);
+    if (pending.oldSparse)
+      throw new TarError(`${show(name)}: unsupported sparse format (${pending.oldSparse}): only PAX 1.0`);
     if (sparse.length && (pending.major !== '1' || pending.minor !== '0')) {
-      throw new TarError(`${show(name)}: unsupported sparse format ${pending.major ?? '?'}.${pending.minor ?? '?'}: only PAX 1.0`);
+      throw new TarError(
+        `${show(name)}: unsupported sparse format ${pending.major ?? '?'}.${pending.minor ?? '?'}: only PAX 1.0`,
+      );
     }
     if (sparse.length && (sparse.length < 4 || type !== '0')) {
       throw new TarError(`${show(name)}: incomplete sparse header (GNU.sparse.major, minor, name, realsize on a file)`);
@@ -278,7 +293,8 @@ export function* tarEntries(source) {
     let offset = pos;
     let extra = {};
     if (sparse.length) {
-      if (size === Infinity || pending.realsize > BigInt(Number.MAX_SAFE_INTEGER)) throw new TarError(`${show(name)}: size too large`);
+      if (size === Infinity || pending.realsize > BigInt(Number.MAX_SAFE_INTEGER))
+        throw new TarError(`${show(name)}: size too large`);
       const { map, skip } = sparseMap(source, pos, size, Number(pending.realsize), name);
       extra = { map, stored: size - skip, realsize: Number(pending.realsize) };
       offset = pos + skip;
@@ -311,13 +327,19 @@ function sparseMap(source, pos, size, realsize, name) {
   let at = 0; // bytes of the map read
   let buf = new Uint8Array(0);
   let i = 0;
-  const next = () => { // the next decimal line as a Number
+  const next = () => {
+    // the next decimal line as a Number
     let v = 0;
     let digits = 0;
     for (;;) {
       if (i === buf.length) {
         if (at >= size) throw bad('it runs past the entry');
-        buf = exact(source, pos + at, Math.min(BLOCK, size - at), 'truncated archive: the stream ended inside an entry');
+        buf = exact(
+          source,
+          pos + at,
+          Math.min(BLOCK, size - at),
+          'truncated archive: the stream ended inside an entry',
+        );
         at += buf.length;
         i = 0;
       }
@@ -360,14 +382,24 @@ export function readTar(bytes) {
   const out = [];
   for (const e of tarEntries(bytesSource(bytes))) {
     let data = bytes.subarray(e.offset, e.offset + e.size);
-    if (e.map) { // holes as zeros
+    if (e.map) {
+      // holes as zeros
       if (e.size > 1 << 30) throw new TarError(`${show(e.name)}: a sparse file of ${e.size} bytes, too large to hold`);
       data = new Uint8Array(e.size);
       let at = e.offset;
-      for (const [off, len] of e.map) { data.set(bytes.subarray(at, at + len), off); at += len; }
+      for (const [off, len] of e.map) {
+        data.set(bytes.subarray(at, at + len), off);
+        at += len;
+      }
     }
-    out.push({ path: dec.decode(e.name), type: e.type, bytes: data,
-      mode: e.mode, mtime: Number(e.mtime / NS), link: dec.decode(e.link) });
+    out.push({
+      path: dec.decode(e.name),
+      type: e.type,
+      bytes: data,
+      mode: e.mode,
+      mtime: Number(e.mtime / NS),
+      link: dec.decode(e.link),
+    });
   }
   return out;
 }
@@ -418,7 +450,10 @@ function ustar(name, type, size, mode, secs, link) {
 function concat(parts) {
   const out = new Uint8Array(parts.reduce((n, p) => n + p.length, 0));
   let at = 0;
-  for (const p of parts) { out.set(p, at); at += p.length; }
+  for (const p of parts) {
+    out.set(p, at);
+    at += p.length;
+  }
   return out;
 }
 
@@ -455,8 +490,9 @@ export function makeTar(files) {
   const parts = [];
   for (const f of files) {
     const mtime = BigInt(Math.floor(f.mtime ?? Date.now() / 1000)) * NS;
-    parts.push(entryHeaders({ name: enc.encode(f.path), type: '0', size: f.bytes.length,
-      mode: f.mode ?? 0o644, mtime }));
+    parts.push(
+      entryHeaders({ name: enc.encode(f.path), type: '0', size: f.bytes.length, mode: f.mode ?? 0o644, mtime }),
+    );
     parts.push(f.bytes, new Uint8Array((BLOCK - (f.bytes.length % BLOCK)) % BLOCK));
   }
   parts.push(END_OF_ARCHIVE);

@@ -1,0 +1,234 @@
+// wasm-binary.mjs: the one reader and writer of WebAssembly binary modules, bounds-checked.
+//
+// Reader(bytes, start, end): a cursor over bytes[start, end) that cannot
+// read outside it: a read past `end`, a LEB128 longer than its type allows
+// (5 bytes for 32 bits, 10 for 64) or out of its range throws a
+// WasmReadError whose message names the byte. Nothing here reads a byte
+// outside the array it is given, whatever the bytes hold.
+//
+// Readers of a module's parts, each on a Reader:
+//   checkHeader(bytes)        the "\0asm" magic and version 1, else a WasmReadError
+//   sections(bytes)           [{ id, start (its id byte), body, end }], in order
+//   readImport(r)             { module, name, kind (0 function .. 4 tag) }
+//   readNameMaps(r)           the "name" section's payload after its name:
+//                             { 1: Map(function index -> name), 7: Map(global
+//                             index -> name) }
+// Writers (Uint8Array out):
+//   u32Leb(n), i32Leb(n), section(id, body), vec(items), concatBytes(parts)
+
+export class WasmReadError extends Error {}
+
+export const SECTION = Object.freeze({
+  CUSTOM: 0,
+  TYPE: 1,
+  IMPORT: 2,
+  FUNCTION: 3,
+  TABLE: 4,
+  MEMORY: 5,
+  GLOBAL: 6,
+  EXPORT: 7,
+  START: 8,
+  ELEMENT: 9,
+  CODE: 10,
+  DATA: 11,
+  DATA_COUNT: 12,
+});
+
+export const IMPORT_KINDS = Object.freeze(['function', 'table', 'memory', 'global', 'tag']);
+
+export class Reader {
+  constructor(bytes, start = 0, end = bytes.length) {
+    if (!(start >= 0) || end > bytes.length || start > end)
+      throw new WasmReadError(`range ${start}..${end} is outside the ${bytes.length} bytes`);
+    this.b = bytes;
+    this.p = start;
+    this.end = end;
+  }
+  // Throws unless n more bytes are there.
+  need(n) {
+    if (!(n >= 0) || this.p + n > this.end) throw new WasmReadError('truncated at byte ' + this.p);
+  }
+  byte() {
+    this.need(1);
+    return this.b[this.p++];
+  }
+  // The next n bytes (a view), skipped.
+  bytes(n) {
+    this.need(n);
+    this.p += n;
+    return this.b.subarray(this.p - n, this.p);
+  }
+  // An unsigned LEB128 of at most `bits` bits (5 bytes for 32).
+  unsigned(bits) {
+    const at = this.p,
+      most = Math.ceil(bits / 7);
+    let r = 0,
+      c;
+    for (let i = 0; ; i++) {
+      if (i === most) throw new WasmReadError('LEB128 too long at byte ' + at);
+      c = this.byte();
+      r += (c & 0x7f) * 2 ** (7 * i);
+      if (!(c & 0x80)) break;
+    }
+    if (r >= 2 ** bits) throw new WasmReadError('LEB128 out of range at byte ' + at);
+    return r;
+  }
+  u32() {
+    return this.unsigned(32);
+  }
+  // A signed LEB128 of at most `bits` bits (i32.const: 32, i64.const: 64;
+  // a 64-bit value comes back as a BigInt).
+  signed(bits) {
+    const at = this.p,
+      most = Math.ceil(bits / 7);
+    let r = 0n,
+      shift = 0n,
+      c;
+    for (let i = 0; ; i++) {
+      if (i === most) throw new WasmReadError('LEB128 too long at byte ' + at);
+      c = this.byte();
+      r |= BigInt(c & 0x7f) << shift;
+      shift += 7n;
+      if (!(c & 0x80)) break;
+    }
+    if (c & 0x40) r -= 1n << shift;
+    if (r < -(1n << BigInt(bits - 1)) || r >= 1n << BigInt(bits - 1))
+      throw new WasmReadError('LEB128 out of range at byte ' + at);
+    return bits <= 32 ? Number(r) : r;
+  }
+  // A name: its length, then that many bytes of UTF-8.
+  name() {
+    return new TextDecoder().decode(this.bytes(this.u32()));
+  }
+  // Table or memory limits: flags, min, and max when flags & 1.
+  limits() {
+    const flags = this.byte();
+    this.u32();
+    if (flags & 1) this.u32();
+  }
+}
+
+// Throws a WasmReadError unless bytes start a binary module of version 1.
+export function checkHeader(bytes) {
+  const b = bytes;
+  if (b.length < 8 || b[0] !== 0 || b[1] !== 0x61 || b[2] !== 0x73 || b[3] !== 0x6d)
+    throw new WasmReadError('not a WebAssembly module (no \\0asm header)');
+  if (b[4] !== 1 || b[5] || b[6] || b[7]) throw new WasmReadError('not a WebAssembly binary module of version 1');
+}
+
+// The sections after the header: [{ id, start, body, end }] (start: the id
+// byte; body: the first byte of the contents; end: one past them). Throws
+// a WasmReadError for a section that runs past the end.
+export function sections(bytes) {
+  const out = [];
+  const r = new Reader(bytes, 8);
+  while (r.p < bytes.length) {
+    const start = r.p,
+      id = r.byte(),
+      size = r.u32(),
+      body = r.p;
+    r.bytes(size);
+    out.push({ id, start, body, end: r.p });
+  }
+  return out;
+}
+
+// One entry of the import section: its names and kind (a number, see
+// IMPORT_KINDS), its description skipped. Throws for an unknown kind.
+export function readImport(r) {
+  const module = r.name(),
+    name = r.name(),
+    kind = r.byte();
+  switch (kind) {
+    case 0:
+      r.u32();
+      break; // type index
+    case 1:
+      r.byte();
+      r.limits();
+      break; // reftype, limits
+    case 2:
+      r.limits();
+      break;
+    case 3:
+      r.byte();
+      r.byte();
+      break; // valtype, mutability
+    case 4:
+      r.byte();
+      r.u32();
+      break; // attribute, type index
+    default:
+      throw new WasmReadError(`unknown import kind ${kind} for ${module}.${name}`);
+  }
+  return { module, name, kind };
+}
+
+// The function (1) and global (7) name maps of a "name" section, read from
+// r (just after the section's own name) to r.end. Throws a WasmReadError
+// when a subsection runs past the section.
+export function readNameMaps(r) {
+  const maps = { 1: new Map(), 7: new Map() };
+  while (r.p < r.end) {
+    const id = r.byte(),
+      size = r.u32(),
+      next = r.p + size;
+    if (next > r.end) throw new WasmReadError('name section runs past its end');
+    if (maps[id]) {
+      const sub = new Reader(r.b, r.p, next);
+      for (let n = sub.u32(); n > 0; n--) {
+        const index = sub.u32();
+        maps[id].set(index, sub.name());
+      }
+    }
+    r.p = next;
+  }
+  return maps;
+}
+
+// ---- writing ---------------------------------------------------------------
+
+// The unsigned LEB128 of n (0 <= n < 2^53).
+export function u32Leb(n) {
+  const out = [];
+  do {
+    let b = n % 128;
+    n = Math.floor(n / 128);
+    if (n) b |= 0x80;
+    out.push(b);
+  } while (n);
+  return Uint8Array.from(out);
+}
+
+// The signed LEB128 of n taken as an i32.
+export function i32Leb(n) {
+  const out = [];
+  n |= 0;
+  for (;;) {
+    const b = n & 0x7f;
+    n >>= 7;
+    if ((n === 0 && !(b & 0x40)) || (n === -1 && b & 0x40)) {
+      out.push(b);
+      break;
+    }
+    out.push(b | 0x80);
+  }
+  return Uint8Array.from(out);
+}
+
+// The byte arrays of `parts`, one after the other.
+export function concatBytes(parts) {
+  const out = new Uint8Array(parts.reduce((n, p) => n + p.length, 0));
+  let at = 0;
+  for (const p of parts) {
+    out.set(p, at);
+    at += p.length;
+  }
+  return out;
+}
+
+// A section: its id, its size, its body.
+export const section = (id, body) => concatBytes([Uint8Array.of(id), u32Leb(body.length), body]);
+
+// A vector: the count, then the items (byte arrays) as they are.
+export const vec = (items) => concatBytes([u32Leb(items.length), ...items]);

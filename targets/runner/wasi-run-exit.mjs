@@ -1,0 +1,70 @@
+// wasi-run-exit.mjs: the runner's exit statuses and its one-line messages on stderr.
+//
+// The statuses are the runner's documented contract (wasi-run.mjs,
+// README.md). die() and usageError() never return.
+
+import { writeBlocking } from './wasi-run-io.mjs';
+
+export const EXIT_USAGE = 2;
+export const EXIT_NO_INPUT = 66;
+export const EXIT_INTERNAL = 70;
+export const EXIT_CANNOT_CREATE = 73;
+export const EXIT_IO = 74;
+export const EXIT_CANNOT_RUN = 126;
+export const EXIT_NOT_FOUND = 127;
+export const EXIT_TRAP = 128 + 6;
+export const EXIT_SIGPIPE = 128 + 13;
+
+// Called before the runner exits on an error: removes the temporary files of
+// a typed entry point's outputs (set by openStreams once there are some).
+let discard = () => {};
+export function setDiscardOutputs(fn) {
+  discard = fn;
+}
+export function discardOutputs() {
+  discard();
+}
+
+// Prints `wasi-run: MESSAGE` on stderr as one line, whatever the names in
+// it hold: control characters (a newline in a file name) are written as
+// \xNN; only "\nwasi-run: " inside MESSAGE starts a line of its own. A
+// stderr that is gone is ignored: the exit status still tells.
+export function say(message) {
+  const line = message
+    .split('\nwasi-run: ')
+    .map((part) => part.replace(/[\x00-\x1f\x7f]/g, (c) => `\\x${c.charCodeAt(0).toString(16).padStart(2, '0')}`));
+  try {
+    writeBlocking(2, Buffer.from(`wasi-run: ${line.join('\nwasi-run: ')}\n`));
+  } catch {}
+}
+
+// Prints `wasi-run: MESSAGE` on stderr and exits with `code`. Never returns.
+export function die(code, message) {
+  discardOutputs();
+  say(message);
+  process.exit(code);
+}
+
+// Prints `wasi-run: WHY` and `usage` on stderr and exits with EXIT_USAGE.
+export function usageExit(why, usage) {
+  discardOutputs();
+  say(why);
+  try {
+    writeBlocking(2, Buffer.from(usage));
+  } catch {}
+  process.exit(EXIT_USAGE);
+}
+
+// Messages for the errors opening a host file can give.
+const OPEN_ERRORS = {
+  ENOENT: 'no such file or directory',
+  EACCES: 'permission denied',
+  EISDIR: 'is a directory',
+  ENOTDIR: 'not a directory',
+  EROFS: 'read-only file system',
+  ENOSPC: 'no space left on device',
+  ELOOP: 'too many symbolic links',
+  ENAMETOOLONG: 'file name too long',
+  EEXIST: 'file exists',
+};
+export const openError = (e) => OPEN_ERRORS[e.code] ?? e.message;
