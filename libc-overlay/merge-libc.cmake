@@ -9,6 +9,10 @@
 #             wasi-libc defines every symbol it defines, in members that
 #             cannot be replaced (the plain triple's fallbacks); OFF: the
 #             overlay always wins (the vfs triple)
+#   YIELDS    ;-list of overlay object names (as in their archives) that
+#             give way the same way also when YIELD is OFF: objects whose
+#             calls wasi-libc's do as well (pthread_self.o: a wasi-libc that
+#             defines it with the thread structure its other members use)
 #   AR NM     llvm-ar, llvm-nm
 #   WORK      scratch directory; WORK/replaced.txt lists, after a merge, the
 #             members left out and the objects that yielded
@@ -249,30 +253,29 @@ while(TRUE)
     break()
   endif()
 
-  # YIELD: the objects defining a stuck symbol give way, when wasi-libc
-  # defines every symbol they define.
+  # YIELD (or YIELDS for the objects it names): the objects defining a
+  # stuck symbol give way, when wasi-libc defines every symbol they define.
   set(progress FALSE)
-  if(YIELD)
-    foreach(o ${objects})
-      if(o IN_LIST yielded)
-        continue()
+  foreach(o ${objects})
+    string(REGEX REPLACE "^[0-9]+:" "" oname "${o}")
+    if(o IN_LIST yielded OR NOT (YIELD OR oname IN_LIST YIELDS))
+      continue()
+    endif()
+    set(touches FALSE)
+    set(all_in_base TRUE)
+    foreach(s ${_object_${o}})
+      if(s IN_LIST stuck_syms)
+        set(touches TRUE)
       endif()
-      set(touches FALSE)
-      set(all_in_base TRUE)
-      foreach(s ${_object_${o}})
-        if(s IN_LIST stuck_syms)
-          set(touches TRUE)
-        endif()
-        if(NOT DEFINED "_base_def_${s}")
-          set(all_in_base FALSE)
-        endif()
-      endforeach()
-      if(touches AND all_in_base)
-        list(APPEND yielded "${o}")
-        set(progress TRUE)
+      if(NOT DEFINED "_base_def_${s}")
+        set(all_in_base FALSE)
       endif()
     endforeach()
-  endif()
+    if(touches AND all_in_base)
+      list(APPEND yielded "${o}")
+      set(progress TRUE)
+    endif()
+  endforeach()
   if(NOT progress)
     string(REPLACE ";" "\n  " conflicts "${conflicts}")
     _fail("cannot replace members of ${BASE}:\n  ${conflicts}\n"
@@ -315,7 +318,8 @@ foreach(pair "emu|${EMULATED}" "ovl|${OVERLAY}" "vfs|${CORE}")
     set(dir "${WORK}/x-${prefix}-${i}")
     file(MAKE_DIRECTORY "${dir}")
     _run(ignored "${AR}" x --output "${dir}" "${a}")
-    file(GLOB got RELATIVE "${dir}" "${dir}/*.o")
+    # every member, whatever its suffix (.o, .c.o, .c.obj)
+    file(GLOB got RELATIVE "${dir}" "${dir}/*")
     list(SORT got)
     foreach(o ${got})
       if(prefix STREQUAL "emu" AND o IN_LIST emu_out)

@@ -2,10 +2,11 @@
 # make-libc.sh AR NM IN_LIBC MEMBERS STUBS_OBJ OUT_LIBC
 #
 # Builds wasm32-wasi-io's libc.a: a copy of wasi-libc's IN_LIBC without the
-# members listed in MEMBERS (one per line; # comments) and without every
-# member that needs a symbol only removed members define (found in the
-# archive, named on stderr: such a member reaches files through them, as
-# fts.o of newer wasi-libc does), plus STUBS_OBJ. Fails, saying why, when a
+# members listed in MEMBERS (one per line, any object suffix; # comments)
+# and without every member that needs a symbol only removed members define
+# (found in the archive, named on stderr: such a member reaches files
+# through them, as fts.o of newer wasi-libc does), plus STUBS_OBJ. Fails,
+# saying why, when a
 # listed member is not in IN_LIBC (wasi-libc changed: review the list), or
 # when STUBS_OBJ needs a removed symbol.
 set -eu
@@ -21,9 +22,18 @@ rm -rf "$tmp" "$work"
 mkdir -p "$work"
 trap 'rm -rf "$tmp" "$work"' EXIT
 
-sed -e 's/#.*//' -e 's/[[:space:]]//g' -e '/^$/d' "$MEMBERS" >"$work/remove"
+# A listed name stands for the member of that name with any object suffix:
+# fopen.o is fopen.o of wasi-libc's Makefile build and fopen.c.obj of its
+# CMake build (the stem is the name without .o, .obj, .c.o or .c.obj).
+sed -e 's/#.*//' -e 's/[[:space:]]//g' -e '/^$/d' "$MEMBERS" >"$work/listed"
 "$AR" t "$IN" >"$work/all"
-missing=$(grep -vxF -f "$work/all" "$work/remove" || true)
+stems='function stem(n) { sub(/(\.c)?\.(o|obj)$/, "", n); return n }'
+awk "$stems"'
+     NR == FNR { want[stem($0)] = 1; next }
+     (stem($0) in want) { print }' "$work/listed" "$work/all" >"$work/remove"
+missing=$(awk "$stems"'
+     NR == FNR { have[stem($0)] = 1; next }
+     !(stem($0) in have) { print }' "$work/all" "$work/listed")
 if [ -n "$missing" ]; then
     echo "$me: not in $IN:" $missing >&2
     echo "$me: wasi-libc changed; review $MEMBERS" >&2

@@ -55,7 +55,7 @@ file(COPY "${_phdr}/" DESTINATION "${WASI_SYSROOT}/include/wasm32-wasi")
 set(_plain_sources)
 foreach(f identity pwd grp exec fork wait system popen flockfile sigaction
           randname mkstemp mkdtemp tmpnam tmpfile alarm priority rlimit
-          rusage tzset pthread pthread_attr threads termios)
+          rusage tzset pthread pthread_self pthread_attr threads termios)
   list(APPEND _plain_sources "${CMAKE_CURRENT_SOURCE_DIR}/src/${f}.c")
 endforeach()
 file(GLOB _plain_own_sources CONFIGURE_DEPENDS "${_psrc}/src/*.c")
