@@ -10,6 +10,9 @@ packages="cmake make gcc pkg-config check
   libclang-rt-19-dev libc++-19-dev-wasm32 libc++abi-19-dev-wasm32
   wabt binaryen nodejs dpkg-dev gzip tcl
   chromium"
+# npm fetches the wasi-sdk sysroot of ctest wasi-libc.wasi-sdk: Debian's npm
+# package, unless the Node.js installed brings an npm of its own.
+command -v npm >/dev/null 2>&1 || packages="$packages npm"
 missing=
 for p in $packages; do
     dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q 'ok installed' ||
