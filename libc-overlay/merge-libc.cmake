@@ -13,6 +13,10 @@
 #             give way the same way also when YIELD is OFF: objects whose
 #             calls wasi-libc's do as well (pthread_self.o: a wasi-libc that
 #             defines it with the thread structure its other members use)
+#   IF_BASE   ;-list of overlay object names merged only over a wasi-libc
+#             that defines a symbol they define (pthread_join_np.o: GNU
+#             calls a wasi-libc may define beside one the overlay replaces);
+#             over any other they are left out
 #   AR NM     llvm-ar, llvm-nm
 #   WORK      scratch directory; WORK/replaced.txt lists, after a merge, the
 #             members left out and the objects that yielded
@@ -126,6 +130,26 @@ foreach(p ${ours})
   list(APPEND objects "${o}")
 endforeach()
 list(REMOVE_DUPLICATES objects)
+
+# IF_BASE objects over a wasi-libc that defines none of their symbols.
+set(unneeded)
+foreach(o ${objects})
+  string(REGEX REPLACE "^[0-9]+:" "" oname "${o}")
+  if(oname IN_LIST IF_BASE)
+    set(in_base FALSE)
+    foreach(s ${_object_${o}})
+      if(DEFINED "_base_def_${s}")
+        set(in_base TRUE)
+      endif()
+    endforeach()
+    if(NOT in_base)
+      list(APPEND unneeded "${o}")
+    endif()
+  endif()
+endforeach()
+if(unneeded)
+  list(REMOVE_ITEM objects ${unneeded})
+endif()
 
 # A member of an emulation archive that defines a symbol the overlay
 # defines is left out (getrusage.o of the process-clocks emulation), when
@@ -324,6 +348,9 @@ foreach(pair "emu|${EMULATED}" "ovl|${OVERLAY}" "vfs|${CORE}")
     foreach(o ${got})
       if(prefix STREQUAL "emu" AND o IN_LIST emu_out)
         continue() # replaced by the overlay
+      endif()
+      if(NOT prefix STREQUAL "emu" AND "${i}:${o}" IN_LIST unneeded)
+        continue() # IF_BASE, and wasi-libc defines none of its symbols
       endif()
       if(NOT prefix STREQUAL "emu" AND "${i}:${o}" IN_LIST yielded)
         get_filename_component(an "${a}" NAME)

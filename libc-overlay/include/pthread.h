@@ -14,8 +14,7 @@
  *    that no other thread could ever end fails at once instead of hanging:
  *    EDEADLK for a lock held or a condition waited on, ETIMEDOUT for the
  *    timed forms;
- *  - pthread_self, pthread_equal, pthread_join and GNU's
- *    pthread_tryjoin_np and pthread_timedjoin_np (EDEADLK on itself, ESRCH
+ *  - pthread_self, pthread_equal, pthread_join (EDEADLK on itself, ESRCH
  *    on any other), pthread_detach, pthread_exit (key destructors, then
  *    exit(0)), pthread_sigmask (sigprocmask), pthread_kill (raise).
  */
@@ -100,10 +99,6 @@ int pthread_create(pthread_t *__restrict, const pthread_attr_t *__restrict,
 int pthread_detach(pthread_t);
 _Noreturn void pthread_exit(void *);
 int pthread_join(pthread_t, void **);
-#ifdef _GNU_SOURCE
-int pthread_tryjoin_np(pthread_t, void **);
-int pthread_timedjoin_np(pthread_t, void **, const struct timespec *);
-#endif
 pthread_t pthread_self(void);
 int pthread_equal(pthread_t, pthread_t);
 #ifndef __cplusplus

@@ -55,7 +55,8 @@ file(COPY "${_phdr}/" DESTINATION "${WASI_SYSROOT}/include/wasm32-wasi")
 set(_plain_sources)
 foreach(f identity pwd grp exec fork wait system popen flockfile sigaction
           randname mkstemp mkdtemp tmpnam tmpfile alarm priority rlimit
-          rusage tzset pthread pthread_self pthread_attr threads termios)
+          rusage tzset pthread pthread_self pthread_join_np pthread_attr threads
+          termios)
   list(APPEND _plain_sources "${CMAKE_CURRENT_SOURCE_DIR}/src/${f}.c")
 endforeach()
 file(GLOB _plain_own_sources CONFIGURE_DEPENDS "${_psrc}/src/*.c")
@@ -75,7 +76,7 @@ add_custom_command(
   OUTPUT "${_plain_libc}"
   COMMAND "${CMAKE_COMMAND}" "-DBASE=${WASI_LIBC_LIB}/libc.a"
           "-DEMULATED=${_emulated}" "-DOVERLAY=${_plain_archives}"
-          "-DCORE=" -DYIELD=ON
+          "-DCORE=" -DYIELD=ON -DIF_BASE=pthread_join_np.o
           "-DAR=${WASI_AR}" "-DNM=${WASI_NM}" "-DWORK=${_pdir}/merge"
           "-DOUT=${_plain_libc}" -P "${_merge}"
   DEPENDS "${_merge}" "${WASI_LIBC_LIB}/libc.a" ${_emulated}

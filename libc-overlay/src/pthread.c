@@ -48,19 +48,6 @@ int pthread_join(pthread_t t, void **ret)
     return t == pthread_self() ? EDEADLK : ESRCH;
 }
 
-/* GNU's: as pthread_join (no other thread can exist to be joined, or be
- * still running: never EBUSY or ETIMEDOUT). */
-int pthread_tryjoin_np(pthread_t t, void **ret)
-{
-    return pthread_join(t, ret);
-}
-
-int pthread_timedjoin_np(pthread_t t, void **ret, const struct timespec *at)
-{
-    (void)at;
-    return pthread_join(t, ret);
-}
-
 int pthread_detach(pthread_t t)
 {
     if (t != pthread_self())
