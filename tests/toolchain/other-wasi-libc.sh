@@ -18,6 +18,7 @@ SRC=$1 W=$2 WHICH=$3 TESTS=$4 EXCLUDE=${5:-^$}
 . "$SRC/tests/tools/checks.sh"
 mkdir -p "$W" || exit 1
 
+inc= lib=
 case $WHICH in
     debian:?*)
         name="Debian ${WHICH#debian:}'s wasi-libc"
