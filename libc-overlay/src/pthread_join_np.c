@@ -4,7 +4,7 @@
  * other (no other thread can exist, so never EBUSY or ETIMEDOUT).
  *
  * Only for a wasi-libc that defines them itself, in the member that also
- * defines pthread_join (the wasi-libc of late 2025): the merge replaces
+ * defines pthread_join (the wasi-libc of ctest wasi-libc.wasi-sdk): the merge replaces
  * that member, and this object keeps its calls. Over any other wasi-libc
  * the merge leaves this object out (merge-libc.cmake, IF_BASE), so that
  * the C library defines no name outside C/POSIX that wasi-libc does not;

@@ -5,10 +5,11 @@
  *
  * This object is on its own because a wasi-libc may define both calls in a
  * member that also holds the thread structure its other members use (the
- * wasi-libc of 2025: __wasilibc_pthread_self, set up before main). Over such
- * a wasi-libc this object gives way (merge-libc.cmake, YIELDS) and its
- * pthread_self, which returns that structure's address, is the identity;
- * the rest of the pthreads stay the overlay's.
+ * wasi-libc of ctest wasi-libc.wasi-sdk: __wasilibc_pthread_self, set up
+ * before main). Over such a wasi-libc this object gives way
+ * (merge-libc.cmake, YIELDS) and its pthread_self, which returns that
+ * structure's address, is the identity; the rest of the pthreads stay the
+ * overlay's.
  */
 #include <pthread.h>
 #include <stdint.h>
