@@ -2,7 +2,7 @@
 # Installs what building and testing need on Debian 12 (run as root);
 # libclang-rt-19-dev is the native libFuzzer (tests/fuzz, tests/fuzz-readers),
 # chromium is for the web page's test (tests/streams/web-test.mjs), npm for
-# the JavaScript lint and format checks (tests/js). Under
+# the JavaScript checks (tests/js) and a wasi-sdk sysroot's fetch. Under
 # CI=true configure fails, naming the package, when one is missing.
 # Idempotent: packages already present are left as they are.
 set -eu
@@ -11,16 +11,17 @@ packages="cmake make gcc pkg-config check
   libclang-rt-19-dev libc++-19-dev-wasm32 libc++abi-19-dev-wasm32
   wabt binaryen nodejs dpkg-dev gzip tcl
   chromium"
+# npm runs `npm ci` for the JavaScript checks (ctest js.*: eslint and
+# prettier as package-lock.json pins them, fetched from the npm registry
+# by the test js.deps) and fetches the wasi-sdk sysroot of ctest
+# wasi-libc.wasi-sdk: Debian's npm package, unless the Node.js installed
+# brings an npm of its own (NodeSource's).
+command -v npm >/dev/null 2>&1 || packages="$packages npm"
 missing=
 for p in $packages; do
     dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q 'ok installed' ||
         missing="$missing $p"
 done
-# npm runs `npm ci` for the JavaScript checks (ctest js.*: eslint and
-# prettier as package-lock.json pins them, fetched from the npm registry
-# by the test js.deps). Debian's nodejs comes without it; a nodejs that
-# bundles npm (NodeSource's) needs no package.
-command -v npm >/dev/null 2>&1 || missing="$missing npm"
 if [ -n "$missing" ]; then
     if [ "$(id -u)" -ne 0 ]; then
         echo "install-deps.sh: missing packages:$missing (run as root)" >&2

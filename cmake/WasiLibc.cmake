@@ -3,6 +3,7 @@
 #
 # wasi_merge_libc(<target> OUTPUT <libc.a> WORK <dir> ADD <archive>...
 #                 [CORE <archive>] [EMULATED <archive>...] [YIELD]
+#                 [YIELDS <object>...] [IF_BASE <object>...]
 #                 [DROP_NAMES <file>] [DROP_USERS_OF <regex>]
 #                 [DEPENDS <target-or-file>...] [TRIPLE <triple>])
 #
@@ -13,6 +14,9 @@
 #   EMULATED  wasi-libc's libwasi-emulated-*.a whose members are added, so
 #             programs need no -l flag
 #   YIELD     an ADD object gives way where wasi-libc defines all it defines
+#   YIELDS    the same for the ADD objects named (as in their archives) only
+#   IF_BASE   ADD objects merged only over a wasi-libc that defines one of
+#             their symbols
 #   DROP_NAMES, DROP_USERS_OF
 #             members left out with all that needs them (merge-libc.cmake)
 #   WORK      scratch directory; WORK/replaced.txt lists what was left out
@@ -24,7 +28,7 @@ set(_wasi_merge_libc_script "${CMAKE_CURRENT_LIST_DIR}/merge-libc.cmake")
 
 function(wasi_merge_libc target)
   cmake_parse_arguments(A "YIELD" "OUTPUT;WORK;CORE;DROP_NAMES;DROP_USERS_OF;TRIPLE"
-                        "ADD;EMULATED;DEPENDS" ${ARGN})
+                        "ADD;EMULATED;DEPENDS;YIELDS;IF_BASE" ${ARGN})
   foreach(v OUTPUT WORK ADD)
     if(NOT A_${v})
       message(FATAL_ERROR "wasi_merge_libc(${target}): ${v} not given")
@@ -40,6 +44,7 @@ function(wasi_merge_libc target)
     OUTPUT "${A_OUTPUT}"
     COMMAND "${CMAKE_COMMAND}" "-DBASE=${base}" "-DEMULATED=${A_EMULATED}"
             "-DOVERLAY=${A_ADD}" "-DCORE=${A_CORE}" "-DYIELD=${yield}"
+            "-DYIELDS=${A_YIELDS}" "-DIF_BASE=${A_IF_BASE}"
             "-DDROP_NAMES=${A_DROP_NAMES}" "-DDROP_USERS_OF=${A_DROP_USERS_OF}"
             "-DAR=${WASI_AR}" "-DNM=${WASI_NM}" "-DWORK=${A_WORK}"
             "-DOUT=${A_OUTPUT}" -P "${_wasi_merge_libc_script}"

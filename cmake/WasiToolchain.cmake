@@ -13,7 +13,8 @@
 #   WASI_LIBC_INCLUDE  headers of wasi-libc for wasm32-wasi
 #   WASI_LIBC_LIB      libraries of wasi-libc for wasm32-wasi
 #                      (-DWASI_LIBC_DEBIAN=trixie sets both to Debian 13's,
-#                      unpacked in the build tree)
+#                      -DWASI_LIBC_NPM=VERSION to that of npm's
+#                      @yowasp/clang, unpacked in the build tree)
 #   WASI_BUILTINS      libclang_rt.builtins-wasm32.a
 # and WASI_SYSROOT, the sealed sysroot assembled in the build tree.
 
@@ -110,14 +111,40 @@ if(WASI_LIBC_DEBIAN)
   set(WASI_LIBC_LIB "${_wasi_deb_usr}/lib/wasm32-wasi" CACHE PATH
       "wasi-libc libraries (wasm32-wasi)" FORCE)
 endif()
+# WASI_LIBC_NPM=VERSION: the wasi-libc of npm's @yowasp/clang at VERSION (a
+# pinned one), its sysroot unpacked into the build tree (npm-wasi-sysroot.sh).
+set(WASI_LIBC_NPM "" CACHE STRING
+    "Build against the wasi-libc of npm's @yowasp/clang at this (pinned) version")
+if(WASI_LIBC_NPM)
+  execute_process(
+    COMMAND sh "${CMAKE_CURRENT_LIST_DIR}/npm-wasi-sysroot.sh"
+            "${WASI_LIBC_NPM}" "${CMAKE_BINARY_DIR}/wasi-libc-npm-${WASI_LIBC_NPM}"
+    OUTPUT_VARIABLE _wasi_npm_root OUTPUT_STRIP_TRAILING_WHITESPACE
+    RESULT_VARIABLE _wasi_npm_rc)
+  if(NOT _wasi_npm_rc EQUAL 0)
+    message(FATAL_ERROR "WASI_LIBC_NPM=${WASI_LIBC_NPM}: cannot fetch "
+                        "that wasi-libc (see above)")
+  endif()
+  set(WASI_LIBC_INCLUDE "${_wasi_npm_root}/include/wasm32-wasip1" CACHE PATH
+      "wasi-libc headers (wasm32-wasi)" FORCE)
+  set(WASI_LIBC_LIB "${_wasi_npm_root}/lib/wasm32-wasip1" CACHE PATH
+      "wasi-libc libraries (wasm32-wasi)" FORCE)
+endif()
+# A wasi-sdk sysroot has include/<t> and lib/<t> for t = wasm32-wasi (up to
+# wasi-sdk 24), wasm32-wasip1 (wasi-sdk 22 on; the only one from 25 on), or
+# headers right in include/ (before per-target headers).
 if(WASI_SDK_PATH)
   set(_wasi_sdk_root "${WASI_SDK_PATH}/share/wasi-sysroot")
-  if(EXISTS "${_wasi_sdk_root}/include/wasm32-wasi/stdio.h")
-    set(_inc "${_wasi_sdk_root}/include/wasm32-wasi")
-  else()
-    set(_inc "${_wasi_sdk_root}/include")
-  endif()
+  set(_inc "${_wasi_sdk_root}/include")
   set(_lib "${_wasi_sdk_root}/lib/wasm32-wasi")
+  foreach(t wasm32-wasip1 wasm32-wasi)
+    if(EXISTS "${_wasi_sdk_root}/include/${t}/stdio.h")
+      set(_inc "${_wasi_sdk_root}/include/${t}")
+    endif()
+    if(EXISTS "${_wasi_sdk_root}/lib/${t}/libc.a")
+      set(_lib "${_wasi_sdk_root}/lib/${t}")
+    endif()
+  endforeach()
 else()
   set(_inc "/usr/include/wasm32-wasi")
   set(_lib "/usr/lib/wasm32-wasi")
@@ -148,6 +175,51 @@ set(WASI_BUILTINS "${_builtins}" CACHE FILEPATH "wasm32 compiler-rt builtins")
 find_program(WASI_NODE NAMES node nodejs)
 if(NOT WASI_NODE)
   _wasi_missing("Node.js (runs WebAssembly modules through its WASI)" "nodejs")
+endif()
+
+# ---- wasi-libc's target feature names -----------------------------------------
+# A wasi-libc built by LLVM 20 or newer names features this build's wasm-ld
+# and binaryen may not know (bulk-memory-opt, call-indirect-overlong), and
+# binaryen then rejects the instructions they cover. The build then uses a
+# copy of WASI_LIBC_LIB in the build tree whose objects name those features
+# as the features they are part of (cmake/wasm-feature-names.mjs says which
+# and why): WASI_LIBC_LIB, as a normal variable, names that copy; the cache
+# entry keeps the folder given. A name with no such mapping stops here.
+file(GLOB _wasi_libc_objs "${WASI_LIBC_LIB}/*.a" "${WASI_LIBC_LIB}/*.o")
+set(_wasi_features "${CMAKE_CURRENT_LIST_DIR}/wasm-feature-names.mjs")
+execute_process(COMMAND "${WASI_NODE}" "${_wasi_features}" --check ${_wasi_libc_objs}
+                RESULT_VARIABLE _rc OUTPUT_QUIET ERROR_VARIABLE _err)
+if(_rc EQUAL 3)
+  set(_copy "${CMAKE_BINARY_DIR}/wasi-libc-features/lib")
+  file(MAKE_DIRECTORY "${_copy}")
+  file(GLOB _wasi_libc_files LIST_DIRECTORIES false "${WASI_LIBC_LIB}/*")
+  foreach(f ${_wasi_libc_files})
+    get_filename_component(n "${f}" NAME)
+    if(f IN_LIST _wasi_libc_objs)
+      execute_process(COMMAND "${WASI_NODE}" "${_wasi_features}" "${f}" "${_copy}/${n}.tmp"
+                      RESULT_VARIABLE _rc ERROR_VARIABLE _err)
+      if(NOT _rc EQUAL 0)
+        message(FATAL_ERROR "${f}: cannot rename its target features:\n${_err}")
+      endif()
+      if(n MATCHES "\\.a$")
+        execute_process(COMMAND "${WASI_RANLIB}" "${_copy}/${n}.tmp" RESULT_VARIABLE _rc)
+        if(NOT _rc EQUAL 0)
+          message(FATAL_ERROR "${WASI_RANLIB} ${_copy}/${n}.tmp failed")
+        endif()
+      endif()
+      file(COPY_FILE "${_copy}/${n}.tmp" "${_copy}/${n}" ONLY_IF_DIFFERENT)
+      file(REMOVE "${_copy}/${n}.tmp")
+    else()
+      file(COPY_FILE "${f}" "${_copy}/${n}" ONLY_IF_DIFFERENT)
+    endif()
+  endforeach()
+  message(STATUS "wasi-libc's objects name target features this wasm-ld and "
+                 "binaryen do not know: using a copy that names them as the "
+                 "features they are part of (${_copy})")
+  set(WASI_LIBC_LIB "${_copy}")
+elseif(NOT _rc EQUAL 0)
+  message(FATAL_ERROR "wasi-libc in ${WASI_LIBC_LIB} cannot be used with "
+                      "this build's wasm-ld and binaryen:\n${_err}")
 endif()
 
 # Optional tools: binaryen's wasm-opt (clang runs it itself when it is on

@@ -16,6 +16,14 @@
 #             that refer to a matching symbol are left out (the io triple:
 #             wasi-libc's wrappers of the preview1 calls on names); it must
 #             match a reference, or wasi-libc changed and the merge fails
+#   YIELDS    ;-list of overlay object names (as in their archives) that
+#             give way the same way also when YIELD is OFF: objects whose
+#             calls wasi-libc's do as well (pthread_self.o: a wasi-libc that
+#             defines it with the thread structure its other members use)
+#   IF_BASE   ;-list of overlay object names merged only over a wasi-libc
+#             that defines a symbol they define (pthread_join_np.o: GNU
+#             calls a wasi-libc may define beside one the overlay replaces);
+#             over any other they are left out
 #   AR NM     llvm-ar, llvm-nm
 #   WORK      scratch directory; WORK/replaced.txt lists, after a merge, the
 #             members left out and the objects that yielded
@@ -134,6 +142,26 @@ foreach(p ${ours})
   list(APPEND objects "${o}")
 endforeach()
 list(REMOVE_DUPLICATES objects)
+
+# IF_BASE objects over a wasi-libc that defines none of their symbols.
+set(unneeded)
+foreach(o ${objects})
+  string(REGEX REPLACE "^[0-9]+:" "" oname "${o}")
+  if(oname IN_LIST IF_BASE)
+    set(in_base FALSE)
+    foreach(s ${_object_${o}})
+      if(DEFINED "_base_def_${s}")
+        set(in_base TRUE)
+      endif()
+    endforeach()
+    if(NOT in_base)
+      list(APPEND unneeded "${o}")
+    endif()
+  endif()
+endforeach()
+if(unneeded)
+  list(REMOVE_ITEM objects ${unneeded})
+endif()
 
 # A member of an emulation archive that defines a symbol the overlay
 # defines is left out (getrusage.o of the process-clocks emulation), when
@@ -326,30 +354,29 @@ while(TRUE)
     break()
   endif()
 
-  # YIELD: the objects defining a stuck symbol give way, when wasi-libc
-  # defines every symbol they define.
+  # YIELD (or YIELDS for the objects it names): the objects defining a
+  # stuck symbol give way, when wasi-libc defines every symbol they define.
   set(progress FALSE)
-  if(YIELD)
-    foreach(o ${objects})
-      if(o IN_LIST yielded)
-        continue()
+  foreach(o ${objects})
+    string(REGEX REPLACE "^[0-9]+:" "" oname "${o}")
+    if(o IN_LIST yielded OR NOT (YIELD OR oname IN_LIST YIELDS))
+      continue()
+    endif()
+    set(touches FALSE)
+    set(all_in_base TRUE)
+    foreach(s ${_object_${o}})
+      if(s IN_LIST stuck_syms)
+        set(touches TRUE)
       endif()
-      set(touches FALSE)
-      set(all_in_base TRUE)
-      foreach(s ${_object_${o}})
-        if(s IN_LIST stuck_syms)
-          set(touches TRUE)
-        endif()
-        if(NOT DEFINED "_base_def_${s}")
-          set(all_in_base FALSE)
-        endif()
-      endforeach()
-      if(touches AND all_in_base)
-        list(APPEND yielded "${o}")
-        set(progress TRUE)
+      if(NOT DEFINED "_base_def_${s}")
+        set(all_in_base FALSE)
       endif()
     endforeach()
-  endif()
+    if(touches AND all_in_base)
+      list(APPEND yielded "${o}")
+      set(progress TRUE)
+    endif()
+  endforeach()
   if(NOT progress)
     string(REPLACE ";" "\n  " conflicts "${conflicts}")
     _fail("cannot replace members of ${BASE}:\n  ${conflicts}\n"
@@ -392,11 +419,15 @@ foreach(pair "emu|${EMULATED}" "ovl|${OVERLAY}" "vfs|${CORE}")
     set(dir "${WORK}/x-${prefix}-${i}")
     file(MAKE_DIRECTORY "${dir}")
     _run(ignored "${AR}" x --output "${dir}" "${a}")
-    file(GLOB got RELATIVE "${dir}" "${dir}/*.o")
+    # every member, whatever its suffix (.o, .c.o, .c.obj)
+    file(GLOB got RELATIVE "${dir}" "${dir}/*")
     list(SORT got)
     foreach(o ${got})
       if(prefix STREQUAL "emu" AND o IN_LIST emu_out)
         continue() # replaced by the overlay
+      endif()
+      if(NOT prefix STREQUAL "emu" AND "${i}:${o}" IN_LIST unneeded)
+        continue() # IF_BASE, and wasi-libc defines none of its symbols
       endif()
       if(NOT prefix STREQUAL "emu" AND "${i}:${o}" IN_LIST yielded)
         get_filename_component(an "${a}" NAME)

@@ -1,7 +1,7 @@
 /*
  * <pthread.h> for wasm32-wasi-vfs and wasm32-wasi, over any wasi-libc: the
  * declarations glibc and musl make, over wasi-libc's musl types, for a
- * process that has one thread and can make no other (src/pthread.c, the
+ * process that has one thread and can make no other (src/common/pthread.c, the
  * contract of each call). A wasi-libc with a <pthread.h> of its own
  * (Debian 13's 0.0~git20241209) is not used for it: its single-threaded
  * stubs answer differently (pthread_join on itself returns 0, a lock held

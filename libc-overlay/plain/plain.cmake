@@ -69,6 +69,7 @@ set(_plain_archives "${_pdir}/liboverlay-plain.a" "${_dir}/libsjlj.a")
 set(_plain_libc "${_pdir}/lib/libc.a")
 wasi_merge_libc(wasi_plain_libc OUTPUT "${_plain_libc}" WORK "${_pdir}/merge"
                 ADD ${_plain_archives} EMULATED ${_emulated} YIELD
+                IF_BASE pthread_join_np.o
                 DEPENDS wasi_plain_overlay wasi_vfs_sjlj TRIPLE wasm32-wasi)
 
 wasi_triple_add(wasm32-wasi HEADERS "${_phdr}")

@@ -26,7 +26,7 @@
 
 /* ---- the thread ---------------------------------------------------------- */
 
-static struct __pthread *const self = (struct __pthread *)(uintptr_t)1;
+/* The one thread is pthread_self() (pthread_self.c). */
 static unsigned char detached;
 
 int pthread_create(pthread_t *restrict t, const pthread_attr_t *restrict a,
@@ -34,11 +34,6 @@ int pthread_create(pthread_t *restrict t, const pthread_attr_t *restrict a,
 {
     (void)t, (void)a, (void)fn, (void)arg;
     return EAGAIN;
-}
-
-pthread_t pthread_self(void)
-{
-    return (pthread_t)self;
 }
 
 #undef pthread_equal
@@ -50,12 +45,12 @@ int pthread_equal(pthread_t a, pthread_t b)
 int pthread_join(pthread_t t, void **ret)
 {
     (void)ret;
-    return t == (pthread_t)self ? EDEADLK : ESRCH;
+    return t == pthread_self() ? EDEADLK : ESRCH;
 }
 
 int pthread_detach(pthread_t t)
 {
-    if (t != (pthread_t)self)
+    if (t != pthread_self())
         return ESRCH;
     if (detached)
         return EINVAL;
@@ -65,7 +60,7 @@ int pthread_detach(pthread_t t)
 
 int pthread_kill(pthread_t t, int sig)
 {
-    if (t != (pthread_t)self)
+    if (t != pthread_self())
         return ESRCH;
     if (sig == 0)
         return 0;
@@ -104,7 +99,7 @@ void pthread_testcancel(void)
  * this one would have to unwind it. */
 int pthread_cancel(pthread_t t)
 {
-    return t == (pthread_t)self ? ENOSYS : ESRCH;
+    return t == pthread_self() ? ENOSYS : ESRCH;
 }
 
 /* No fork ever happens, so the handlers never run. */

@@ -59,11 +59,6 @@ int thrd_join(thrd_t t, int *res)
     return result(err);
 }
 
-thrd_t thrd_current(void)
-{
-    return (thrd_t)pthread_self();
-}
-
 #undef thrd_equal
 int thrd_equal(thrd_t a, thrd_t b)
 {
