@@ -37,6 +37,8 @@
 // types (devices, FIFOs, sparse, multi-volume, ...). Nothing past the
 // end-of-archive marker is read.
 
+import { concatBytes } from './bytes.mjs';
+
 const BLOCK = 512;
 const META_MAX = 65536;
 const NS = 1000000000n;
@@ -447,16 +449,6 @@ function ustar(name, type, size, mode, secs, link) {
   return h;
 }
 
-function concat(parts) {
-  const out = new Uint8Array(parts.reduce((n, p) => n + p.length, 0));
-  let at = 0;
-  for (const p of parts) {
-    out.set(p, at);
-    at += p.length;
-  }
-  return out;
-}
-
 // The header blocks of one entry: a pax header first when the name or
 // link is over 100 bytes, the size over 8 GiB, or the mtime has a
 // fraction of a second (or is out of the ustar range).
@@ -475,12 +467,12 @@ export function entryHeaders({ name, type, size = 0, mode, mtime = 0n, link = nu
   const parts = [];
   const stamp = bigTime ? 0o77777777777n : secs;
   if (recs.length) {
-    const data = concat(recs);
+    const data = concatBytes(recs);
     parts.push(ustar(enc.encode('././@PaxHeader'), 'x', data.length, 0o644, stamp));
     parts.push(data, new Uint8Array((BLOCK - (data.length % BLOCK)) % BLOCK));
   }
   parts.push(ustar(name, type, bigSize ? 0 : size, mode, stamp, link));
-  return concat(parts);
+  return concatBytes(parts);
 }
 
 export const END_OF_ARCHIVE = new Uint8Array(2 * BLOCK);
@@ -496,5 +488,5 @@ export function makeTar(files) {
     parts.push(f.bytes, new Uint8Array((BLOCK - (f.bytes.length % BLOCK)) % BLOCK));
   }
   parts.push(END_OF_ARCHIVE);
-  return concat(parts);
+  return concatBytes(parts);
 }

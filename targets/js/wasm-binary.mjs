@@ -16,6 +16,10 @@
 // Writers (Uint8Array out):
 //   u32Leb(n), i32Leb(n), section(id, body), vec(items), concatBytes(parts)
 
+import { concatBytes } from './bytes.mjs';
+
+export { concatBytes };
+
 export class WasmReadError extends Error {}
 
 export const SECTION = Object.freeze({
@@ -214,17 +218,6 @@ export function i32Leb(n) {
     out.push(b | 0x80);
   }
   return Uint8Array.from(out);
-}
-
-// The byte arrays of `parts`, one after the other.
-export function concatBytes(parts) {
-  const out = new Uint8Array(parts.reduce((n, p) => n + p.length, 0));
-  let at = 0;
-  for (const p of parts) {
-    out.set(p, at);
-    at += p.length;
-  }
-  return out;
 }
 
 // A section: its id, its size, its body.

@@ -14,6 +14,7 @@
 
 import { WasiShim, missingImports } from './wasi-shim.mjs';
 import { VfsModule } from './wasi-vfs.mjs';
+import { concatBytes } from './js/bytes.mjs';
 import { makeTar, readTar } from './js/tar.mjs';
 
 const $ = (id) => document.getElementById(id);
@@ -28,16 +29,6 @@ function show(bytes) {
     s += b === 10 || b === 9 || (b >= 32 && b < 127) ? String.fromCharCode(b) : `\\x${b.toString(16).padStart(2, '0')}`;
   }
   return s;
-}
-
-function concat(chunks) {
-  const out = new Uint8Array(chunks.reduce((n, c) => n + c.length, 0));
-  let at = 0;
-  for (const c of chunks) {
-    out.set(c, at);
-    at += c.length;
-  }
-  return out;
 }
 
 // "a 'b c' d" -> ['a', 'b c', 'd']
@@ -150,14 +141,14 @@ async function runOnce(file, args, stdin) {
     if (missing.length) throw new Error(`the module needs imports a page cannot give: ${missing.join(', ')}`);
     const instance = await WebAssembly.instantiate(module, { wasi_snapshot_preview1: shim.imports });
     status = shim.start(instance);
-    const bytes = concat(archive);
+    const bytes = concatBytes(archive);
     if (bytes.length) {
       // none: the program never used its filesystem
       files.clear();
       for (const e of readTar(bytes)) if (e.type === '0' && !e.path.includes('/')) files.set(e.path, e.bytes);
     }
   }
-  return { status, stdout: concat(out), stderr: concat(err) };
+  return { status, stdout: concatBytes(out), stderr: concatBytes(err) };
 }
 
 async function run() {

@@ -15,7 +15,7 @@ if cmake --install "$B" --prefix "$W/prefix" >"$W/install.log" 2>&1; then ok ins
     fail install "$(tail -5 "$W/install.log")"; finish; exit 1; fi
 web=$W/prefix/share/wasi-triples/web
 missing=
-for f in package.json index.html page.mjs wasi-shim.mjs wasi-vfs.mjs js/wasi-abi.mjs js/tar.mjs; do
+for f in package.json index.html page.mjs wasi-shim.mjs wasi-vfs.mjs js/bytes.mjs js/wasi-abi.mjs js/tar.mjs; do
     [ -f "$web/$f" ] || missing="$missing $f"
 done
 [ -z "$missing" ] && ok "installed: share/wasi-triples/web" || fail "installed: share/wasi-triples/web" "missing$missing"

@@ -18,7 +18,7 @@ file(GLOB _files "${WEB}/*.html" "${WEB}/*.mjs")
 file(COPY ${_files} DESTINATION "${OUT}")
 # The shared core the page imports (./js/: targets/js).
 file(MAKE_DIRECTORY "${OUT}/js")
-foreach(f wasi-abi.mjs tar.mjs)
+foreach(f bytes.mjs wasi-abi.mjs tar.mjs)
   file(COPY_FILE "${WEB}/js/${f}" "${OUT}/js/${f}" ONLY_IF_DIFFERENT)
 endforeach()
 file(COPY_FILE "${SQUISH}" "${OUT}/squish.wasm" ONLY_IF_DIFFERENT)

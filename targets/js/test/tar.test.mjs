@@ -2,6 +2,7 @@
 
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
+import { concatBytes } from '../bytes.mjs';
 import {
   bytesSource,
   cleanName,
@@ -41,15 +42,7 @@ function record(key, value) {
 }
 
 const pad = (b) => new Uint8Array(Math.ceil(b.length / 512) * 512).fill(0).map((_, i) => b[i] ?? 0);
-const join = (...parts) => {
-  const out = new Uint8Array(parts.reduce((n, p) => n + p.length, 0));
-  let at = 0;
-  for (const p of parts) {
-    out.set(p, at);
-    at += p.length;
-  }
-  return out;
-};
+const join = (...parts) => concatBytes(parts);
 // An archive of a pax header with `records`, then file f with `data`.
 function withPax(records, data = new Uint8Array(0)) {
   const pax = enc.encode(records);
