@@ -45,10 +45,7 @@ static int utimensat_(struct vfs *fs, int dirfd, const char *path,
     int r;
     if (both_omit(ts))
         return 0;
-    if (flags & ~VFS_AT_SYMLINK_NOFOLLOW)
-        return -EINVAL;
-    r = vfs__lookup(fs, dirfd, path,
-                    flags & VFS_AT_SYMLINK_NOFOLLOW ? 0 : VFS__FOLLOW, &w);
+    r = vfs__lookup_at(fs, dirfd, path, flags, VFS_AT_SYMLINK_NOFOLLOW, &w);
     if (r)
         return r;
     if (ts && (ts_bad(&ts[0]) || ts_bad(&ts[1])))
@@ -106,10 +103,7 @@ static int fchmodat_(struct vfs *fs, int dirfd, const char *path,
 {
     struct vfs__walk w;
     int r;
-    if (flags & ~VFS_AT_SYMLINK_NOFOLLOW)
-        return -EINVAL;
-    r = vfs__lookup(fs, dirfd, path,
-                    flags & VFS_AT_SYMLINK_NOFOLLOW ? 0 : VFS__FOLLOW, &w);
+    r = vfs__lookup_at(fs, dirfd, path, flags, VFS_AT_SYMLINK_NOFOLLOW, &w);
     if (r)
         return r;
     if (VFS__ISLNK(w.node->mode))
@@ -128,10 +122,10 @@ int vfs_faccessat(struct vfs *fs, int dirfd, const char *path, int amode,
 {
     struct vfs__walk w;
     int r;
-    if ((amode & ~7) || (flags & ~(VFS_AT_EACCESS | VFS_AT_SYMLINK_NOFOLLOW)))
+    if (amode & ~7)
         return -EINVAL;
-    r = vfs__lookup(fs, dirfd, path,
-                    flags & VFS_AT_SYMLINK_NOFOLLOW ? 0 : VFS__FOLLOW, &w);
+    r = vfs__lookup_at(fs, dirfd, path, flags,
+                       VFS_AT_EACCESS | VFS_AT_SYMLINK_NOFOLLOW, &w);
     return r ? r : vfs__may(w.node, amode);
 }
 

@@ -218,3 +218,12 @@ int vfs__lookup(struct vfs *fs, int dirfd, const char *path, int how,
     int r = vfs__walk(fs, dirfd, path, how, w);
     return r ? r : w->node ? 0 : -ENOENT;
 }
+
+int vfs__lookup_at(struct vfs *fs, int dirfd, const char *path, int flags,
+                   int allowed, struct vfs__walk *w)
+{
+    if (flags & ~allowed)
+        return -EINVAL;
+    return vfs__lookup(fs, dirfd, path,
+                       flags & VFS_AT_SYMLINK_NOFOLLOW ? 0 : VFS__FOLLOW, w);
+}

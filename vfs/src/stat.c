@@ -48,10 +48,7 @@ int vfs_fstatat(struct vfs *fs, int dirfd, const char *path,
 {
     struct vfs__walk w;
     int r;
-    if (flags & ~VFS_AT_SYMLINK_NOFOLLOW)
-        return -EINVAL;
-    r = vfs__lookup(fs, dirfd, path,
-                    flags & VFS_AT_SYMLINK_NOFOLLOW ? 0 : VFS__FOLLOW, &w);
+    r = vfs__lookup_at(fs, dirfd, path, flags, VFS_AT_SYMLINK_NOFOLLOW, &w);
     if (!r)
         fill(w.node, st);
     return r;

@@ -384,6 +384,11 @@ static inline void vfs__forget(struct vfs *fs)
 /* vfs__walk that also requires the last component to exist (-ENOENT). */
 VFS__HIDDEN int vfs__lookup(struct vfs *fs, int dirfd, const char *path,
                             int how, struct vfs__walk *w);
+/* The prologue of the *at() calls on one existing name: -EINVAL when flags
+ * has a bit outside allowed (nothing looked up), else vfs__lookup,
+ * following a last symlink unless flags has VFS_AT_SYMLINK_NOFOLLOW. */
+VFS__HIDDEN int vfs__lookup_at(struct vfs *fs, int dirfd, const char *path,
+                               int flags, int allowed, struct vfs__walk *w);
 
 /* ---- creation (create.c) ------------------------------------------------ */
 /* Creates a node (as vfs__node_new) under the absent name in dir and
