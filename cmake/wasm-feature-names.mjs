@@ -19,7 +19,12 @@
 // dropped; run llvm-ranlib on OUT. Exit status: 0 done, 1 failed, 2 usage.
 // --check writes nothing: exit status 0 when no FILE has a name to map,
 // 3 when one has (named on stdout), 1 for a name neither known nor mapped.
+// The module is read and written with the project's one wasm reader and
+// writer (targets/js/wasm-binary.mjs: bounds-checked, LEB128 ranges).
 import { readFileSync, writeFileSync } from "node:fs";
+import {
+  Reader, WasmReadError, concatBytes, section, sections, u32Leb,
+} from "../targets/js/wasm-binary.mjs";
 
 const MAPPED = new Map([
   ["bulk-memory-opt", "bulk-memory"],
@@ -36,45 +41,22 @@ const KNOWN = new Set([
 class Failure extends Error {}
 const mapped = new Set();
 
-function readLeb(buf, pos) {
-  let value = 0, shift = 0, byte;
-  do {
-    if (pos >= buf.length) throw new Failure("truncated LEB128");
-    byte = buf[pos++];
-    value += (byte & 0x7f) * 2 ** shift;
-    shift += 7;
-  } while (byte & 0x80);
-  return [value, pos];
+// A wasm name: its length, then its UTF-8 bytes.
+function nameBytes(s) {
+  const b = new TextEncoder().encode(s);
+  return concatBytes([u32Leb(b.length), b]);
 }
 
-function leb(value) {
-  const out = [];
-  do {
-    let byte = value & 0x7f;
-    value = Math.floor(value / 128);
-    if (value) byte |= 0x80;
-    out.push(byte);
-  } while (value);
-  return Buffer.from(out);
-}
-
-function str(s) {
-  const b = Buffer.from(s, "utf8");
-  return Buffer.concat([leb(b.length), b]);
-}
-
-// The target_features payload with mapped names; null when unchanged.
-function rewriteFeatures(payload, where) {
-  let [count, pos] = readLeb(payload, 0);
+// The target_features payload (r over it) with mapped names; null when
+// unchanged.
+function rewriteFeatures(r, where) {
+  const count = r.u32();
   const out = [];
   const seen = new Map();
   let changed = false;
   for (let i = 0; i < count; i++) {
-    const prefix = payload[pos++];
-    let len;
-    [len, pos] = readLeb(payload, pos);
-    let name = payload.subarray(pos, pos + len).toString("utf8");
-    pos += len;
+    const prefix = r.byte();
+    let name = r.name();
     if (MAPPED.has(name)) {
       mapped.add(`${where}: ${name}`);
       name = MAPPED.get(name);
@@ -89,40 +71,33 @@ function rewriteFeatures(payload, where) {
       continue;
     }
     seen.set(name, prefix);
-    out.push(Buffer.from([prefix]), str(name));
+    out.push(Uint8Array.of(prefix), nameBytes(name));
   }
-  if (!changed) return null;
-  return Buffer.concat([leb(seen.size), ...out]);
+  return changed ? concatBytes([u32Leb(seen.size), ...out]) : null;
 }
 
 // A wasm object with its target_features section rewritten.
 function rewriteObject(buf, where) {
   const parts = [buf.subarray(0, 8)];
-  let pos = 8;
-  while (pos < buf.length) {
-    const start = pos;
-    const id = buf[pos++];
-    let size;
-    [size, pos] = readLeb(buf, pos);
-    const end = pos + size;
-    if (end > buf.length) throw new Failure(`${where}: truncated section`);
-    if (id === 0) {
-      const [nlen, npos] = readLeb(buf, pos);
-      const name = buf.subarray(npos, npos + nlen).toString("utf8");
-      if (name === "target_features") {
-        const payload = rewriteFeatures(buf.subarray(npos + nlen, end), where);
-        if (payload) {
-          const content = Buffer.concat([str(name), payload]);
-          parts.push(Buffer.from([0]), leb(content.length), content);
-          pos = end;
-          continue;
+  try {
+    for (const s of sections(buf)) {
+      if (s.id === 0) {
+        const r = new Reader(buf, s.body, s.end);
+        if (r.name() === "target_features") {
+          const payload = rewriteFeatures(r, where);
+          if (payload) {
+            parts.push(section(0, concatBytes([nameBytes("target_features"), payload])));
+            continue;
+          }
         }
       }
+      parts.push(buf.subarray(s.start, s.end));
     }
-    parts.push(buf.subarray(start, end));
-    pos = end;
+  } catch (e) {
+    if (e instanceof WasmReadError) throw new Failure(`${where}: ${e.message}`);
+    throw e;
   }
-  return Buffer.concat(parts);
+  return Buffer.from(concatBytes(parts));
 }
 
 const isWasm = (b) => b.length >= 8 && b.readUInt32LE(0) === 0x6d736100;
@@ -161,20 +136,22 @@ const rewrite = (buf, file) =>
   buf.subarray(0, 8).toString("latin1") === "!<arch>\n" ? rewriteArchive(buf, file)
   : isWasm(buf) ? rewriteObject(buf, file) : buf;
 
+// The exit status is set, not exited with, so that what --check prints to
+// a pipe is all written first.
 const args = process.argv.slice(2);
 try {
   if (args[0] === "--check" && args.length > 1) {
     for (const f of args.slice(1)) rewrite(readFileSync(f), f);
     for (const m of mapped) console.log(m);
-    process.exit(mapped.size ? 3 : 0);
-  }
-  if (args.length !== 2) {
+    process.exitCode = mapped.size ? 3 : 0;
+  } else if (args.length !== 2) {
     console.error("usage: node wasm-feature-names.mjs IN OUT | --check FILE...");
-    process.exit(2);
+    process.exitCode = 2;
+  } else {
+    writeFileSync(args[1], rewrite(readFileSync(args[0]), args[0]));
   }
-  writeFileSync(args[1], rewrite(readFileSync(args[0]), args[0]));
 } catch (e) {
   if (!(e instanceof Failure)) throw e;
   console.error(`wasm-feature-names: ${e.message}`);
-  process.exit(1);
+  process.exitCode = 1;
 }

@@ -146,13 +146,23 @@ int pthread_attr_getschedparam(const pthread_attr_t *restrict a,
 /* ---- mutexes ------------------------------------------------------------- */
 
 #define MA_PSHARED 4u
-#define MA_PROTOCOL_SHIFT 3
-#define MA_PROTOCOL (3u << MA_PROTOCOL_SHIFT)
+#define MA_PROTOCOL (3u << 3)
 #define MA_ROBUST 32u
 
-static void set_bits(unsigned *attr, unsigned mask, unsigned value)
+/* The attribute words below hold fields under masks of contiguous bits.
+ * set_field stores value in the field of *attr under mask when value <=
+ * max, else gives EINVAL and changes nothing; get_field reads it back. */
+static int set_field(unsigned *attr, unsigned mask, int value, unsigned max)
 {
-    *attr = (*attr & ~mask) | value;
+    if ((unsigned)value > max)
+        return EINVAL;
+    *attr = (*attr & ~mask) | ((unsigned)value << __builtin_ctz(mask));
+    return 0;
+}
+
+static int get_field(unsigned attr, unsigned mask)
+{
+    return (int)((attr & mask) >> __builtin_ctz(mask));
 }
 
 int pthread_mutexattr_init(pthread_mutexattr_t *a)
@@ -169,61 +179,50 @@ int pthread_mutexattr_destroy(pthread_mutexattr_t *a)
 
 int pthread_mutexattr_settype(pthread_mutexattr_t *a, int type)
 {
-    if ((unsigned)type > PTHREAD_MUTEX_ERRORCHECK)
-        return EINVAL;
-    set_bits(&a->__attr, 3u, (unsigned)type);
-    return 0;
+    return set_field(&a->__attr, MUTEXATTR_TYPE_MASK, type,
+                     PTHREAD_MUTEX_ERRORCHECK);
 }
 
 int pthread_mutexattr_gettype(const pthread_mutexattr_t *restrict a,
                               int *restrict type)
 {
-    *type = (int)MUTEXATTR_TYPE(a);
+    *type = get_field(a->__attr, MUTEXATTR_TYPE_MASK);
     return 0;
 }
 
 int pthread_mutexattr_setpshared(pthread_mutexattr_t *a, int pshared)
 {
-    if ((unsigned)pshared > PTHREAD_PROCESS_SHARED)
-        return EINVAL;
-    set_bits(&a->__attr, MA_PSHARED, pshared ? MA_PSHARED : 0);
-    return 0;
+    return set_field(&a->__attr, MA_PSHARED, pshared, PTHREAD_PROCESS_SHARED);
 }
 
 int pthread_mutexattr_getpshared(const pthread_mutexattr_t *restrict a,
                                  int *restrict pshared)
 {
-    *pshared = (a->__attr & MA_PSHARED) != 0;
+    *pshared = get_field(a->__attr, MA_PSHARED);
     return 0;
 }
 
 int pthread_mutexattr_setprotocol(pthread_mutexattr_t *a, int protocol)
 {
-    if ((unsigned)protocol > PTHREAD_PRIO_PROTECT)
-        return EINVAL;
-    set_bits(&a->__attr, MA_PROTOCOL, (unsigned)protocol << MA_PROTOCOL_SHIFT);
-    return 0;
+    return set_field(&a->__attr, MA_PROTOCOL, protocol, PTHREAD_PRIO_PROTECT);
 }
 
 int pthread_mutexattr_getprotocol(const pthread_mutexattr_t *restrict a,
                                   int *restrict protocol)
 {
-    *protocol = (int)((a->__attr & MA_PROTOCOL) >> MA_PROTOCOL_SHIFT);
+    *protocol = get_field(a->__attr, MA_PROTOCOL);
     return 0;
 }
 
 int pthread_mutexattr_setrobust(pthread_mutexattr_t *a, int robust)
 {
-    if ((unsigned)robust > PTHREAD_MUTEX_ROBUST)
-        return EINVAL;
-    set_bits(&a->__attr, MA_ROBUST, robust ? MA_ROBUST : 0);
-    return 0;
+    return set_field(&a->__attr, MA_ROBUST, robust, PTHREAD_MUTEX_ROBUST);
 }
 
 int pthread_mutexattr_getrobust(const pthread_mutexattr_t *restrict a,
                                 int *restrict robust)
 {
-    *robust = (a->__attr & MA_ROBUST) != 0;
+    *robust = get_field(a->__attr, MA_ROBUST);
     return 0;
 }
 
@@ -248,9 +247,7 @@ int pthread_condattr_setclock(pthread_condattr_t *a, clockid_t clk)
 {
     if (clk != CLOCK_REALTIME && clk != CLOCK_MONOTONIC)
         return EINVAL;
-    set_bits(&a->__attr, CA_MONOTONIC,
-             clk == CLOCK_MONOTONIC ? CA_MONOTONIC : 0);
-    return 0;
+    return set_field(&a->__attr, CA_MONOTONIC, clk == CLOCK_MONOTONIC, 1);
 }
 
 int pthread_condattr_getclock(const pthread_condattr_t *restrict a,
@@ -262,16 +259,13 @@ int pthread_condattr_getclock(const pthread_condattr_t *restrict a,
 
 int pthread_condattr_setpshared(pthread_condattr_t *a, int pshared)
 {
-    if ((unsigned)pshared > PTHREAD_PROCESS_SHARED)
-        return EINVAL;
-    set_bits(&a->__attr, CA_PSHARED, pshared ? CA_PSHARED : 0);
-    return 0;
+    return set_field(&a->__attr, CA_PSHARED, pshared, PTHREAD_PROCESS_SHARED);
 }
 
 int pthread_condattr_getpshared(const pthread_condattr_t *restrict a,
                                 int *restrict pshared)
 {
-    *pshared = (a->__attr & CA_PSHARED) != 0;
+    *pshared = get_field(a->__attr, CA_PSHARED);
     return 0;
 }
 
@@ -291,16 +285,13 @@ int pthread_rwlockattr_destroy(pthread_rwlockattr_t *a)
 
 int pthread_rwlockattr_setpshared(pthread_rwlockattr_t *a, int pshared)
 {
-    if ((unsigned)pshared > PTHREAD_PROCESS_SHARED)
-        return EINVAL;
-    a->__attr[0] = (unsigned)pshared;
-    return 0;
+    return set_field(&a->__attr[0], 1u, pshared, PTHREAD_PROCESS_SHARED);
 }
 
 int pthread_rwlockattr_getpshared(const pthread_rwlockattr_t *restrict a,
                                   int *restrict pshared)
 {
-    *pshared = (int)a->__attr[0];
+    *pshared = get_field(a->__attr[0], 1u);
     return 0;
 }
 
@@ -318,15 +309,12 @@ int pthread_barrierattr_destroy(pthread_barrierattr_t *a)
 
 int pthread_barrierattr_setpshared(pthread_barrierattr_t *a, int pshared)
 {
-    if ((unsigned)pshared > PTHREAD_PROCESS_SHARED)
-        return EINVAL;
-    a->__attr = (unsigned)pshared;
-    return 0;
+    return set_field(&a->__attr, 1u, pshared, PTHREAD_PROCESS_SHARED);
 }
 
 int pthread_barrierattr_getpshared(const pthread_barrierattr_t *restrict a,
                                    int *restrict pshared)
 {
-    *pshared = (int)a->__attr;
+    *pshared = get_field(a->__attr, 1u);
     return 0;
 }

@@ -16,6 +16,7 @@
 #ifndef WASI_VFS_PTHREAD_ATTR_H
 #define WASI_VFS_PTHREAD_ATTR_H
 
-#define MUTEXATTR_TYPE(a) ((a)->__attr & 3u)
+#define MUTEXATTR_TYPE_MASK 3u
+#define MUTEXATTR_TYPE(a) ((a)->__attr & MUTEXATTR_TYPE_MASK)
 
 #endif
