@@ -112,7 +112,10 @@ function rewriteArchive(buf, file) {
     if (pos + 60 > buf.length) throw new Failure(`${file}: truncated member header`);
     const header = buf.subarray(pos, pos + 60);
     const rawName = header.subarray(0, 16).toString("latin1").trimEnd();
-    const size = parseInt(header.subarray(48, 58).toString("latin1"), 10);
+    const sizeField = header.subarray(48, 58).toString("latin1").trimEnd();
+    if (!/^\d+$/.test(sizeField) || pos + 60 + Number(sizeField) > buf.length)
+      throw new Failure(`${file}: bad member size '${sizeField}' at byte ${pos}`);
+    const size = Number(sizeField);
     const data = buf.subarray(pos + 60, pos + 60 + size);
     pos += 60 + size + (size & 1);
     if (rawName === "/" || rawName === "/SYM64/") continue;
