@@ -23,7 +23,7 @@
 //   The module is read with js/wasm-binary.mjs (bounds-checked; errors are
 //   its WasmReadError).
 
-import { checkHeader, IMPORT_KINDS, Reader, readImport, readNameMaps, WasmReadError } from './js/wasm-binary.mjs';
+import { checkHeader, IMPORT_KINDS, Reader, readImport, readNameMaps, sections } from './js/wasm-binary.mjs';
 
 export const GROUPS = [
   // A host filesystem: preopened directories and what works on them.
@@ -55,32 +55,22 @@ export function readModule(bytes) {
   const b = bytes instanceof Uint8Array ? bytes : new Uint8Array(bytes);
   checkHeader(b);
   const m = { bytes: b.length, code: 0, data: 0, custom: 0, other: 0, customs: [], imports: [], functionNames: [] };
-  const r = new Reader(b, 8);
-  while (r.p < b.length) {
-    const start = r.p,
-      id = r.byte(),
-      size = r.u32(),
-      body = r.p;
-    if (body + size > b.length) throw new WasmReadError(`section ${id} at byte ${start} runs past the end`);
-    const total = body + size - start;
+  for (const { id, start, body, end } of sections(b)) {
+    const total = end - start;
     if (id === 0) {
-      const name = new Reader(b, body, body + size).name();
+      const r = new Reader(b, body, end);
+      const name = r.name();
       m.custom += total;
       m.customs.push({ name, bytes: total });
-      if (name === 'name') {
-        const nr = new Reader(b, body, body + size);
-        nr.name();
-        m.functionNames = [...readNameMaps(nr)[1].values()];
-      }
+      if (name === 'name') m.functionNames = [...readNameMaps(r)[1].values()];
     } else if (id === 10) {
       m.code += total;
     } else if (id === 11) {
       m.data += total;
     } else {
       m.other += total;
-      if (id === 2) m.imports = readImports(new Reader(b, body, body + size));
+      if (id === 2) m.imports = readImports(new Reader(b, body, end));
     }
-    r.p = body + size;
   }
   return m;
 }
