@@ -3,10 +3,11 @@
  * On wasm the host's poll is referred to weakly here: a program whose
  * blocking calls only meet streams without a host descriptor (byte arrays,
  * FILE *, C library descriptors, kinds of its own) then links no
- * poll_oneoff import. Every stream with a host descriptor comes from
- * wasm/host_fd.c, which links the poll itself; a kind of the program's own
- * that reports a host descriptor should be used with wasi_io_poll or
- * wasi_io_host_poll somewhere, or its blocking calls retry without waiting. */
+ * poll_oneoff import. The streams over host descriptors that io/ hands the
+ * program (wasm/host_std.c, wasm/host_alloc.c) link the poll; the overlay's
+ * archive streams (wasm/host_new.c) and a kind of the program's own that
+ * reports a host descriptor do not, and their blocking calls retry without
+ * waiting unless something else links it (wasi_io_poll, poll(2)). */
 #include "internal.h"
 
 #ifdef __wasm__

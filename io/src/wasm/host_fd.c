@@ -8,57 +8,50 @@
  * the host call, as the contract allows a kind that cannot tell: a
  * zero-timeout poll_oneoff is no way to tell, since hosts may answer it
  * with the timeout alone (Node.js does, even for a ready descriptor).
- * Waiting (poll_oneoff with no or a real time limit) works. */
+ *
+ * The blocking calls wait for a descriptor that is not ready through
+ * wait.c, by its host descriptor, with poll_oneoff when the module links it
+ * (host_std.c and host_alloc.c do: IO_LINK_HOST_POLL) and by retrying when
+ * it does not (the overlay's archive streams, host_new.c). So one kind
+ * serves both, and linking it brings no poll_oneoff import by itself. */
 #include <string.h>
 
 #include "host.h"
-#include "imports.h"
 
 /* ------------------------------------------------------------------------- */
 
-static ptrdiff_t host_blocking_read(wasi_io_input *self, void *buf, size_t len)
-{
-    int fd = ((__wasi_io__host_input *)self)->fd;
-    for (;;) {
-        ptrdiff_t r = wasi_io_host_read(fd, buf, len);
-        if (r != WASI_IO_EAGAIN)
-            return r;
-        /* A non-blocking descriptor: wait for it. */
-        wasi_io_host_pollfd p = {fd, WASI_IO_HOST_READABLE, 0};
-        int w = __wasi_io__host_poll(&p, 1, -1);
-        if (w < 0)
-            return w;
-    }
-}
-
-static ptrdiff_t host_read(wasi_io_input *self, void *buf, size_t len)
+ptrdiff_t __wasi_io__host_read(wasi_io_input *self, void *buf, size_t len)
 {
     return wasi_io_host_read(((__wasi_io__host_input *)self)->fd, buf, len);
 }
 
-static int host_input_fd(wasi_io_input *self)
+int __wasi_io__host_input_fd(wasi_io_input *self)
 {
     return ((__wasi_io__host_input *)self)->fd;
 }
 
 /* ------------------------------------------------------------------------- */
 
-/* Hands held bytes to the host once. Returns 1 when some bytes went, 0
- * when the (non-blocking) descriptor took none, or a negative code. */
+/* Hands the held bytes not yet sent to the host once; when all have gone,
+ * the buffer is empty again. No bytes are moved: the room before `sent` is
+ * reused only then, and writes append at `held`. Returns 1 when some bytes
+ * went, 0 when the (non-blocking) descriptor took none, or a negative
+ * code. */
 static int drain_once(__wasi_io__host_output *s)
 {
-    IO_ASSERT(s->held <= IO_HOST_BUFFER);
-    ptrdiff_t n = wasi_io_host_write(s->fd, s->buf, s->held);
+    IO_ASSERT(s->sent < s->held && s->held <= IO_HOST_BUFFER);
+    ptrdiff_t n = wasi_io_host_write(s->fd, s->buf + s->sent, s->held - s->sent);
     if (n == WASI_IO_EAGAIN || n == 0)
         return 0;
     if (n < 0)
         return (int)n;
-    memmove(s->buf, s->buf + n, s->held - (size_t)n);
-    s->held -= (size_t)n;
+    s->sent += (size_t)n;
+    if (s->sent == s->held)
+        s->sent = s->held = 0;
     return 1;
 }
 
-static ptrdiff_t host_check_write(wasi_io_output *self)
+ptrdiff_t __wasi_io__host_check_write(wasi_io_output *self)
 {
     __wasi_io__host_output *s = (__wasi_io__host_output *)self;
     if (s->held == IO_HOST_BUFFER) {
@@ -69,7 +62,7 @@ static ptrdiff_t host_check_write(wasi_io_output *self)
     return (ptrdiff_t)(IO_HOST_BUFFER - s->held);
 }
 
-static int host_write(wasi_io_output *self, const void *buf, size_t len)
+int __wasi_io__host_write(wasi_io_output *self, const void *buf, size_t len)
 {
     __wasi_io__host_output *s = (__wasi_io__host_output *)self;
     if (len > IO_HOST_BUFFER - s->held)
@@ -79,7 +72,7 @@ static int host_write(wasi_io_output *self, const void *buf, size_t len)
     return 0;
 }
 
-static int host_flush(wasi_io_output *self)
+int __wasi_io__host_flush(wasi_io_output *self)
 {
     __wasi_io__host_output *s = (__wasi_io__host_output *)self;
     while (s->held > 0) {
@@ -90,37 +83,26 @@ static int host_flush(wasi_io_output *self)
     return 0;
 }
 
-static int host_output_fd(wasi_io_output *self)
+int __wasi_io__host_output_fd(wasi_io_output *self)
 {
     return ((__wasi_io__host_output *)self)->fd;
 }
 
 /* ------------------------------------------------------------------------- */
 
-static const wasi_io_input_methods host_input_methods = {
-    .read = host_read,
-    .blocking_read = host_blocking_read,
-    .host_fd = host_input_fd,
-};
-
-static const wasi_io_output_methods host_output_methods = {
-    .check_write = host_check_write,
-    .write = host_write,
-    .flush = host_flush,
-    .host_fd = host_output_fd,
-};
-
-wasi_io_input *__wasi_io__host_input_init(__wasi_io__host_input *s, int fd)
+wasi_io_input *__wasi_io__host_input_init(__wasi_io__host_input *s, int fd,
+                                          const wasi_io_input_methods *m)
 {
-    s->base.methods = &host_input_methods;
+    s->base.methods = m;
     s->fd = fd;
     return &s->base;
 }
 
-wasi_io_output *__wasi_io__host_output_init(__wasi_io__host_output *s, int fd)
+wasi_io_output *__wasi_io__host_output_init(__wasi_io__host_output *s, int fd,
+                                            const wasi_io_output_methods *m)
 {
-    s->base.methods = &host_output_methods;
+    s->base.methods = m;
     s->fd = fd;
-    s->held = 0;
+    s->held = s->sent = 0;
     return &s->base;
 }

@@ -1,14 +1,20 @@
 /* The host's standard streams, and the typed entry point's streams: host
- * descriptors in static storage. */
+ * descriptors in static storage, waiting with poll_oneoff. */
 #include "host.h"
 #include "imports.h"
+
+IO_LINK_HOST_POLL;
+
+/* In static storage: closing them releases nothing. */
+static const wasi_io_input_methods input_methods = HOST_INPUT_METHODS(NULL);
+static const wasi_io_output_methods output_methods = HOST_OUTPUT_METHODS(NULL);
 
 static __wasi_io__host_input std_in;
 static __wasi_io__host_output std_out, std_err;
 
 wasi_io_input *wasi_io_stdin(void)
 {
-    return __wasi_io__host_input_init(&std_in, 0);
+    return __wasi_io__host_input_init(&std_in, 0, &input_methods);
 }
 
 /* Static outputs are set up once (they hold bytes); WASI_IO_MAIN flushes them
@@ -16,7 +22,7 @@ wasi_io_input *wasi_io_stdin(void)
 static wasi_io_output *static_output(__wasi_io__host_output *s, int fd)
 {
     if (s->base.methods == NULL) {
-        __wasi_io__host_output_init(s, fd);
+        __wasi_io__host_output_init(s, fd, &output_methods);
         __wasi_io__flush_later(&s->base);
     }
     return &s->base;
@@ -37,12 +43,13 @@ static __wasi_io__host_output arg_outputs[WASI_IO_MAIN_MAX];
 
 wasi_io_input *__wasi_io__arg_input(int slot, int fd)
 {
-    return __wasi_io__host_input_init(&arg_inputs[slot], fd);
+    return __wasi_io__host_input_init(&arg_inputs[slot], fd, &input_methods);
 }
 
 wasi_io_output *__wasi_io__arg_output(int slot, int fd)
 {
-    return __wasi_io__host_output_init(&arg_outputs[slot], fd);
+    return __wasi_io__host_output_init(&arg_outputs[slot], fd,
+                                      &output_methods);
 }
 
 enum __wasi_io__fd_state __wasi_io__check_host_fd(int fd, int want_write)

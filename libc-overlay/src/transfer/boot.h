@@ -47,10 +47,13 @@ extern void (*__wasi_vfs_at_exit)(void);
 void __wasi_vfs_say(const char *a, const char *b, const char *c,
                     const char *d, const char *e);
 
-/* io/ streams over host descriptor fd (host_streams.c): blocking, without
- * poll_oneoff; the input never reads ahead. NULL when out of memory. */
-wasi_io_input *__wasi_vfs_host_input(int fd);
-wasi_io_output *__wasi_vfs_host_output(int fd);
+/* io/'s streams over host descriptor fd (io/src/wasm/host_new.c), for the
+ * archives: the input never reads ahead, so an archive on stdin leaves what
+ * follows it to the program; they link no poll_oneoff (a descriptor that is
+ * not ready is retried unless the program links the poll). NULL when out of
+ * memory; closing frees the stream, not the descriptor. */
+wasi_io_input *__wasi_io__host_input_new(int fd);
+wasi_io_output *__wasi_io__host_output_new(int fd);
 
 /* Applies the host's configuration to fs (config.c): the values of
  * WASI_VFS_IN, WASI_VFS_BIND, WASI_VFS_OUT (each NULL when unset; they are

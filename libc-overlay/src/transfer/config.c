@@ -98,7 +98,7 @@ static void import(struct vfs *fs, char *item)
     }
     if (stream_ok("WASI_VFS_IN=", item, fd))
         return;
-    in = __wasi_vfs_host_input(fd);
+    in = __wasi_io__host_input_new(fd);
     r = in ? __wasi_vfs_tar_read(fs, in, colon + 1, why, sizeof why)
            : -ENOMEM;
     wasi_io_input_close(in);
@@ -144,7 +144,7 @@ static void export(void)
     int i;
 
     for (i = 0; i < nouts; i++) {
-        wasi_io_output *out = __wasi_vfs_host_output(outs[i].fd);
+        wasi_io_output *out = __wasi_io__host_output_new(outs[i].fd);
         int64_t r = out ? __wasi_vfs_tar_write(fs, outs[i].dir,
                                                outs[i].all ? 0 : stamp, out,
                                                why, sizeof why)
