@@ -26,9 +26,12 @@
 //   peerCommand(o, col, prog, args) the command line, as run.mjs's command()
 //   peerSizes(o)                   module and JS bytes of each build
 //   peerReport(result)             the Markdown section "Peers"
+import { spawnSync } from "node:child_process";
 import fs from "node:fs";
+import os from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
+import { SECTION, sections } from "../targets/js/wasm-binary.mjs";
 
 const HERE = path.dirname(fileURLToPath(import.meta.url));
 
@@ -95,6 +98,19 @@ function shimTooBig(job) {
   return `about ${cost.toExponential(1)} ${what} (left out above ${limit.toExponential(1)})`;
 }
 
+// The peers' versions, for the report.
+function versions(o, present) {
+  const v = {};
+  if (present.includes("shim"))
+    v.shim = `@bjorn3/browser_wasi_shim ${JSON.parse(fs.readFileSync(marker(o, "shim"), "utf8")).version} (npm)`;
+  if (present.some((c) => c.startsWith("emscripten-"))) {
+    const r = spawnSync("emcc", ["--version"], { encoding: "utf8" });
+    const m = r.status === 0 ? /\d+\.\d+\.\d+/.exec(r.stdout) : null;
+    v.emscripten = `Emscripten ${m ? m[0] : "(version unknown)"} (emcc -O2)`;
+  }
+  return v;
+}
+
 export function addPeers(o, jobs, log) {
   const present = peerColumns(o, log);
   const notRun = [];
@@ -111,7 +127,7 @@ export function addPeers(o, jobs, log) {
   }
   for (const n of notRun) log(`bench: ${n.col} left out of ${n.job}: ${n.why}`);
   const missing = Object.keys(PEER_COLUMNS).filter((c) => !present.includes(c));
-  return { present, notRun, missing };
+  return { present, notRun, missing, versions: versions(o, present) };
 }
 
 // The command line of prog with args in peer column col (run.mjs's
@@ -130,8 +146,28 @@ export function peerCommand(o, col, prog, args) {
 
 const bytes = (f) => (fs.existsSync(f) ? fs.statSync(f).size : undefined);
 
-// { prog: { col: { module, js, note } } } for meta and bulk, as the suite
-// built them (-O2; the wasm32 builds keep their name sections).
+// The bytes of a build without what only tools read: a wasm module
+// without its custom sections (names, producers; for the vfs also its
+// empty image), an ELF executable as strip(1) leaves it.
+function strippedBytes(f) {
+  if (!fs.existsSync(f)) return undefined;
+  if (f.endsWith(".wasm")) {
+    const b = fs.readFileSync(f);
+    return sections(b).filter((x) => x.id !== SECTION.CUSTOM).reduce((n, x) => n + x.end - x.start, 8);
+  }
+  const tmp = path.join(fs.mkdtempSync(path.join(os.tmpdir(), "wasi-bench-strip-")), "a.out");
+  try {
+    const r = spawnSync("strip", ["-o", tmp, f]);
+    return r.status === 0 ? bytes(tmp) : undefined;
+  } finally {
+    fs.rmSync(path.dirname(tmp), { recursive: true, force: true });
+  }
+}
+
+// { prog: { col: { module, stripped, js, note } } } for meta and bulk, as
+// the suite built them (-O2; the wasm32 builds keep their name sections,
+// emcc -O2 drops them; native has its debug information): module is the
+// file's bytes, stripped those of strippedBytes().
 export function peerSizes(o, present) {
   const B = path.join(o.build, "bench");
   const shimDist = path.join(shimDeps(o), "node_modules", "@bjorn3", "browser_wasi_shim", "dist");
@@ -139,20 +175,21 @@ export function peerSizes(o, present) {
     ? fs.readdirSync(shimDist).filter((f) => f.endsWith(".js"))
         .reduce((s, f) => s + bytes(path.join(shimDist, f)), 0)
     : undefined;
+  const build = (file, note, js) => ({ module: bytes(file), stripped: strippedBytes(file), js, note });
   const out = {};
   for (const p of ["meta", "bulk"]) {
+    const plain = path.join(B, "wasm32-wasi", `${p}.wasm`);
     out[p] = {
-      vfs: { module: bytes(path.join(B, "wasm32-wasi-vfs", `${p}.wasm`)), note: "any WASI host (Node's built in)" },
-      wasi: { module: bytes(path.join(B, "wasm32-wasi", `${p}.wasm`)), note: "Node's built-in WASI" },
-      native: { module: bytes(path.join(B, "native", p)), note: "ELF executable" },
+      vfs: build(path.join(B, "wasm32-wasi-vfs", `${p}.wasm`), "any WASI host (Node's built in)"),
+      wasi: build(plain, "Node's built-in WASI"),
+      native: build(path.join(B, "native", p), "ELF executable"),
     };
     if (present.includes("shim"))
-      out[p].shim = { module: out[p].wasi.module, js: shimJs,
-                      note: "the wasm32-wasi module; JS: the package's dist/*.js" };
+      out[p].shim = build(plain, "the wasm32-wasi module; JS: the package's dist/*.js", shimJs);
     for (const col of ["emscripten-memfs", "emscripten-wasmfs"])
       if (present.includes(col))
-        out[p][col] = { module: bytes(path.join(emDir(o, col), `${p}.wasm`)),
-                        js: bytes(path.join(emDir(o, col), `${p}.js`)), note: "emcc's .wasm and .js" };
+        out[p][col] = build(path.join(emDir(o, col), `${p}.wasm`), "emcc's .wasm and .js",
+                            bytes(path.join(emDir(o, col), `${p}.js`)));
   }
   return out;
 }
@@ -207,6 +244,10 @@ export function peerReport(result) {
   const med = result.med || {};
   const cols = OTHERS.filter((c) => c === "wasi" || c === "native" || p.present.includes(c));
   const out = [`## Peers: the same programs on every filesystem, side by side\n`];
+  const v = Object.values(p.versions || {});
+  out.push(`The file workloads of meta.c and bulk.c in every column of the same repetitions` +
+           `${v.length ? `; peers: ${v.join("; ")}` : ""}. The peers run on the Node and engine ` +
+           `flags of the wasm columns, timed by the same clock.\n`);
   const row = (cells) => `| ${cells.join(" | ")} |`;
   out.push(row(["phase", "unit", "vfs", ...cols.map((c) => SHORT[c]), ...cols.map((c) => `vfs vs ${SHORT[c]}`)]));
   out.push(row(["---", "---", ...Array(1 + 2 * cols.length).fill("---:")]));
@@ -233,13 +274,14 @@ export function peerReport(result) {
   if (p.missing?.length) out.push(`Not built here: ${p.missing.join(", ")}.\n`);
 
   out.push(`### Bytes of each build of the same program (as the suite built them, -O2)\n`);
-  out.push(row(["program", "column", "module", "JS", "what"]));
-  out.push(row(["---", "---", "---:", "---:", "---"]));
+  const n = (x) => (x === undefined ? "–" : x.toLocaleString("en-US"));
+  out.push(row(["program", "column", "module", "module, stripped", "JS", "what"]));
+  out.push(row(["---", "---", "---:", "---:", "---:", "---"]));
   for (const [prog, byCol] of Object.entries(p.sizes || {}))
     for (const [col, s] of Object.entries(byCol))
-      out.push(row([`${prog}.c`, col === "vfs" ? "vfs" : SHORT[col],
-                    s.module === undefined ? "–" : s.module.toLocaleString("en-US"),
-                    s.js === undefined ? "–" : s.js.toLocaleString("en-US"), s.note]));
-  out.push("");
+      out.push(row([`${prog}.c`, col === "vfs" ? "vfs" : SHORT[col], n(s.module), n(s.stripped), n(s.js), s.note]));
+  out.push(`\nmodule: the file as built; stripped: a wasm module without its custom sections ` +
+           `(names, producers; the vfs's empty file image), an executable after strip(1). JS: what ` +
+           `the peer loads besides the module (Node's WASI is built into Node).\n`);
   return out.join("\n") + "\n";
 }

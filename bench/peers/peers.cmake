@@ -1,6 +1,6 @@
 # peers.cmake: the peer columns of the benchmark suite, built from the same
 # workload sources (meta.c, bulk.c) for the in-memory filesystems a web
-# developer would pick today (bench/peers/README.md). Included by
+# developer would pick today (bench/README.md, Columns). Included by
 # bench/CMakeLists.txt; appends the target bench_peers to _programs.
 #
 #   emscripten-memfs/{meta,bulk}.js, .wasm   emcc -O2 for Node, Emscripten's

@@ -11,7 +11,8 @@
 // CLOCK_MONOTONIC (it reports 0 for the CPU clocks): the CPU clocks
 // bench.h times with are answered with the thread's CPU time
 // (thread-clock.mjs), as the other columns' are. Everything else is the
-// shim's own. Exit status: the module's; 2 for a bad command line.
+// shim's own. Exit status: the module's; 2 for a bad command line or a
+// module it cannot read, or the shim not installed.
 import fs from "node:fs";
 import path from "node:path";
 import { pathToFileURL } from "node:url";
@@ -22,8 +23,12 @@ if (!deps || !module) {
   process.stderr.write("usage: node shim-run.mjs DEPS_DIR MODULE.wasm ARGS...\n");
   process.exit(2);
 }
-const shim = await import(
-  pathToFileURL(path.join(deps, "node_modules", "@bjorn3", "browser_wasi_shim", "dist", "index.js")).href);
+const entry = path.join(deps, "node_modules", "@bjorn3", "browser_wasi_shim", "dist", "index.js");
+if (!fs.existsSync(entry)) {
+  process.stderr.write(`shim-run: ${entry} is not installed (cmake --build BUILD --target bench_peers)\n`);
+  process.exit(2);
+}
+const shim = await import(pathToFileURL(entry).href);
 const { WASI, File, OpenFile, ConsoleStdout, PreopenDirectory } = shim;
 
 const fds = [
@@ -43,6 +48,13 @@ wasi.wasiImport.clock_time_get = (id, precision, time) => {
   return 0;
 };
 
-const instance = new WebAssembly.Instance(new WebAssembly.Module(fs.readFileSync(module)),
+let bytes;
+try {
+  bytes = fs.readFileSync(module);
+} catch (e) {
+  process.stderr.write(`shim-run: cannot read ${module}: ${e.message}\n`);
+  process.exit(2);
+}
+const instance = new WebAssembly.Instance(new WebAssembly.Module(bytes),
                                           { wasi_snapshot_preview1: wasi.wasiImport });
 process.exitCode = wasi.start(instance);
