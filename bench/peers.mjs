@@ -17,14 +17,14 @@
 // flags (run.mjs's wasiRun, without its script), and is timed by the same
 // CPU clock of the program's thread (bench/peers/thread-clock.mjs).
 //
-//   peerColumns(o, log)            which peers are built; throws under
-//                                  CI=true when one is missing
-//   addPeers(o, jobs, log)         adds the peer columns to the jobs they
-//                                  run; returns { present, missing,
-//                                  notRun } (notRun: the jobs a peer is
-//                                  left out of, and why)
+//   addPeers(o, jobs, log)         adds the built peers' columns to the
+//                                  jobs they run (throws under CI=true
+//                                  when a peer is not built); returns
+//                                  { present, missing, notRun, versions }
+//                                  (notRun: the jobs a peer is left out
+//                                  of, and why), kept as result.peers
 //   peerCommand(o, col, prog, args) the command line, as run.mjs's command()
-//   peerSizes(o)                   module and JS bytes of each build
+//   peerSizes(o, present)          module and JS bytes of each build
 //   peerReport(result)             the Markdown section "Peers"
 import { spawnSync } from "node:child_process";
 import fs from "node:fs";
@@ -54,7 +54,7 @@ function marker(o, col) {
   return path.join(emDir(o, col), "meta.js");
 }
 
-export function peerColumns(o, log) {
+function peerColumns(o, log) {
   const present = [];
   for (const col of Object.keys(PEER_COLUMNS)) {
     if (fs.existsSync(marker(o, col))) {
@@ -133,7 +133,10 @@ export function addPeers(o, jobs, log) {
 // The command line of prog with args in peer column col (run.mjs's
 // command() contract: ROOT after the workload name; cleanup() after).
 export function peerCommand(o, col, prog, args) {
-  const node = o.runner.slice(0, -1); // Node and its engine flags, without wasi-run.mjs
+  // Node and its engine flags: o.runner up to wasi-run.mjs
+  const at = o.runner.findIndex((a) => a.endsWith("wasi-run.mjs"));
+  if (at < 1) throw new Error(`peers: no wasi-run.mjs in the runner's command line: ${o.runner.join(" ")}`);
+  const node = o.runner.slice(0, at);
   const [w, ...rest] = args;
   if (col === "shim")
     return { argv: [...node, path.join(HERE, "peers", "shim-run.mjs"), shimDeps(o),
@@ -232,7 +235,7 @@ function num(x) {
 }
 
 // How many times the vfs is ahead of col on key (> 1: the vfs is faster).
-export function aheadOf(result, key, col) {
+function aheadOf(result, key, col) {
   const m = result.med?.[key];
   if (!m || m.vfs === undefined || m[col] === undefined) return undefined;
   return result.units[key] === "ns/op" ? m[col] / m.vfs : m.vfs / m[col];
