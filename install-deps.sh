@@ -2,7 +2,9 @@
 # Installs what building and testing need on Debian 12 (run as root);
 # libclang-rt-19-dev is the native libFuzzer (tests/fuzz, tests/fuzz-readers),
 # chromium is for the web page's test (tests/streams/web-test.mjs), npm for
-# the JavaScript checks (tests/js) and a wasi-sdk sysroot's fetch. Under
+# the JavaScript checks (tests/js) and a wasi-sdk sysroot's fetch,
+# emscripten for the benchmark suite's Emscripten peer columns
+# (bench/peers/peers.cmake; Debian 12 has 3.1.6, on its clang-14). Under
 # CI=true configure fails, naming the package, when one is missing.
 # Idempotent: packages already present are left as they are.
 set -eu
@@ -10,7 +12,7 @@ packages="cmake make gcc pkg-config check
   clang-19 lld-19 llvm-19 wasi-libc libclang-rt-19-dev-wasm32
   libclang-rt-19-dev libc++-19-dev-wasm32 libc++abi-19-dev-wasm32
   wabt binaryen nodejs dpkg-dev gzip tcl
-  chromium"
+  chromium emscripten"
 # npm runs `npm ci` for the JavaScript checks (ctest js.*: eslint and
 # prettier as package-lock.json pins them, fetched from the npm registry
 # by the test js.deps) and fetches the wasi-sdk sysroot of ctest

@@ -11,6 +11,8 @@
 //   native  the same source built natively, its files on tmpfs
 //   core    the same source built natively on the vfs core itself
 //           (bench/vfs_shim.c): the core without WebAssembly, a reference
+// and the peers of peers.mjs (browser_wasi_shim, Emscripten's MEMFS and
+// WasmFS) on the file workloads.
 // The tmpfs directory is $BENCH_TMPFS or /dev/shm. Repetitions are
 // interleaved (repetition r runs every workload in every column, the
 // column order rotating), so that noise from a shared machine falls on all
@@ -38,6 +40,7 @@ import os from "node:os";
 import path from "node:path";
 import { chart } from "./chart.mjs";
 import { goalsOf } from "./goals.mjs";
+import { PEER_COLUMNS, addPeers, peerCommand, peerReport, peerSizes } from "./peers.mjs";
 
 // ---------------------------------------------------------------------------
 // Options.
@@ -138,6 +141,7 @@ function command(o, col, prog, args) {
   const B = path.join(o.build, "bench");
   const runner = o.runner;
   const [w, ...rest] = args;
+  if (col in PEER_COLUMNS) return peerCommand(o, col, prog, args);
   if (col === "vfs")
     return { argv: [...runner, path.join(B, "wasm32-wasi-vfs", `${prog}.wasm`), w, "/tmp/bench", ...rest],
              cleanup() {} };
@@ -280,6 +284,8 @@ async function main() {
                    clock: o.wall ? "elapsed (CLOCK_MONOTONIC)" : "CPU time of the thread (CLOCK_THREAD_CPUTIME_ID)" };
 
   const jobs = workloads(o.scale).filter((j) => want(j.group));
+  // the peer columns (peers.mjs) join the jobs they run
+  if (jobs.length) result.peers = addPeers(o, jobs, log);
   if (jobs.length) Object.assign(result, timed(o, jobs, log));
 
   const extras = await import("./extras.mjs");
@@ -299,7 +305,8 @@ async function main() {
   }
   const goals = goalsOf(result);
   const { report } = await import("./report.mjs");
-  const md = report(result, goals, COLUMNS);
+  if (result.peers) result.peers.sizes = peerSizes(o, result.peers.present);
+  const md = report(result, goals, COLUMNS) + peerReport(result);
   fs.writeFileSync(path.join(o.out, "results.json"), JSON.stringify({ ...result, goals }, null, 1));
   fs.writeFileSync(path.join(o.out, "results.md"), md);
   fs.writeFileSync(path.join(o.out, "bench.svg"), chart(result, goals, COLUMNS));
