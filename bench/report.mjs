@@ -42,7 +42,7 @@ export function report(result, goals, columns) {
     ["CPU", `${m.cpu}, ${m.cores} cores`], ["memory", m.memory], ["kernel", m.kernel],
     ["Node.js", m.node], ["clang", m.clang], ["tmpfs", m.tmpfs], ["date", m.date],
     ["scale, repetitions", `${result.scale}, ${result.reps} (medians; repetitions interleaved across columns)`],
-    ["clock", result.clock], ["Node flags (wasm columns)", result.node],
+    ["clock", result.clock], ["engine settings (wasm columns)", result.engine],
   ]));
   out.push(`\nColumns: ${COLS.map((c) => `**${c}** = ${columns[c]}`).join("; ")}. ` +
            `Bold ratios miss their goal.\n`);
