@@ -6,12 +6,13 @@
  * header: "heap"). Built with the vfs sources natively and for wasm32-wasi
  * (the core as the vfs triple carries it: 32-bit pointers, dlmalloc).
  *
- *   memory N SIZE    N empty files in one directory; N more names
- *                    (hard links) for one file; one file of SIZE bytes
- *                    written in 1 MiB pieces
+ *   memory N SIZE    N empty files in one directory; N files of 100
+ *                    bytes in another; N more names (hard links) for one
+ *                    file; one file of SIZE bytes written in 1 MiB pieces
  *
  * Prints "value NAME NUMBER UNIT" lines: bytes per empty file, per
- * directory entry, and the overhead of the big file in percent of SIZE.
+ * 100-byte file, per directory entry, and the overhead of the big file in
+ * percent of SIZE.
  */
 #include <malloc.h>
 #include <stdio.h>
@@ -68,19 +69,21 @@ int main(int argc, char **argv)
     size_t r0, h0, r1, h1;
     long n = argc > 2 ? atol(argv[1]) : 0, size = argc > 2 ? atol(argv[2]) : 0;
     long i, done;
-    char name[64], *buf;
+    char name[64], *buf, small[100];
     int fd;
 
     if (n <= 0 || size <= 0) {
         fprintf(stderr, "usage: memory N SIZE\n");
         return 2;
     }
+    memset(small, 'x', sizeof small);
     cfg.realloc = counting;
     cfg.max_bytes = (uint64_t)size * 2 + ((uint64_t)64 << 20);
     if (vfs_create(&cfg, &fs))
         die("vfs_create", -1);
     value("memory.fs_created", (double)requested, "B");
     if (vfs_mkdirat(fs, VFS_AT_ROOT, "/e", 0755) ||
+        vfs_mkdirat(fs, VFS_AT_ROOT, "/s", 0755) ||
         vfs_mkdirat(fs, VFS_AT_ROOT, "/l", 0755))
         die("mkdir", -1);
 
@@ -94,6 +97,19 @@ int main(int argc, char **argv)
     }
     value("memory.empty_file", (double)(requested - r0) / n, "B");
     value("memory.empty_file_heap", (double)(heap - h0) / n, "B");
+
+    r0 = requested, h0 = heap;
+    for (i = 0; i < n; i++) {
+        snprintf(name, sizeof name, "/s/f%07ld", i);
+        if ((fd = vfs_openat(fs, VFS_AT_ROOT, name,
+                             VFS_O_WRONLY | VFS_O_CREAT, 0644)) < 0)
+            die("create", fd);
+        if (vfs_write(fs, fd, small, sizeof small) != (ssize_t)sizeof small)
+            die("write", i);
+        vfs_close(fs, fd);
+    }
+    value("memory.small_file", (double)(requested - r0) / n, "B");
+    value("memory.small_file_heap", (double)(heap - h0) / n, "B");
 
     r0 = requested, h0 = heap;
     for (i = 0; i < n; i++) {

@@ -2,7 +2,8 @@
  * meta.c - metadata workloads, the same source natively, on wasm32-wasi
  * and on wasm32-wasi-vfs.
  *
- *   meta files   ROOT N        N small files in one directory: create +
+ *   meta files   ROOT N [PER]  N small files in one directory (or PER to a
+ *                              directory, in N / PER of them): create +
  *                              write + close; stat + open + read + close;
  *                              rename; unlink (four loops)
  *   meta tree    ROOT DEPTH WIDTH
@@ -37,7 +38,13 @@ static char *path_at(long i)
     return paths + (size_t)i * PATHLEN;
 }
 
-/* Makes n paths "DIR/PREFIXnnnnnnn". */
+static void mkdir_ok(const char *path);
+
+/* Files to a directory in files(); 0: all in one. */
+static long per_dir;
+
+/* Makes n paths "DIR/PREFIXnnnnnnn", or with per_dir
+ * "DIR/dNNNNN/PREFIXnnnnnnn", file i in directory i / per_dir. */
 static void make_paths(const char *dir, const char *prefix, long n)
 {
     long i;
@@ -46,9 +53,25 @@ static void make_paths(const char *dir, const char *prefix, long n)
     if (!paths)
         bench_die("malloc");
     for (i = 0; i < n; i++)
-        if (snprintf(path_at(i), PATHLEN, "%s/%s%07ld", dir, prefix, i) >=
-            PATHLEN)
+        if ((per_dir ? snprintf(path_at(i), PATHLEN, "%s/d%05ld/%s%07ld", dir,
+                                i / per_dir, prefix, i)
+                     : snprintf(path_at(i), PATHLEN, "%s/%s%07ld", dir,
+                                prefix, i)) >= PATHLEN)
             bench_die("path too long: %s", dir);
+}
+
+/* Makes (mk) or removes the directories of per_dir for n files. */
+static void subdirs(const char *dir, long n, int mk)
+{
+    char sub[PATHLEN];
+    long d;
+    for (d = 0; per_dir && d * per_dir < n; d++) {
+        snprintf(sub, sizeof sub, "%s/d%05ld", dir, d);
+        if (mk)
+            mkdir_ok(sub);
+        else if (rmdir(sub))
+            bench_die("rmdir %s (not empty?)", sub);
+    }
 }
 
 static void mkdir_ok(const char *path)
@@ -79,6 +102,7 @@ static void files(const char *root, long n)
     memset(data, 'x', sizeof data);
     snprintf(dir, sizeof dir, "%s/files", root);
     mkdir_ok(dir);
+    subdirs(dir, n, 1);
     make_paths(dir, "f", n);
 
     t = bench_now();
@@ -115,6 +139,7 @@ static void files(const char *root, long n)
         if (unlink(path_at(i)))
             bench_die("unlink %s", path_at(i));
     bench_report("meta.unlink", (double)n, "op", t);
+    subdirs(dir, n, 0);
     if (rmdir(dir))
         bench_die("rmdir %s (not empty?)", dir);
 }
@@ -270,6 +295,8 @@ int main(int argc, char **argv)
 
     if (!strcmp(w, "files")) {
         mkdir_ok(root);
+        if (argc > 4)
+            per_dir = bench_arg(argv, argc, 4);
         files(root, bench_arg(argv, argc, 3));
     } else if (!strcmp(w, "tree")) {
         mkdir_ok(root);

@@ -42,7 +42,7 @@ export function report(result, goals, columns) {
     ["CPU", `${m.cpu}, ${m.cores} cores`], ["memory", m.memory], ["kernel", m.kernel],
     ["Node.js", m.node], ["clang", m.clang], ["tmpfs", m.tmpfs], ["date", m.date],
     ["scale, repetitions", `${result.scale}, ${result.reps} (medians; repetitions interleaved across columns)`],
-    ["clock", result.clock], ["Node flags (wasm columns)", result.node],
+    ["clock", result.clock], ["engine settings (wasm columns)", result.engine],
   ]));
   out.push(`\nColumns: ${COLS.map((c) => `**${c}** = ${columns[c]}`).join("; ")}. ` +
            `Bold ratios miss their goal.\n`);
@@ -126,6 +126,7 @@ export function report(result, goals, columns) {
       [mem[a][k] ? `${num(mem[a][k].v)} ${unit}` : "–", mem[a][`${k}_heap`] ? `${num(mem[a][`${k}_heap`].v)} ${unit}` : "–"])];
     out.push(table(["", "wasm32: requested", "wasm32: heap", "native 64-bit: requested", "native 64-bit: heap"], [
       row("memory.empty_file", `per empty file (${mem.files.toLocaleString("en-US")} in one directory)`, "B"),
+      row("memory.small_file", `per 100-byte file (${mem.files.toLocaleString("en-US")} in one directory)`, "B"),
       row("memory.dir_entry", "per directory entry (hard links)", "B"),
       row("memory.big_file_overhead", `overhead of a ${mem.size / 1048576} MiB file`, "%"),
       [`an empty filesystem`, `${num(mem.wasm32["memory.fs_created"]?.v)} B`, "", `${num(mem.native["memory.fs_created"]?.v)} B`, ""],

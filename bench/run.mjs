@@ -1,7 +1,7 @@
 // run.mjs: the benchmark suite's driver.
 //
 //   node bench/run.mjs --build BUILD [--out DIR] [--scale S] [--reps N]
-//                      [--only GROUP,...] [--smoke] [--node-defaults] [--wall]
+//                      [--only GROUP,...] [--smoke] [--jit MODE] [--wall]
 //
 // Runs every workload program (built by bench/CMakeLists.txt into
 // BUILD/bench) in each column, side by side:
@@ -24,8 +24,9 @@
 // sets the repetitions (default 5). --only runs some groups: meta, bulk,
 // append, startup, memory, size, sqlite. --smoke runs everything once at
 // a tiny scale and only checks that every program succeeds and that every
-// column reports the same results (exit 1 otherwise). --node-defaults runs
-// the modules with Node's default compilation tiers (see wasiRun).
+// column reports the same results (exit 1 otherwise). --jit MODE runs
+// the modules with wasi-run's --jit MODE instead of its default (see
+// wasiRun).
 //
 // Every figure is the CPU time of the program's thread in the measured
 // loop (kernel time of its system calls included; bench.h): on a machine
@@ -48,7 +49,7 @@ import { PEER_COLUMNS, addPeers, peerCommand, peerReport, peerSizes } from "./pe
 function parseArgs(argv) {
   const o = {
     build: null, out: null, scale: +(process.env.BENCH_SCALE || 1),
-    reps: +(process.env.BENCH_REPS || 5), only: null, smoke: false, nodeDefaults: false,
+    reps: +(process.env.BENCH_REPS || 5), only: null, smoke: false, jit: null,
     wall: false,
   };
   for (let i = 0; i < argv.length; i++) {
@@ -59,7 +60,7 @@ function parseArgs(argv) {
     else if (a === "--reps") o.reps = +v();
     else if (a === "--only") o.only = v().split(",");
     else if (a === "--smoke") o.smoke = true;
-    else if (a === "--node-defaults") o.nodeDefaults = true;
+    else if (a === "--jit") o.jit = v();
     else if (a === "--wall") o.wall = true;
     else throw new Error(`unknown option ${a}`);
   }
@@ -115,19 +116,24 @@ const COLUMNS = {
   core: "vfs core, native",
 };
 
-// The project's runner (build/bin/wasi-run.mjs) on this Node. Unless
-// --node-defaults, V8 compiles each module with its optimizing compiler
-// before it starts (--no-liftoff --no-wasm-lazy-compilation): with Node's
-// defaults a loop runs in baseline code until the function has executed
-// about 1.8 MB of instructions, and when it is tiered up depends on how
-// busy the machine's other cores are, so the figures would measure the
-// JIT's warm-up rather than the code. Both wasm columns run the same way.
-// Node before 20 also needs --experimental-wasi-unstable-preview1 (as the
-// wasi-run launcher adds).
+// The project's runner as shipped: the launcher build/bin/wasi-run, with
+// wasi-run's own engine settings (its --jit default; targets/runner/
+// wasi-run-engine.mjs) and no Node or V8 flag of the suite's. --jit MODE
+// passes wasi-run's --jit to both wasm columns, to measure the other
+// choice. The launcher runs `node` from PATH, or $NODE: this Node unless
+// NODE says otherwise.
 export function wasiRun(o) {
-  const flags = o.nodeDefaults ? [] : ["--no-liftoff", "--no-wasm-lazy-compilation"];
-  if (+process.versions.node.split(".")[0] < 20) flags.push("--experimental-wasi-unstable-preview1");
-  return [process.execPath, "--no-warnings", ...flags, path.join(o.build, "bin", "wasi-run.mjs")];
+  const launcher = path.join(o.build, "bin", "wasi-run");
+  return o.jit ? [launcher, "--jit", o.jit] : [launcher];
+}
+
+// The engine settings the wasm columns ran with, for the report: wasi-run's
+// --jit mode (its default unless --jit) and the V8 flags it stands for,
+// from the runner's own table (build/bin/wasi-run-engine.mjs).
+async function engineOf(o) {
+  const { JIT_DEFAULT, JIT_MODES } = await import(path.join(o.build, "bin", "wasi-run-engine.mjs"));
+  const mode = o.jit || JIT_DEFAULT;
+  return `wasi-run --jit ${mode}${o.jit ? "" : " (its default)"}: ${JIT_MODES[mode].join(" ")}`;
 }
 
 function tmpfsRoot() {
@@ -280,7 +286,7 @@ async function main() {
   fs.mkdirSync(o.out, { recursive: true });
   const log = (s) => process.stderr.write(`${s}\n`);
   const result = { machine: machine(), scale: o.scale, reps: o.reps,
-                   node: o.nodeDefaults ? "defaults" : "--no-liftoff --no-wasm-lazy-compilation",
+                   engine: await engineOf(o),
                    clock: o.wall ? "elapsed (CLOCK_MONOTONIC)" : "CPU time of the thread (CLOCK_THREAD_CPUTIME_ID)" };
 
   const jobs = workloads(o.scale).filter((j) => want(j.group));

@@ -1,6 +1,7 @@
 // wasi-run-args.mjs: the runner's command line: options, --in/--out/--dir specs, sizes, the guest environment.
 
 import fs from 'node:fs';
+import { JIT_DEFAULT, JIT_MODES } from './wasi-run-engine.mjs';
 import { usageExit } from './wasi-run-exit.mjs';
 import { writeBlocking } from './wasi-run-io.mjs';
 
@@ -26,6 +27,10 @@ export const USAGE = `usage: wasi-run [OPTIONS] [--] MODULE.wasm [ARGS...]
                      G, T suffixes; default 64G)
   --out-max-entries N  --out: refuse an archive of more than N entries
                      (default 1048576)
+  --jit MODE         how V8 compiles the module: optimized (every function by
+                     the optimizing compiler before start: fastest in long runs) or
+                     tiered (baseline code first: the quickest start); default
+                     ${JIT_DEFAULT}
   --help             print this help
   --                 end of options
 `;
@@ -62,7 +67,7 @@ function checkGuestPath(option, spec, guest) {
 }
 
 // Parses argv (without node and script). Returns { preopens, dirs, env,
-// ins, outs, keepModes, outLimit, maxEntries, module, args } or exits with
+// ins, outs, keepModes, outLimit, maxEntries, jit, module, args } or exits with
 // EXIT_USAGE after printing why and the usage.
 export function parseArgs(argv) {
   const preopens = {};
@@ -70,6 +75,7 @@ export function parseArgs(argv) {
   let keepModes = false;
   let outLimit = 64 * 1024 ** 3;
   let maxEntries = 1048576;
+  let jit = JIT_DEFAULT;
   const ins = [];
   const outs = [];
   const envOptions = [];
@@ -124,6 +130,9 @@ export function parseArgs(argv) {
       outLimit = parseSize(arg, needValue());
     } else if (arg === '--out-max-entries') {
       maxEntries = parseSize(arg, needValue());
+    } else if (arg === '--jit') {
+      jit = needValue();
+      if (!Object.hasOwn(JIT_MODES, jit)) usageError(`--jit ${jit}: expected ${Object.keys(JIT_MODES).join(' or ')}`);
     } else if (arg === '--env') {
       const spec = needValue();
       if (spec === '' || spec.startsWith('=')) usageError(`--env ${spec}: empty name`);
@@ -142,7 +151,19 @@ export function parseArgs(argv) {
     if (eq > 0) env[spec.slice(0, eq)] = spec.slice(eq + 1);
     else if (Object.hasOwn(process.env, spec)) env[spec] = process.env[spec];
   }
-  return { preopens, dirs, env, ins, outs, keepModes, outLimit, maxEntries, module: argv[i], args: argv.slice(i + 1) };
+  return {
+    preopens,
+    dirs,
+    env,
+    ins,
+    outs,
+    keepModes,
+    outLimit,
+    maxEntries,
+    jit,
+    module: argv[i],
+    args: argv.slice(i + 1),
+  };
 }
 
 // True when `path` names a directory (following symlinks).

@@ -59,8 +59,8 @@
 // are served here with synchronous reads/writes that wait and retry on EAGAIN;
 // every other import is Node's WASI unchanged.
 //
-// The parts, one job each: wasi-run-args.mjs (command line), -module
-// (loading and checks), -stdio and -io (blocking standard streams),
+// The parts, one job each: wasi-run-args.mjs (command line), -engine
+// (how V8 compiles the module, --jit), -module (loading and checks), -stdio and -io (blocking standard streams),
 // -typed and -streams (typed entry point), -archives, -archive-fds and
 // -tar (--in/--out), -dirs (--dir on a vfs module), -paths (path calls on
 // non-directories), -trap (trap reports), -exit (statuses, messages); the
@@ -70,6 +70,7 @@ import { archiveImports } from './wasi-run-archive-fds.mjs';
 import { noStreams, planArchives } from './wasi-run-archives.mjs';
 import { parseArgs, usageError } from './wasi-run-args.mjs';
 import { dirsOnModule } from './wasi-run-dirs.mjs';
+import { applyJit } from './wasi-run-engine.mjs';
 import { die, EXIT_CANNOT_RUN, EXIT_INTERNAL, EXIT_TRAP } from './wasi-run-exit.mjs';
 import { checkExports, checkImports, loadModule, loadWasi } from './wasi-run-module.mjs';
 import { pathGuard } from './wasi-run-paths.mjs';
@@ -82,6 +83,7 @@ import { trapReport } from './wasi-run-trap.mjs';
 async function main(argv) {
   const opts = parseArgs(argv);
   const WASI = await loadWasi();
+  applyJit(opts.jit);
   const module = await loadModule(opts.module);
   const entry = typedEntry(opts.module, module);
   let args = opts.args;

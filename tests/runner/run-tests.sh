@@ -98,6 +98,12 @@ expect args 0 "argc=4${nl}argv[0]=args.wasm${nl}argv[1]=a${nl}argv[2]=b c${nl}ar
 run "$WORK/args.wasm" -x --env
 expect args-as-given 0 "argc=3${nl}argv[0]=$WORK/args.wasm${nl}argv[1]=-x${nl}argv[2]=--env" ''
 
+# --jit picks how V8 compiles the module; the program runs the same
+run --jit tiered args.wasm a
+expect jit-tiered 0 "argc=2${nl}argv[0]=args.wasm${nl}argv[1]=a" ''
+run --jit=optimized args.wasm a
+expect jit-optimized 0 "argc=2${nl}argv[0]=args.wasm${nl}argv[1]=a" ''
+
 run -- args.wasm
 expect args-double-dash 0 "argc=1${nl}argv[0]=args.wasm" ''
 
@@ -271,6 +277,8 @@ run --dir "$WORK/no-such-dir" args.wasm
 check_usage dir-not-a-directory "wasi-run: --dir $WORK/no-such-dir: $WORK/no-such-dir is not a directory"
 run --env =x args.wasm
 check_usage env-empty-name 'wasi-run: --env =x: empty name'
+run --jit fast args.wasm
+check_usage jit-unknown-mode 'wasi-run: --jit fast: expected optimized or tiered'
 run --help
 if [ "$st" = 0 ] && head -1 out | grep -q '^usage: wasi-run ' && [ ! -s err ]; then ok help; else
     fail help "status $st"; fi

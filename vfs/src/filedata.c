@@ -49,31 +49,42 @@ static void **walk(void **s, unsigned *l, uint64_t i)
 /* The slot of block i in f (i under the root), through the hint when it
  * is over i; else a walk as walk()'s, which makes the hint the leaf it
  * reaches. */
-static inline void **find(struct vfs__file *f, unsigned *l, uint64_t i)
+static inline void **find(struct vfs *fs, struct vfs__file *f, unsigned *l,
+                          uint64_t i)
 {
+    struct vfs__hint *h = &fs->hint;
     void **s;
 
-    if (f->hint && (i >> VFS__FAN_BITS) == f->hint_at) {
+    if (h->file == f && (i >> VFS__FAN_BITS) == h->at) {
         *l = 0;
-        return &f->hint[i & (VFS__FAN - 1)];
+        return &h->leaf[i & (VFS__FAN - 1)];
     }
     *l = f->height;
     s = walk(&f->root, l, i);
     if (!*l && f->height) {
-        f->hint = s - (i & (VFS__FAN - 1));
-        f->hint_at = i >> VFS__FAN_BITS;
+        h->file = f;
+        h->leaf = s - (i & (VFS__FAN - 1));
+        h->at = i >> VFS__FAN_BITS;
     }
     return s;
 }
 
+/* Forgets the hint if it is into f (whose nodes are going). */
+static void drop_hint(struct vfs *fs, const struct vfs__file *f)
+{
+    if (fs->hint.file == f)
+        fs->hint.file = NULL;
+}
+
 /* Held block i of f, or NULL for a hole. */
-static unsigned char *block_at(struct vfs__file *f, uint64_t i)
+static unsigned char *block_at(struct vfs *fs, struct vfs__file *f,
+                               uint64_t i)
 {
     unsigned l;
 
     if (i >> (VFS__FAN_BITS * f->height))
         return NULL;
-    return *find(f, &l, i);
+    return *find(fs, f, &l, i);
 }
 
 /* Capacity of held block i. */
@@ -107,7 +118,7 @@ static int hold(struct vfs *fs, struct vfs__file *f, uint64_t i, size_t o,
     unsigned char *b;
 
     if (!(i >> (VFS__FAN_BITS * l))) { /* under the root */
-        s = find(f, &l, i);
+        s = find(fs, f, &l, i);
         if (*s) {
             cap = cap_of(f, i);
             if (cap >= o + k) {
@@ -190,7 +201,7 @@ static ssize_t file_write(struct vfs *fs, struct vfs_node *n, const void *buf,
         int r;
         if (k > len - done)
             k = len - done;
-        b = block_at(f, i);
+        b = block_at(fs, f, i);
         if (b && cap_of(f, i) >= o + k)
             r = 0; /* the common case, kept out of hold */
         else
@@ -223,7 +234,7 @@ static ssize_t file_read(struct vfs *fs, struct vfs_node *n, void *buf,
         int64_t pos = off + (int64_t)done;
         uint64_t i = (uint64_t)pos / VFS__BLOCK;
         size_t o = (size_t)(pos % VFS__BLOCK), k = VFS__BLOCK - o, c = 0;
-        const unsigned char *b = block_at(f, i);
+        const unsigned char *b = block_at(fs, f, i);
         if (k > len - done)
             k = len - done;
         if (b && cap_of(f, i) > o) {
@@ -363,11 +374,11 @@ int vfs__file_truncate(struct vfs *fs, struct vfs_node *n, int64_t size)
         uint64_t keep = ((uint64_t)size + VFS__BLOCK - 1) / VFS__BLOCK;
         size_t o = (size_t)(size % VFS__BLOCK);
         unsigned char *last;
-        f->hint = NULL;
+        drop_hint(fs, f);
         if (f->height && !(keep >> (VFS__FAN_BITS * f->height)))
             prune(fs, f, &f->root, f->height, 0, keep);
         lower(fs, f);
-        last = block_at(f, keep - 1);
+        last = block_at(fs, f, keep - 1);
         if (last && o && o < cap_of(f, keep - 1))
             memset(last + o, 0, cap_of(f, keep - 1) - o);
     }
@@ -426,7 +437,7 @@ void vfs__file_empty(struct vfs *fs, struct vfs_node *n)
     if (f->root)
         free_tree(fs, f, f->root, f->height, 0);
     f->root = NULL;
-    f->hint = NULL;
+    drop_hint(fs, f);
     f->height = f->cap0 = 0;
     f->nborrowed = 0;
     n->size = 0;

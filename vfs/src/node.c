@@ -1,23 +1,34 @@
 /* node.c - inode lifetime, timestamps and owner permission bits. */
 #include "vfs_impl.h"
 
+size_t vfs__node_size(uint32_t mode)
+{
+    /* files and symlinks are most nodes; the other kinds take the whole
+     * union (a directory's table is its largest member) */
+    return offsetof(struct vfs_node, u) +
+           (VFS__ISREG(mode)   ? sizeof(struct vfs__file)
+            : VFS__ISLNK(mode) ? sizeof(char *)
+                               : sizeof(((struct vfs_node *)0)->u));
+}
+
 int vfs__node_new(struct vfs *fs, uint32_t mode, size_t extra,
                   const struct vfs__ops *ops, struct vfs_node **out)
 {
     struct vfs_node *n;
+    size_t head = vfs__node_size(mode);
 
     if (fs->inodes >= fs->max_inodes || vfs__budget(fs, extra))
         return -ENOSPC;
-    n = vfs__realloc(fs, NULL, sizeof *n + extra);
+    n = vfs__realloc(fs, NULL, head + extra);
     if (!n)
         return -ENOMEM;
-    memset(n, 0, sizeof *n);
+    memset(n, 0, head);
     n->ops = ops;
     n->ino = fs->next_ino++;
     n->mode = mode;
     n->atime = n->mtime = n->ctime = vfs__now(fs);
     if (extra) {
-        n->u.target = (char *)(n + 1);
+        n->u.target = (char *)n + head;
         n->size = (int64_t)extra;
         fs->bytes += extra;
     }

@@ -93,7 +93,7 @@ static int renameat_(struct vfs *fs, int olddirfd, const char *oldpath,
         vfs__forget(fs); /* a directory moves, and maybe one goes */
         on->u.dir.parent = nd;
         on->u.dir.self = ne;
-        on->moved = 1;
+        on->u.dir.moved = 1;
         if (od != nd) {
             od->nlink--;
             nd->nlink++;

@@ -28,7 +28,8 @@ static void fill(const struct vfs_node *n, struct vfs_stat *st)
     if (VFS__ISREG(n->mode))
         st->blocks = (n->u.file.held + 511) / 512;
     st->blksize = VFS__BLOCK;
-    st->flags = n->moved ? VFS_ST_MOVED : 0;
+    st->flags =
+        VFS__ISDIR(n->mode) && n->u.dir.moved ? VFS_ST_MOVED : 0;
     to_ts(n->atime, &st->atime);
     to_ts(n->mtime, &st->mtime);
     to_ts(n->ctime, &st->ctime);

@@ -145,15 +145,15 @@ static int check_file(struct ck *c, const struct vfs_node *n)
     if (b0 && (f->cap0 < 16 || f->cap0 > VFS__BLOCK ||
                (f->cap0 & (f->cap0 - 1))))
         return fail(c, "bad cap0", n->ino);
-    if (f->hint) { /* the leaf over blocks hint_at * VFS__FAN on */
+    if (c->fs->hint.file == f) { /* the leaf over blocks at * FAN on */
         const void *leaf = f->root;
-        uint64_t first = f->hint_at << VFS__FAN_BITS;
+        uint64_t first = c->fs->hint.at << VFS__FAN_BITS;
         if (!f->height || first >> (VFS__FAN_BITS * f->height))
             return fail(c, "file tree hint out of range", n->ino);
         for (l = f->height; l > 1 && leaf; l--)
             leaf = ((const void *const *)leaf)[
                 (first >> (VFS__FAN_BITS * (l - 1))) & (VFS__FAN - 1)];
-        if (leaf != (const void *)f->hint)
+        if (leaf != (const void *)c->fs->hint.leaf)
             return fail(c, "file tree hint is not its leaf", n->ino);
     }
     if (f->root && check_tree(c, n, f->root, f->height, 0, &held))
@@ -226,7 +226,7 @@ static int check_node(struct ck *c, const struct vfs_node *n)
                                        : fail(c, "dir ops", n->ino);
     case VFS_S_IFLNK:
         if (n->size <= 0 || n->size >= VFS_PATH_MAX ||
-            n->u.target != (const char *)(n + 1))
+            n->u.target != (const char *)n + vfs__node_size(n->mode))
             return fail(c, "bad symlink", n->ino);
         c->bytes += (uint64_t)n->size;
         return 0;

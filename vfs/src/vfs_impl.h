@@ -105,6 +105,7 @@ struct vfs__dir {
                                    removed: NULL */
     uint32_t pins;              /* removed subdirectories whose parent this
                                    is (they keep it alive) */
+    uint32_t moved;             /* 1 once rename() moved it */
     vfs_fill_fn fill;           /* pending fill (lazy.c), or NULL */
     void *fill_ctx;
 };
@@ -132,18 +133,24 @@ struct vfs__file {
     void *root;                 /* a node, block 0 (height 0), or NULL */
     uint32_t height;
     uint32_t cap0;              /* capacity of block 0 (0 when a hole) */
-    int64_t held;               /* bytes of blocks and nodes */
-    /* The leaf (level-1 node) over blocks hint_at * VFS__FAN onwards,
-     * the last one walked to, so that the next block there takes no walk;
-     * NULL: none. Dropped when nodes are freed. */
-    void **hint;
-    uint64_t hint_at;
     /* Borrowed contents (lazy.c, vfs_fill_add): bytes [0, nborrowed) that
      * no held block covers read from borrowed, never written; a block
      * made or grown takes its borrowed bytes first (copy on write).
      * nborrowed <= the file size. */
     const unsigned char *borrowed;
+    int64_t held;               /* bytes of blocks and nodes */
     int64_t nborrowed;
+};
+
+/* The leaf (level-1 node) of file `file` over blocks at * VFS__FAN
+ * onwards, the last one walked to in any file, so that the next block
+ * there takes no walk (one per filesystem, not per file: a file's node
+ * stays small). file NULL: none. Dropped when that file's nodes are
+ * freed. */
+struct vfs__hint {
+    const struct vfs__file *file;
+    void **leaf;
+    uint64_t at;
 };
 
 struct vfs__pipe {
@@ -160,11 +167,10 @@ struct vfs__dev {
 
 struct vfs_node {
     const struct vfs__ops *ops;
-    uint64_t ino;
     uint32_t mode;
+    uint64_t ino;
     uint32_t nlink;
     uint32_t opens;             /* open file descriptions on it */
-    uint32_t moved;             /* directory: 1 once rename() moved it */
     int64_t size;               /* file size, or symlink target length */
     int64_t atime, mtime, ctime;   /* nanoseconds since the epoch */
     union {
@@ -172,7 +178,8 @@ struct vfs_node {
         struct vfs__dir dir;
         struct vfs__pipe pipe;
         struct vfs__dev dev;
-        char *target;           /* symlink: stored right after the node */
+        char *target;           /* symlink: stored right after the node's
+                                   vfs__node_size bytes */
     } u;
 };
 
@@ -228,6 +235,7 @@ struct vfs {
     size_t (*borrow)(const struct vfs__file *f, int64_t pos,
                      unsigned char *dst, size_t len);
     struct vfs__pcache pc;
+    struct vfs__hint hint;      /* filedata.c */
     /* The last description freed, kept for the next open (an open and
      * a close then cost no allocation); NULL: none. */
     struct vfs__ofd *spare;
@@ -243,6 +251,10 @@ VFS__HIDDEN int vfs__budget(const struct vfs *fs, uint64_t more);
 VFS__HIDDEN int64_t vfs__now(const struct vfs *fs);
 
 /* ---- nodes (node.c) ----------------------------------------------------- */
+/* Bytes of a node of mode's kind: the common part and its member of u
+ * only (a file's node holds no directory table), before a symlink's
+ * target. Nothing reads another kind's member of u. */
+VFS__HIDDEN size_t vfs__node_size(uint32_t mode);
 /* Allocates and counts a node of mode with kind ops, ino assigned, times
  * now, nlink 0; `extra` trailing bytes become a symlink target (u.target,
  * size = extra, counted in fs->bytes). -ENOSPC/-ENOMEM. */
