@@ -43,6 +43,14 @@ wasi_add_archive(wasi_p2_vfs_bottom OUTPUT "${_p2vfs}/libp2.a"
                  SOURCES ${_p2_bottom}
                  DEFINES _GNU_SOURCE
                  DEPENDS "${_p2_base_stamp}")
+# setjmp/longjmp, as on wasm32-wasi-vfs (libc-overlay/CMakeLists.txt): the
+# exception-handling lowering; the config file gives programs the flag.
+wasi_add_archive(wasi_p2_vfs_sjlj OUTPUT "${_p2vfs}/libsjlj.a"
+                 SOURCES "${_ovl}/src/common/sjlj/sjlj.c"
+                         "${_ovl}/src/common/sjlj/unlowered.c"
+                 INCLUDES "${_ovl}/include"
+                 FLAGS -mexception-handling -mllvm -wasm-enable-sjlj
+                 DEPENDS "${_p2_base_stamp}")
 wasi_add_archive(wasi_p2_io OUTPUT "${_p2vfs}/libwasi-io.a"
                  SOURCES ${IO_WASM_SOURCES}
                  INCLUDES "${IO_INCLUDE_DIR}" "${IO_SOURCE_DIR}"
@@ -55,16 +63,17 @@ endforeach()
 set(WASI_LIBC_LIB "${WASI_P2_LIBC_LIB}")
 set(WASI_P2_VFS_LIBC "${_p2vfs}/lib/libc.a")
 wasi_merge_libc(wasi_p2_vfs_libc OUTPUT "${WASI_P2_VFS_LIBC}" WORK "${_p2vfs}/merge"
-                ADD "${_p2vfs}/liboverlay.a" "${_p2vfs}/libp2.a"
+                ADD "${_p2vfs}/liboverlay.a" "${_p2vfs}/libsjlj.a" "${_p2vfs}/libp2.a"
                 CORE "${_p2vfs}/libvfs-core.a"
                 EMULATED ${_emulated} YIELDS pthread_self.o
                 IF_BASE pthread_join_np.o
-                DEPENDS wasi_p2_vfs_core wasi_p2_vfs_overlay wasi_p2_vfs_bottom
+                DEPENDS wasi_p2_vfs_core wasi_p2_vfs_overlay wasi_p2_vfs_sjlj wasi_p2_vfs_bottom
                         "${_p2_base_stamp}")
 # The wasip2 sysroot and Debian 13's archives first: their rules then find
 # everything made (the Makefile generator copies a rule into every target
 # that depends on its output; ordered, the copies do not run again).
-foreach(t wasi_p2_vfs_core wasi_p2_vfs_overlay wasi_p2_vfs_bottom wasi_p2_io wasi_p2_vfs_libc)
+foreach(t wasi_p2_vfs_core wasi_p2_vfs_overlay wasi_p2_vfs_sjlj wasi_p2_vfs_bottom wasi_p2_io
+          wasi_p2_vfs_libc)
   add_dependencies(${t} wasi_p2_sysroot)
 endforeach()
 set(WASI_P2_VFS_HEADERS "${_ovl}/include" "${IO_INCLUDE_DIR}")

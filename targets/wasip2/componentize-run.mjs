@@ -7,10 +7,10 @@
 // made with no adapter (componentNew). JCO_API is jco's dist/api.js.
 // Exit status: 0 done, 1 jco refused the module (its message on stderr),
 // 2 bad usage.
-import { readFile, writeFile } from "node:fs/promises";
-import { pathToFileURL } from "node:url";
+import { readFile, writeFile } from 'node:fs/promises';
+import { pathToFileURL } from 'node:url';
 
-const me = "componentize-run";
+const me = 'componentize-run';
 const args = process.argv.slice(2);
 if (args.length !== 3) {
   process.stderr.write(`usage: ${me} JCO_API CORE OUT\n`);
@@ -32,10 +32,10 @@ try {
   const embedded = await componentEmbed({
     binary: await readFile(core),
     witSource,
-    world: "command-run",
+    world: 'command-run',
   });
   await writeFile(out, await componentNew(embedded, []));
 } catch (e) {
-  process.stderr.write(`${me}: ${core}: ${String(e.message ?? e).split("\n")[0]}\n`);
+  process.stderr.write(`${me}: ${core}: ${String(e.message ?? e).split('\n')[0]}\n`);
   process.exitCode = 1;
 }
