@@ -38,11 +38,19 @@
 // triple, missing or unreadable file, a module that is not WebAssembly),
 // with the reason on stderr.
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, rmSync, writeFileSync, accessSync, constants, mkdirSync } from 'node:fs';
+import {
+  existsSync,
+  mkdtempSync,
+  readFileSync,
+  rmSync,
+  writeFileSync,
+  accessSync,
+  constants,
+  mkdirSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { readFileSync } from 'node:fs';
 import { capabilities, needsFilesystem } from './wasm-info.mjs';
 import { importGroups, isComponent, readComponent } from './component-info.mjs';
 import { haveWasmOpt, measure } from './measure.mjs';
