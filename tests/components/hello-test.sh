@@ -4,9 +4,8 @@
 # (at -O0 and -Oz), -c gives a core object, and the component run by
 # wasi-run-component gets its arguments, environment and stdin, writes
 # stdout and stderr, reads a clock and random bytes, and exits with
-# success or failure; wasm32-wasip2's component reaches wasi:filesystem
-# through the preview1 adapter, wasm32-wasip2-vfs's does not. The drivers
-# refuse a preview1 target. Exit status 0 when every check passed.
+# success or failure. The drivers refuse a preview1 target, and
+# wasm32-wasip2-vfs-clang the --vfs- options of wasm32-wasi-vfs. Exit status 0 when every check passed.
 [ $# -eq 2 ] || { echo "usage: hello-test.sh BIN_DIR WORK" >&2; exit 2; }
 bin=$1 work=$2
 here=$(CDPATH= cd -- "$(dirname -- "$0")" && pwd)
@@ -60,4 +59,11 @@ for t in wasm32-wasip2 wasm32-wasip2-vfs; do
         fail "$t-clang refuses --target=wasm32-wasi" "status $st: $out"
     fi
 done
+out=$("$bin/wasm32-wasip2-vfs-clang" --vfs-image "$here/hello.c" -o "$work/x.wasm" 2>&1)
+st=$?
+if [ $st -eq 1 ] && [ "$out" = "wasm32-wasip2-vfs-clang: the --vfs- options are wasm32-wasi-vfs's; a wasm32-wasip2-vfs component takes none" ]; then
+    ok "wasm32-wasip2-vfs-clang refuses --vfs-image"
+else
+    fail "wasm32-wasip2-vfs-clang refuses --vfs-image" "status $st: $out"
+fi
 finish
