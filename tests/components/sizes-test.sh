@@ -4,7 +4,8 @@
 # rows of wasm32-wasi and wasm32-wasi-vfs, then a components table where
 # wasm32-wasip2 carries the preview1 adapter and imports wasi:filesystem,
 # and wasm32-wasip2-vfs has no adapter, no wasi:filesystem, and only
-# io, cli, clocks and random interfaces; --modules takes a component too.
+# io, cli, clocks and random interfaces; --modules takes a component too;
+# wasi-triple says wasm32-wasip2-vfs can take what wasm32-wasi-vfs can.
 # Exit status 0 when every check passed.
 [ $# -eq 2 ] || { echo "usage: sizes-test.sh BIN_DIR WORK" >&2; exit 2; }
 bin=$1 work=$2
@@ -38,4 +39,8 @@ if [ $st = 0 ] && grep -q '^p1  *[0-9]' "$work/mod" && grep -E -q '^p2  +[0-9]+ 
 else
     fail "wasi-sizes --modules with a component" "status $st: $(cat "$work/mod")"
 fi
+"$bin/wasm32-wasi-vfs-clang" -c -O2 "$tiny" -o "$work/tiny.o" &&
+    (cd "$work" && "$bin/wasi-triple" tiny.o) >"$work/triple" 2>&1
+grep -q '^as a component (WASI 0.2): wasm32-wasip2-vfs (as wasm32-wasi-vfs; imports wasi:io, wasi:cli, wasi:clocks, wasi:random only)$' "$work/triple" &&
+    ok "wasi-triple names wasm32-wasip2-vfs" || fail "wasi-triple names wasm32-wasip2-vfs" "$(cat "$work/triple")"
 finish
