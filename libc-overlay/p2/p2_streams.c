@@ -21,6 +21,17 @@ static int got_in, got_out[3];
 static streams_own_input_stream_t in;
 static streams_own_output_stream_t out[3];
 
+/* The preview1 errno of a failed stream operation; the error resource a
+ * failure carries is released. */
+static int32_t failed(streams_stream_error_t *err, int32_t closed)
+{
+    if (err->tag == STREAMS_STREAM_ERROR_LAST_OPERATION_FAILED) {
+        io_error_error_drop_own(err->val.last_operation_failed);
+        return __WASI_ERRNO_IO;
+    }
+    return closed;
+}
+
 streams_borrow_input_stream_t __wasi_p2_stdin(void)
 {
     if (!got_in) {
@@ -56,7 +67,7 @@ int32_t __wasi_vfs_host_fd_read(int32_t fd, const __wasi_iovec_t *iovs,
         return 0;
     if (!streams_method_input_stream_blocking_read(__wasi_p2_stdin(),
                                                    iovs[i].buf_len, &got, &err))
-        return err.tag == STREAMS_STREAM_ERROR_CLOSED ? 0 : __WASI_ERRNO_IO;
+        return failed(&err, 0);
     memcpy(iovs[i].buf, got.ptr, got.len);
     *nread = got.len;
     wasip2_list_u8_free(&got);
@@ -83,8 +94,7 @@ int32_t __wasi_vfs_host_fd_write(int32_t fd, const __wasi_ciovec_t *iovs,
                 *nwritten = done;
                 if (done)
                     return 0;
-                return err.tag == STREAMS_STREAM_ERROR_CLOSED ? __WASI_ERRNO_PIPE
-                                                              : __WASI_ERRNO_IO;
+                return failed(&err, __WASI_ERRNO_PIPE);
             }
             p += k;
             left -= k;
