@@ -7,6 +7,7 @@
 build=$1 work=$2
 here=$(CDPATH= cd -- "$(dirname -- "$0")" && pwd)
 . "$here/../support/checks.sh"
+mkdir -p "$work" || exit 1
 for t in wasm32-wasip2 wasm32-wasip2-vfs; do
     b=$work/$t
     rm -rf "$b"
