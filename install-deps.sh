@@ -15,8 +15,9 @@ packages="cmake make gcc pkg-config check
   chromium emscripten"
 # npm runs `npm ci` for the JavaScript checks (ctest js.*: eslint and
 # prettier as package-lock.json pins them, fetched from the npm registry
-# by the test js.deps) and fetches the wasi-sdk sysroot of ctest
-# wasi-libc.wasi-sdk: Debian's npm package, unless the Node.js installed
+# by the test js.deps) and for the component triples (jco and
+# preview2-shim, pinned there too, installed by the build), and fetches
+# the wasi-sdk sysroot of ctest wasi-libc.wasi-sdk: Debian's npm package, unless the Node.js installed
 # brings an npm of its own (NodeSource's).
 command -v npm >/dev/null 2>&1 || packages="$packages npm"
 missing=

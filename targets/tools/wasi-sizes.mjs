@@ -24,20 +24,42 @@
 // triple the program does not build for gets the compiler's first error.
 // --svg FILE also writes the sizes as a bar chart (size-chart.mjs).
 //
+// The component triples (wasm32-wasip2, wasm32-wasip2-vfs; by default when
+// their drivers are next to this tool) and, with --modules, any component
+// get a table of their own beside it: the component's bytes, its core
+// module (the program), the preview1 adapter in it where one was needed,
+// the rest the tools added, its difference from the preview1 module of
+// the same program (wasm32-wasip2 against wasm32-wasi, wasm32-wasip2-vfs
+// against wasm32-wasi-vfs; with --modules, the first module), the number
+// of WASI 0.2 interfaces it imports and whether one is wasi:filesystem;
+// then those interfaces by package (component-info.mjs).
+//
 // Exit status: 0; 1 when no triple built; 2 bad usage (unknown option or
 // triple, missing or unreadable file, a module that is not WebAssembly),
 // with the reason on stderr.
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, rmSync, writeFileSync, accessSync, constants, mkdirSync } from 'node:fs';
+import {
+  existsSync,
+  mkdtempSync,
+  readFileSync,
+  rmSync,
+  writeFileSync,
+  accessSync,
+  constants,
+  mkdirSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { capabilities, needsFilesystem } from './wasm-info.mjs';
+import { importGroups, isComponent, readComponent } from './component-info.mjs';
 import { haveWasmOpt, measure } from './measure.mjs';
 import { sizeChart } from './size-chart.mjs';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const TRIPLES = ['wasm32-wasi', 'wasm32-wasi-vfs', 'wasm32-wasi-io'];
+// The component triples and the preview1 triple each is compared with.
+const COMPONENT_TRIPLES = { 'wasm32-wasip2': 'wasm32-wasi', 'wasm32-wasip2-vfs': 'wasm32-wasi-vfs' };
 const USAGE = [
   'usage: wasi-sizes [-O LEVEL] [-t TRIPLE]... [--keep DIR] [--title TEXT] [--svg FILE] SOURCE... [-- CFLAGS...]',
   '       wasi-sizes --modules [--title TEXT] [--svg FILE] LABEL=MODULE...',
@@ -101,8 +123,11 @@ function parseArgs(argv) {
     if (!/^[0-3sz]$|^fast$/.test(o.level)) die(`-O${o.level}: not an optimization level (0-3, s, z)`);
     for (const t of o.triples) {
       // Either spelling: wasm32-wasi-vfs or wasm32-wasip1-vfs (its label).
-      if (!TRIPLES.includes(t.replace(/^wasm32-wasip1/, 'wasm32-wasi')))
-        die(`unknown triple ${t} (known: ${TRIPLES.join(', ')}, or wasm32-wasip1... for wasm32-wasi...)`);
+      if (!TRIPLES.includes(t.replace(/^wasm32-wasip1/, 'wasm32-wasi')) && !(t in COMPONENT_TRIPLES))
+        die(
+          `unknown triple ${t} (known: ${[...TRIPLES, ...Object.keys(COMPONENT_TRIPLES)].join(', ')}, ` +
+            'or wasm32-wasip1... for wasm32-wasi...)',
+        );
       if (!existsSync(join(here, `${t}-clang`))) die(`no ${t}-clang next to wasi-sizes (in ${here})`);
     }
     for (const f of o.files) {
@@ -110,18 +135,71 @@ function parseArgs(argv) {
       if (!readable(f)) die(`${f}: cannot read it`);
     }
   }
-  if (!o.triples.length) o.triples = TRIPLES.filter((t) => existsSync(join(here, `${t}-clang`)));
+  if (!o.triples.length)
+    o.triples = [...TRIPLES, ...Object.keys(COMPONENT_TRIPLES)].filter((t) => existsSync(join(here, `${t}-clang`)));
   return o;
 }
 
-// Sizes and imports of one module file (measure.mjs); a file that is not
-// a module is bad input.
+// Sizes and imports of one module file (measure.mjs), or of a component
+// ({ comp }: component-info.mjs); a file that is neither is bad input.
 function measureOrDie(file) {
   try {
+    const bytes = readFileSync(file);
+    if (isComponent(bytes)) return { comp: readComponent(bytes) };
     return measure(file, work);
   } catch (e) {
     die(`${file}: ${e.message}`);
   }
+}
+
+// The components' table: each row { label, c, base } (base: the label of
+// the preview1 row it is compared with), with the rows of report().
+function reportComponents(rows, p1rows) {
+  const w = Math.max(8, ...rows.map((r) => r.label.length)) + 2;
+  const lines = [
+    pad('component', w, true) +
+      pad('bytes', 9) +
+      pad('core', 9) +
+      pad('adapter', 9) +
+      pad('tools', 8) +
+      pad('vs preview1 module', 34) +
+      pad('imports', 9) +
+      pad('fs', 5),
+  ];
+  for (const r of rows) {
+    if (!r.c) {
+      lines.push(pad(r.label, w, true) + '  ' + r.error);
+      continue;
+    }
+    const { c } = r;
+    const core = c.modules[0] ?? 0;
+    const base = p1rows.find((p) => p.label === r.base && p.s && p.s.m);
+    const fs = c.imports.some((i) => i.startsWith('wasi:filesystem/'));
+    lines.push(
+      pad(r.label, w, true) +
+        pad(c.bytes, 9) +
+        pad(core, 9) +
+        pad(c.adapter || '-', 9) +
+        pad(c.bytes - core - c.adapter, 8) +
+        pad(base ? `${r.base}: ${delta(c.bytes, base.s.m.bytes)}` : '-', 34) +
+        pad(c.imports.length, 9) +
+        pad(fs ? 'yes' : 'no', 5),
+    );
+  }
+  lines.push('component imports (WASI 0.2 interfaces, by package):');
+  for (const r of rows.filter((r) => r.c))
+    lines.push(
+      `  ${pad(r.label, w, true)}` +
+        importGroups(r.c.imports)
+          .map((g) => `${g.group}: ${g.names.join(' ')}`)
+          .join('; '),
+    );
+  lines.push(
+    "bytes: the component; core: the program's core module in it; adapter: the preview1 adapter " +
+      "(jco's) where the program still calls preview1; tools: the rest (shims, types); vs: bytes " +
+      'against the raw preview1 module; fs: imports wasi:filesystem',
+  );
+  process.stdout.write(lines.join('\n') + '\n');
 }
 
 function pad(s, n, left = false) {
@@ -219,22 +297,29 @@ const o = parseArgs(process.argv.slice(2));
 work = mkdtempSync(join(tmpdir(), 'wasi-sizes-'));
 try {
   if (o.modules) {
-    const rows = o.files.map(({ label, file }) => ({ label, s: measureOrDie(file) }));
-    report(o.title, rows, rows[0].label, o.svg);
+    const all = o.files.map(({ label, file }) => ({ label, s: measureOrDie(file) }));
+    const rows = all.filter((r) => !r.s.comp);
+    const comps = all.filter((r) => r.s.comp).map((r) => ({ label: r.label, c: r.s.comp, base: rows[0]?.label }));
+    if (rows.length) report(o.title, rows, rows[0].label, o.svg);
+    else if (o.title) process.stdout.write(o.title + '\n');
+    if (comps.length) reportComponents(comps, rows);
   } else {
     const keep = o.keep ? resolve(o.keep) : work;
     mkdirSync(keep, { recursive: true });
     const rows = [];
+    const comps = [];
     for (const t of o.triples) {
       const out = join(keep, `${t}.wasm`);
       const r = spawnSync(join(here, `${t}-clang`), [`-O${o.level}`, ...o.files, ...o.cflags, '-o', out], {
         encoding: 'utf8',
       });
+      const into = t in COMPONENT_TRIPLES ? comps : rows;
       if (r.status === 0) {
-        rows.push({ label: t, s: measureOrDie(out) });
+        const s = measureOrDie(out);
+        into.push(s.comp ? { label: t, c: s.comp, base: COMPONENT_TRIPLES[t] } : { label: t, s });
       } else {
         const first = (r.stderr || '').split('\n').find((l) => /error:/.test(l)) || '';
-        rows.push({
+        into.push({
           label: t,
           error:
             'does not build: ' +
@@ -245,8 +330,10 @@ try {
     const names = o.files.map((f) => f.split('/').pop()).join(' ');
     const title = o.title || `${names}: module sizes in bytes (-O${o.level})`;
     const base = o.triples.find((t) => t.replace(/^wasm32-wasip1/, 'wasm32-wasi') === 'wasm32-wasi');
-    report(title, rows, base ?? 'wasm32-wasi', o.svg);
-    if (!rows.some((r) => r.s)) process.exitCode = 1;
+    if (rows.length) report(title, rows, base ?? 'wasm32-wasi', o.svg);
+    else process.stdout.write(title + '\n');
+    if (comps.length) reportComponents(comps, rows);
+    if (!rows.some((r) => r.s) && !comps.some((r) => r.c)) process.exitCode = 1;
   }
 } finally {
   rmSync(work, { recursive: true, force: true });

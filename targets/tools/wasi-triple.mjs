@@ -28,7 +28,9 @@
 // Output: the calls that take file names, one line per triple:
 // "yes" with what it costs and what the host must offer, or "no" with the
 // symbols that triple lacks; then the calls that exist but fail at run
-// time (ENOSYS, EAGAIN, ENOTSOCK) on a triple. --brief prints only
+// time (ENOSYS, EAGAIN, ENOTSOCK) on a triple; then, when the component
+// triple wasm32-wasip2-vfs is there and wasm32-wasi-vfs can take the
+// program, that it can too. --brief prints only
 // "<triple> yes", "<triple> no: <missing symbols>" or "<triple> unknown"
 // lines.
 //
@@ -58,6 +60,11 @@ import { measure } from './measure.mjs';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const TRIPLES = ['wasm32-wasi-vfs', 'wasm32-wasi', 'wasm32-wasi-io'];
+// The component triple whose C library is a preview1 triple's (the same
+// overlay, libc-overlay/p2), and what its component needs. wasm32-wasip2
+// is not judged: its C library is Debian 13's wasip2 one alone.
+const COMPONENTS = { 'wasm32-wasip2-vfs': 'wasm32-wasi-vfs' };
+const COMPONENT_HOW = { 'wasm32-wasip2-vfs': 'imports wasi:io, wasi:cli, wasi:clocks, wasi:random only' };
 const USAGE = 'usage: wasi-triple [--brief] OBJECT... [-- LDFLAGS...]\n' + '       wasi-triple [--brief] MODULE';
 const HOW = {
   'wasm32-wasi-vfs': "files live in the module's own memory; no host directory",
@@ -372,6 +379,16 @@ if (stripped) {
     }
   }
   for (const [k, ts] of fails) out.push(`${k} on ${ts.join(' and ')}`);
+  // The component triples take what their preview1 triples take.
+  const comps = Object.entries(COMPONENTS).filter(([c, p]) => ok.includes(p) && existsSync(join(here, `${c}-clang`)));
+  if (comps.length) {
+    const sjlj = [...needed].some((n) => /setjmp|longjmp/.test(n));
+    out.push(
+      'as a component (WASI 0.2): ' +
+        comps.map(([c, p]) => `${c} (as ${p}; ${COMPONENT_HOW[c]})`).join(', ') +
+        (sjlj ? '; it calls setjmp/longjmp: it builds, but jco run cannot run it (exception handling)' : ''),
+    );
+  }
   process.stdout.write(out.join('\n') + '\n');
 }
 rmSync(work, { recursive: true, force: true });

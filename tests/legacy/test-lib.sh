@@ -15,8 +15,10 @@
 # run leaves in its host directory are compared with the native run's too
 # (names, sizes, SHA-256): EXPECTED/<check>.<triple>.files.diff.
 #
-# TRIPLES (default: wasm32-wasi-vfs wasm32-wasi) names the triples a check
-# runs on, SEED a folder whose files each run's folder starts with
+# TRIPLES (default: wasm32-wasi-vfs wasm32-wasi and LEGACY_EXTRA_TRIPLES,
+# which the build sets to wasm32-wasip2-vfs for the programs it also
+# builds as components, run with wasi-run-component and no host folder)
+# names the triples a check runs on, SEED a folder whose files each run's folder starts with
 # (natively and on wasm32-wasi; on wasm32-wasi-vfs only with VFS_FILES=1).
 # NO_FILES=1: the program opens no file, and its wasm32-wasi build runs
 # with no preopened folder (wasi-run refuses --dir for a module that
@@ -32,7 +34,7 @@
 # LEGACY_UPDATE=1 writes each diff found into EXPECTED instead (removing
 # the file when there is none): for reviewing, never in a test run.
 
-TRIPLES=${TRIPLES:-wasm32-wasi-vfs wasm32-wasi}
+TRIPLES=${TRIPLES:-wasm32-wasi-vfs wasm32-wasi ${LEGACY_EXTRA_TRIPLES:-}}
 SEED=${SEED:-}
 . "$here/../../support/checks.sh"
 
@@ -50,6 +52,7 @@ program() {
 has_folder() {
     case $1 in
         wasm32-wasi-vfs*) [ "${VFS_FILES:-}" = 1 ] ;;
+        wasm32-wasip2-vfs) false ;;
         *) true ;;
     esac
 }
@@ -78,6 +81,8 @@ run() {
             else
                 (cd "$r_dir" && exec "$BIN/wasi-run" "$r_prog" "$@")
             fi <"$r_stdin" >"$r_dir.stdout" 2>"$r_dir.stderr" ;;
+        wasm32-wasip2-vfs) (cd "$r_dir" && exec "$BIN/wasi-run-component" "$r_prog" "$@") \
+                <"$r_stdin" >"$r_dir.stdout" 2>"$r_dir.stderr" ;;
         wasm32-wasi) if [ "${NO_FILES:-}" = 1 ]; then
                 (cd "$r_dir" && exec "$BIN/wasi-run" "$r_prog" "$@")
             else

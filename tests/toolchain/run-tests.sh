@@ -147,15 +147,16 @@ expect_fail "misspelled --vfs- option names the driver" 1 \
 expect_fail "--vfs- option on another triple names the driver" 1 \
     "wasm32-wasi-clang: --vfs-image: only wasm32-wasi-vfs modules have a filesystem of their own (this is wasm32-wasi)" \
     "$bin/wasm32-wasi-clang" --vfs-image "$here/hello.c" -o "$work/x.wasm"
-# wasi-sizes takes either spelling; another triple is bad usage (2).
+# wasi-sizes takes either spelling; another triple is bad usage (2) (the
+# component triples are its own, tests/components).
 "$bin/wasi-sizes" -t wasm32-wasip1 -t wasm32-wasip1-vfs "$here/hello.c" >"$work/sizes" 2>&1
 if grep -q "^wasm32-wasip1  *[0-9]" "$work/sizes" && grep -q "^wasm32-wasip1-vfs  *[0-9].*vs\|^wasm32-wasip1-vfs  *[0-9]" "$work/sizes"; then
     ok "wasi-sizes -t wasm32-wasip1 -t wasm32-wasip1-vfs"
 else
     fail "wasi-sizes -t wasm32-wasip1 -t wasm32-wasip1-vfs" "$(head -n 3 "$work/sizes")"
 fi
-expect_fail "wasi-sizes -t wasm32-wasip2" 2 "wasi-sizes: unknown triple wasm32-wasip2" \
-    "$bin/wasi-sizes" -t wasm32-wasip2 "$here/hello.c"
+expect_fail "wasi-sizes -t wasm64-wasi" 2 "wasi-sizes: unknown triple wasm64-wasi" \
+    "$bin/wasi-sizes" -t wasm64-wasi "$here/hello.c"
 check "--vfs- options on wasm32-wasip1-vfs" "$bin/wasm32-wasip1-vfs-clang" --vfs-image \
     "$here/hello.c" -o "$work/x.wasm"
 

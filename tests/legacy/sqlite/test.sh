@@ -18,7 +18,7 @@ here=$(CDPATH= cd -- "$(dirname -- "$0")" && pwd) || exit 2
 EXPECTED=$here/expected
 . "$here/../test-lib.sh"
 
-TRIPLES=wasm32-wasi-vfs compare workload "$here/workload.sql" sqlite3
+TRIPLES="wasm32-wasi-vfs ${LEGACY_EXTRA_TRIPLES:-}" compare workload "$here/workload.sql" sqlite3
 TRIPLES=wasm32-wasi compare workload-dotfile "$here/workload.sql" sqlite3 \
     -vfs unix-dotfile
 printf 'CREATE TABLE t(x);\nINSERT INTO t VALUES (1);\nSELECT x FROM t;\n' \

@@ -1,0 +1,69 @@
+#!/bin/sh
+# hello-test.sh BIN_DIR WORK: the component triples' drivers end to end.
+# For wasm32-wasip2 and wasm32-wasip2-vfs: hello.c links into a component
+# (at -O0 and -Oz), -c gives a core object, and the component run by
+# wasi-run-component gets its arguments, environment and stdin, writes
+# stdout and stderr, reads a clock and random bytes, and exits with
+# success or failure. The drivers refuse a preview1 target, and
+# wasm32-wasip2-vfs-clang the --vfs- options of wasm32-wasi-vfs. Exit status 0 when every check passed.
+[ $# -eq 2 ] || { echo "usage: hello-test.sh BIN_DIR WORK" >&2; exit 2; }
+bin=$1 work=$2
+here=$(CDPATH= cd -- "$(dirname -- "$0")" && pwd)
+. "$here/../support/checks.sh"
+mkdir -p "$work" || exit 1
+
+magic() { od -An -tx1 -N8 "$1" | tr -d ' \n'; }
+component=0061736d0d000100 core=0061736d01000000
+expected="arg 1: 0
+arg 2: two words
+env: set
+stdin: a line
+random: yes"
+
+for t in wasm32-wasip2 wasm32-wasip2-vfs; do
+    for o in -O0 -Oz; do
+        m=$work/hello.$t$o.wasm
+        if "$bin/$t-clang" $o "$here/hello.c" -o "$m" 2>"$work/err" &&
+           [ "$(magic "$m")" = $component ]; then
+            ok "$t $o: a component"
+        else
+            fail "$t $o: a component" "$(head -3 "$work/err") magic $(magic "$m" 2>/dev/null)"
+            continue
+        fi
+        out=$(echo "a line" | COMPONENT_TEST=set "$bin/wasi-run-component" "$m" 0 "two words" 2>"$work/stderr")
+        st=$?
+        if [ $st -eq 0 ] && [ "$out" = "$expected" ] && grep -q "^to stderr$" "$work/stderr"; then
+            ok "$t $o: runs (args, environ, stdin, stdout, stderr, clock, random)"
+        else
+            fail "$t $o: runs" "status $st, stdout: $out; stderr: $(head -3 "$work/stderr")"
+        fi
+        echo | "$bin/wasi-run-component" "$m" 3 >/dev/null 2>&1
+        st=$?
+        if [ $st -eq 1 ]; then
+            ok "$t $o: exit(3) is failure (status 1: wasi:cli/exit carries no code)"
+        else
+            fail "$t $o: exit(3) is failure" "status $st"
+        fi
+    done
+    if "$bin/$t-clang" -Oz -c "$here/hello.c" -o "$work/hello.$t.o" &&
+       [ "$(magic "$work/hello.$t.o")" = $core ]; then
+        ok "$t -c: a core object"
+    else
+        fail "$t -c: a core object" "magic $(magic "$work/hello.$t.o" 2>/dev/null)"
+    fi
+    out=$("$bin/$t-clang" --target=wasm32-wasi -c "$here/hello.c" -o "$work/x.o" 2>&1)
+    st=$?
+    if [ $st -eq 1 ] && [ "$out" = "$t-clang: target 'wasm32-wasi' is not served by this sysroot (served: wasm32-wasip2, wasm32-wasip2-vfs)" ]; then
+        ok "$t-clang refuses --target=wasm32-wasi"
+    else
+        fail "$t-clang refuses --target=wasm32-wasi" "status $st: $out"
+    fi
+done
+out=$("$bin/wasm32-wasip2-vfs-clang" --vfs-image "$here/hello.c" -o "$work/x.wasm" 2>&1)
+st=$?
+if [ $st -eq 1 ] && [ "$out" = "wasm32-wasip2-vfs-clang: the --vfs- options are wasm32-wasi-vfs's; a wasm32-wasip2-vfs component takes none" ]; then
+    ok "wasm32-wasip2-vfs-clang refuses --vfs-image"
+else
+    fail "wasm32-wasip2-vfs-clang refuses --vfs-image" "status $st: $out"
+fi
+finish
