@@ -13,8 +13,8 @@
 // Node's WASI on tmpfs and native are run.mjs's own wasi and native
 // columns. bench/peers/peers.cmake builds them all (target bench_peers).
 //
-// Every peer runs on the Node of the wasm columns with the same engine
-// flags (run.mjs's wasiRun, without its script), and is timed by the same
+// Every peer runs on the Node of the wasm columns with the V8 flags of the
+// same wasi-run --jit mode (wasi-run-engine.mjs), and is timed by the same
 // CPU clock of the program's thread (bench/peers/thread-clock.mjs).
 //
 //   addPeers(o, jobs, log)         adds the built peers' columns to the
@@ -31,6 +31,7 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
+import { JIT_DEFAULT, JIT_MODES } from "../targets/runner/wasi-run-engine.mjs";
 import { SECTION, sections } from "../targets/js/wasm-binary.mjs";
 
 const HERE = path.dirname(fileURLToPath(import.meta.url));
@@ -133,10 +134,9 @@ export function addPeers(o, jobs, log) {
 // The command line of prog with args in peer column col (run.mjs's
 // command() contract: ROOT after the workload name; cleanup() after).
 export function peerCommand(o, col, prog, args) {
-  // Node and its engine flags: o.runner up to wasi-run.mjs
-  const at = o.runner.findIndex((a) => a.endsWith("wasi-run.mjs"));
-  if (at < 1) throw new Error(`peers: no wasi-run.mjs in the runner's command line: ${o.runner.join(" ")}`);
-  const node = o.runner.slice(0, at);
+  // The Node that runs the wasm columns (the launcher's: $NODE, or this
+  // one), with the V8 flags of the same wasi-run --jit mode
+  const node = [process.env.NODE || process.execPath, "--no-warnings", ...JIT_MODES[o.jit || JIT_DEFAULT]];
   const [w, ...rest] = args;
   if (col === "shim")
     return { argv: [...node, path.join(HERE, "peers", "shim-run.mjs"), shimDeps(o),
