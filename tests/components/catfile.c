@@ -17,9 +17,13 @@ static void copy(FILE *in)
 
 int main(int argc, char **argv)
 {
-    FILE *f = argc == 2 ? fopen(argv[1], "rb") : NULL;
-    if (!f) {
-        perror(argc == 2 ? argv[1] : "usage: catfile FILE");
+    FILE *f;
+    if (argc != 2) {
+        fputs("usage: catfile FILE\n", stderr);
+        return 1;
+    }
+    if (!(f = fopen(argv[1], "rb"))) {
+        perror(argv[1]);
         return 1;
     }
     copy(f);

@@ -1,21 +1,24 @@
 #!/bin/sh
-# files-test.sh BIN_DIR WORK SQUISH_COMPONENT SQUISH_VFS_MODULE CATFILE EVIL:
+# files-test.sh BIN_DIR WORK SQUISH_COMPONENT SQUISH_VFS_MODULE CATFILE EVIL
+#               [MINIGZIP_COMPONENT MINIGZIP_VFS_MODULE]:
 # host folders in and out of a wasm32-wasip2-vfs component through its
 # stdin and stdout (wasi-run-component --in/--out):
 # - squish -k on a host folder gives the same files (names, types, modes,
 #   sizes, bytes, file mtimes) as the wasm32-wasi-vfs module under
-#   wasi-run --in/--out;
+#   wasi-run --in/--out; so does zlib's minigzip when its builds are
+#   given (tests/legacy; names, types, modes, sizes, bytes);
 # - the program reads its own stdin after the archive; with --out its
 #   stdout goes to stderr; 3 MB of stdout through a pipe arrive whole (the
-#   runner's writes block: run-setup.mjs);
+#   runner's writes block: run-setup.mjs), and a reader that goes away
+#   ends the run with 141;
 # - a program that fails leaves the host folder unwritten (one line);
 # - a hostile guest's archive ("../escaped") is refused whole: exit 74,
 #   one line, nothing written inside or beside the folder;
 # - an --in that is not a folder or tar archive: 66; a second --in or
 #   --out, a relative guest path: 2.
 # Exit status 0 when every check passed.
-[ $# -eq 6 ] || { echo "usage: files-test.sh BIN_DIR WORK SQUISH_COMPONENT SQUISH_VFS_MODULE CATFILE EVIL" >&2; exit 2; }
-bin=$1 work=$2 squish=$3 squish_vfs=$4 catfile=$5 evil=$6
+[ $# -eq 6 ] || [ $# -eq 8 ] || { echo "usage: files-test.sh BIN_DIR WORK SQUISH_COMPONENT SQUISH_VFS_MODULE CATFILE EVIL [MINIGZIP_COMPONENT MINIGZIP_VFS_MODULE]" >&2; exit 2; }
+bin=$1 work=$2 squish=$3 squish_vfs=$4 catfile=$5 evil=$6 minigzip=${7-} minigzip_vfs=${8-}
 here=$(CDPATH= cd -- "$(dirname -- "$0")" && pwd)
 . "$here/../support/checks.sh"
 rm -rf "$work" && mkdir -p "$work" || exit 1
@@ -31,9 +34,11 @@ head -c 1048576 /dev/urandom >in/deep/er/noise
 chmod 600 in/sub/runs
 touch -d '2001-02-03 04:05:06' in/a.txt
 
-# what a tree is: path, type, mode, size, and mtime for files; then bytes
+# what a tree is: path, type, mode, size, and mtime for files (but with
+# "notime"); then bytes
 tree() {
-    (cd "$1" && find . -type d -printf '%p %y %m\n' -o -printf '%p %y %m %s %T@\n' | sort &&
+    (cd "$1" && if [ "${2-}" = notime ]; then find . -printf '%p %y %m\n'; else
+     find . -type d -printf '%p %y %m\n' -o -printf '%p %y %m %s %T@\n'; fi | sort &&
      find . -type f | sort | xargs cat | cksum)
 }
 
@@ -55,12 +60,33 @@ else
     fail "squish -d back in the same folder" "$(head -2 err)"
 fi
 
+if [ -n "$minigzip" ]; then
+    "$bin/wasi-run" --in in:/z --out /z:gz-vfs "$minigzip_vfs" -9 /z/a.txt 2>vfs.err
+    st1=$?
+    "$run" --in in:/z --out /z:gz-p2 "$minigzip" -9 /z/a.txt 2>p2.err
+    st2=$?
+    if [ $st1 -eq 0 ] && [ $st2 -eq 0 ] && [ -f gz-p2/a.txt.gz ] &&
+       [ "$(tree gz-vfs notime)" = "$(tree gz-p2 notime)" ]; then
+        ok "minigzip -9: the component's changes equal the wasm32-wasi-vfs module's"
+    else
+        fail "minigzip -9: the component's changes equal the wasm32-wasi-vfs module's" \
+            "status $st1/$st2; $(head -2 p2.err)"
+    fi
+fi
+
 head -c 3000000 /dev/urandom >big
 n=$("$run" "$catfile" /dev/stdin <big | wc -c)
 if [ "$n" -eq 3000000 ]; then
     ok "3 MB of stdout through a pipe arrive whole"
 else
     fail "3 MB of stdout through a pipe arrive whole" "$n bytes"
+fi
+
+st=$( ("$run" "$catfile" /dev/stdin <big; echo $? >st) | head -c 10 >/dev/null; cat st)
+if [ "$st" = 141 ]; then
+    ok "a stdout reader that goes away: status 141"
+else
+    fail "a stdout reader that goes away: status 141" "status $st"
 fi
 
 out=$(printf 'and stdin\n' | "$run" --in in:/d "$catfile" /d/sub/runs 2>err | tail -c 15)
