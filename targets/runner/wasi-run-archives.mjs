@@ -20,12 +20,15 @@ export function noStreams(file) {
 // Checks the host paths, sets the module's WASI_VFS_IN and WASI_VFS_OUT,
 // and returns { table (guest fd -> { read } or { spool }), finish(file,
 // status) -> runner status }. Exits 66 for an --in HOST that is neither a
-// directory nor a tar archive.
-export async function planArchives(opts) {
+// directory nor a tar archive. The archives are on descriptors 3, 4, ...;
+// with `stdio` (wasi-run-component, which can hand a component no other
+// stream; one --in and one --out at most), the --in archive is on the
+// program's stdin (0) and the --out one on its stdout (1).
+export async function planArchives(opts, stdio = false) {
   const tar = await import('./wasi-run-tar.mjs');
   const warn = (m) => say(`warning: ${m}`);
   const table = new Map();
-  let fd = FIRST_ARCHIVE_FD;
+  let fd = stdio ? 0 : FIRST_ARCHIVE_FD;
   const inSpecs = [];
   for (const { host, guest } of opts.ins) {
     try {
@@ -44,6 +47,7 @@ export async function planArchives(opts) {
     inSpecs.push(`${fd++}:${guest}`);
   }
   const outSpecs = [];
+  if (stdio) fd = 1;
   for (const out of opts.outs) {
     try {
       out.spool = new tar.Spool(opts.outLimit);

@@ -38,8 +38,9 @@ export const USAGE = `usage: wasi-run [OPTIONS] [--] MODULE.wasm [ARGS...]
 // Prints `wasi-run: WHY` and the usage on stderr and exits with EXIT_USAGE.
 export const usageError = (why) => usageExit(why, USAGE);
 
-// Splits A:B (A::B when a path holds a colon) for --in and --out.
-function splitSpec(option, spec, names) {
+// Splits A:B (A::B when a path holds a colon) for --in and --out; fail(why)
+// (wasi-run's usageError unless given) never returns.
+export function splitSpec(option, spec, names, fail = usageError) {
   let sep = spec.indexOf('::');
   let len = 2;
   if (sep < 0) {
@@ -48,22 +49,22 @@ function splitSpec(option, spec, names) {
   }
   const a = sep < 0 ? '' : spec.slice(0, sep);
   const b = sep < 0 ? '' : spec.slice(sep + len);
-  if (a === '' || b === '') usageError(`${option} ${spec}: expected ${names}`);
+  if (a === '' || b === '') fail(`${option} ${spec}: expected ${names}`);
   return [a, b];
 }
 
 // A size: digits with an optional K, M, G or T (powers of 1024).
-function parseSize(option, text) {
+export function parseSize(option, text, fail = usageError) {
   const m = /^([0-9]{1,15})([KMGT]?)$/i.exec(text);
-  if (!m) usageError(`${option} ${text}: expected a size (digits, optional K, M, G or T)`);
+  if (!m) fail(`${option} ${text}: expected a size (digits, optional K, M, G or T)`);
   return Number(m[1]) * 1024 ** ' KMGT'.indexOf(m[2].toUpperCase() || ' ');
 }
 
 // Checks a guest path of --in, --out or --dir: absolute, and no ',' (the
 // separator of WASI_VFS_IN and WASI_VFS_OUT, libc-overlay/STREAMS.md).
-function checkGuestPath(option, spec, guest) {
-  if (!guest.startsWith('/')) usageError(`${option} ${spec}: the guest directory must be absolute`);
-  if (guest.includes(',')) usageError(`${option} ${spec}: the guest directory may not contain ','`);
+export function checkGuestPath(option, spec, guest, fail = usageError) {
+  if (!guest.startsWith('/')) fail(`${option} ${spec}: the guest directory must be absolute`);
+  if (guest.includes(',')) fail(`${option} ${spec}: the guest directory may not contain ','`);
 }
 
 // Parses argv (without node and script). Returns { preopens, dirs, env,

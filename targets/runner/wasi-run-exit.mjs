@@ -25,16 +25,23 @@ export function discardOutputs() {
   discard();
 }
 
-// Prints `wasi-run: MESSAGE` on stderr as one line, whatever the names in
-// it hold: control characters (a newline in a file name) are written as
-// \xNN; only "\nwasi-run: " inside MESSAGE starts a line of its own. A
+// The name that starts every message: wasi-run's, or that of a runner that
+// shares these parts (wasi-run-component, targets/wasip2).
+let program = 'wasi-run';
+export function setProgramName(name) {
+  program = name;
+}
+
+// Prints `wasi-run: MESSAGE` (or the name setProgramName gave) on stderr as
+// one line, whatever the names in it hold: control characters (a newline in
+// a file name) are written as \xNN; only "\nwasi-run: " inside MESSAGE starts a line of its own. A
 // stderr that is gone is ignored: the exit status still tells.
 export function say(message) {
   const line = message
-    .split('\nwasi-run: ')
+    .split(`\n${program}: `)
     .map((part) => part.replace(/[\x00-\x1f\x7f]/g, (c) => `\\x${c.charCodeAt(0).toString(16).padStart(2, '0')}`));
   try {
-    writeBlocking(2, Buffer.from(`wasi-run: ${line.join('\nwasi-run: ')}\n`));
+    writeBlocking(2, Buffer.from(`${program}: ${line.join(`\n${program}: `)}\n`));
   } catch {}
 }
 

@@ -1,0 +1,149 @@
+// wasi-run-component.mjs: wasi-run-component's --in and --out: a host folder goes into a wasm32-wasip2-vfs component as a tar archive on its stdin, what the program changed comes back as one on its stdout, checked and extracted by wasi-run's parts.
+//
+//   node wasi-run-component.mjs JCO SETUP [OPTIONS] [--] COMPONENT [ARGS...]
+//
+// (bin/wasi-run-component runs it when options are given; JCO is jco's
+// script, SETUP libexec/wasi-triples-p2/run-setup.mjs.) A component has no
+// descriptor but its standard streams, so the archives use them, with
+// libc-overlay/STREAMS.md's WASI_VFS_IN=0:GUEST and WASI_VFS_OUT=GUEST:1:
+// the program reads the --in archive through its end-of-archive marker
+// and then the runner's own stdin; once it first uses a file, its standard
+// output goes to the runner's stderr, and its stdout carries the archive,
+// which the runner spools, checks and extracts exactly as wasi-run does
+// (wasi-run-archives.mjs, wasi-run-tar*.mjs: the guest and its archive are
+// not trusted). Statuses and messages are wasi-run's (targets/runner/README.md),
+// but that the component's own status is 0 or 1 (wasi:cli/exit).
+
+import { spawn } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { checkGuestPath, parseSize, splitSpec } from './wasi-run-args.mjs';
+import { planArchives } from './wasi-run-archives.mjs';
+import { die, EXIT_INTERNAL, EXIT_USAGE, say, setProgramName, usageExit } from './wasi-run-exit.mjs';
+import { writeBlocking } from './wasi-run-io.mjs';
+
+const USAGE = `usage: wasi-run-component [OPTIONS] [--] COMPONENT [ARGS...]
+  --in HOST:GUEST    wasm32-wasip2-vfs component: host directory HOST (or tar
+                     file) goes into the program's filesystem at GUEST, as a
+                     tar archive on its stdin (once)
+  --out GUEST:HOST   wasm32-wasip2-vfs component: what the program created or
+                     changed under GUEST lands in host directory HOST when it
+                     exits 0, as a tar archive on its stdout (once; the
+                     program's own stdout then goes to stderr); write :: for
+                     : when a path has one
+  --keep-modes       --out: keep setuid, setgid, sticky and other-writable
+                     bits (dropped by default)
+  --out-limit SIZE   --out: refuse an archive larger than SIZE bytes (K, M,
+                     G, T suffixes; default 64G)
+  --out-max-entries N  --out: refuse an archive of more than N entries
+                     (default 1048576)
+  --help             print this help
+  --                 end of options
+`;
+
+setProgramName('wasi-run-component');
+const usageError = (why) => usageExit(why, USAGE);
+
+// Parses the options. Returns { ins, outs, keepModes, outLimit, maxEntries,
+// component, args } or exits 2 with why and the usage.
+function parseOptions(argv) {
+  const opts = { ins: [], outs: [], keepModes: false, outLimit: 64 * 1024 ** 3, maxEntries: 1048576 };
+  let i = 0;
+  for (; i < argv.length; i++) {
+    let arg = argv[i];
+    if (arg === '--') {
+      i++;
+      break;
+    }
+    if (!arg.startsWith('-') || arg === '-') break;
+    let value;
+    const eq = arg.indexOf('=');
+    if (arg.startsWith('--') && eq > 0) {
+      value = arg.slice(eq + 1);
+      arg = arg.slice(0, eq);
+    }
+    const needValue = () => {
+      if (value !== undefined) return value;
+      if (i + 1 >= argv.length) usageError(`option ${arg} needs a value`);
+      return argv[++i];
+    };
+    if ((arg === '--help' || arg === '-h') && value === undefined) {
+      writeBlocking(1, Buffer.from(USAGE));
+      process.exit(0);
+    } else if (arg === '--in' || arg === '--out') {
+      const spec = needValue();
+      const list = arg === '--in' ? opts.ins : opts.outs;
+      if (list.length)
+        usageError(`${arg} ${spec}: only one ${arg}: a component's archives go through its stdin and stdout`);
+      const [a, b] = splitSpec(arg, spec, arg === '--in' ? 'HOST_DIR:GUEST_DIR' : 'GUEST_DIR:HOST_DIR', usageError);
+      const [host, guest] = arg === '--in' ? [a, b] : [b, a];
+      checkGuestPath(arg, spec, guest, usageError);
+      list.push({ host, guest, spec });
+    } else if (arg === '--keep-modes' && value === undefined) {
+      opts.keepModes = true;
+    } else if (arg === '--out-limit') {
+      opts.outLimit = parseSize(arg, needValue(), usageError);
+    } else if (arg === '--out-max-entries') {
+      opts.maxEntries = parseSize(arg, needValue(), usageError);
+    } else {
+      usageError(`unknown option ${argv[i]}`);
+    }
+  }
+  if (i >= argv.length) usageError('no component given');
+  return { ...opts, component: argv[i], args: argv.slice(i + 1) };
+}
+
+// Writes the --in archive to the program's stdin, then the runner's own
+// stdin after it; stops when the program is gone (it need not read it all).
+async function feed(child, read, gone, host) {
+  const sink = child.stdin;
+  sink.on('error', () => {}); // the program exited without reading it all
+  const chunk = Buffer.alloc(64 * 1024);
+  for (;;) {
+    let n;
+    try {
+      n = read(chunk);
+    } catch (e) {
+      // the program finds the archive cut short and says so (wasi-vfs: ...)
+      say(`--in ${host}: ${e.message}`);
+      sink.end();
+      return;
+    }
+    if (n === 0) break;
+    if (!sink.write(Buffer.from(chunk.subarray(0, n)))) {
+      const more = await Promise.race([new Promise((r) => sink.once('drain', () => r(true))), gone]);
+      if (!more) return;
+    }
+  }
+  process.stdin.on('error', () => {});
+  process.stdin.pipe(sink);
+}
+
+const [jco, setup, ...rest] = process.argv.slice(2);
+const opts = parseOptions(rest);
+if (!fs.existsSync(opts.component)) {
+  die(EXIT_USAGE, `${opts.component}: no such file`);
+}
+if (!fs.existsSync(jco)) {
+  die(EXIT_USAGE, `jco not found at ${jco} (the build installs it: npm ci)`);
+}
+opts.env = { ...process.env, WASI_RUN_COMPONENT_NAME: path.basename(opts.component) };
+const archives = await planArchives(opts, true);
+const child = spawn(process.execPath, [jco, 'run', '--jco-import', setup, opts.component, ...opts.args], {
+  env: opts.env,
+  stdio: [opts.ins.length ? 'pipe' : 'inherit', opts.outs.length ? 'pipe' : 'inherit', 'inherit'],
+});
+const gone = new Promise((resolve) => child.once('exit', () => resolve(false)));
+if (opts.ins.length) feed(child, archives.table.get(0).read, gone, opts.ins[0].host);
+if (opts.outs.length) {
+  const spool = opts.outs[0].spool;
+  child.stdout.on('data', (bytes) => spool.write(bytes)); // false past --out-limit: refused at the end
+}
+child.once('error', (e) => {
+  die(EXIT_INTERNAL, `cannot start ${process.execPath}: ${e.message}`);
+});
+child.once('close', (code, signal) => {
+  const status = code ?? 128 + (os.constants.signals[signal] ?? 0);
+  process.exit(archives.finish(opts.component, status));
+});
