@@ -1,7 +1,7 @@
 #!/bin/sh
 # hello-test.sh BIN_DIR WORK: the component triples' drivers end to end.
 # For wasm32-wasip2 and wasm32-wasip2-vfs: hello.c links into a component
-# (at -O0 and -Oz), -c gives a core object, and the component run by
+# (at -O0 and -Oz), executable as a linked module is, -c gives a core object, and the component run by
 # wasi-run-component gets its arguments, environment and stdin, writes
 # stdout and stderr, reads a clock and random bytes, and exits with
 # success or failure. The drivers refuse a preview1 target, and
@@ -26,6 +26,11 @@ for t in wasm32-wasip2 wasm32-wasip2-vfs; do
         if "$bin/$t-clang" $o "$here/hello.c" -o "$m" 2>"$work/err" &&
            [ "$(magic "$m")" = $component ]; then
             ok "$t $o: a component"
+            if [ -x "$m" ]; then
+                ok "$t $o: executable, as wasm-ld makes a module"
+            else
+                fail "$t $o: executable" "$(ls -l "$m")"
+            fi
         else
             fail "$t $o: a component" "$(head -3 "$work/err") magic $(magic "$m" 2>/dev/null)"
             continue
