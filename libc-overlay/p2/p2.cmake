@@ -65,7 +65,7 @@ set(WASI_P2_VFS_LIBC "${_p2vfs}/lib/libc.a")
 wasi_merge_libc(wasi_p2_vfs_libc OUTPUT "${WASI_P2_VFS_LIBC}" WORK "${_p2vfs}/merge"
                 ADD "${_p2vfs}/liboverlay.a" "${_p2vfs}/libsjlj.a" "${_p2vfs}/libp2.a"
                 CORE "${_p2vfs}/libvfs-core.a"
-                EMULATED ${_emulated} YIELDS pthread_self.o
+                EMULATED ${_emulated} YIELDS pthread_self.o stack_chk.o
                 IF_BASE pthread_join_np.o
                 DEPENDS wasi_p2_vfs_core wasi_p2_vfs_overlay wasi_p2_vfs_sjlj wasi_p2_vfs_bottom
                         "${_p2_base_stamp}")

@@ -101,6 +101,23 @@ for t in wasm32-wasi wasm32-wasi-vfs; do
         "$bin/wasi-run" "$work/setjmp.$t.wasm"
 done
 
+# -fstack-protector-strong (in Debian's hardening flags) links on every
+# triple: a canary that holds, and a stop with glibc's line when it does not.
+for t in wasm32-wasi wasm32-wasi-vfs wasm32-wasi-io; do
+    m=$work/stack-protector.$t.wasm
+    check "$t -fstack-protector-strong links" "$bin/$t-clang" -O2 \
+        -fstack-protector-strong "$here/stack-protector.c" -o "$m"
+    expect_out "$t: the canary holds" "copied 7" "$bin/wasi-run" "$m" 1234567
+    got=$("$bin/wasi-run" "$m" 0123456789abcdefghijklmnopqrstuvwxyz 2>&1)
+    st=$?
+    case $got in
+    *"*** stack smashing detected ***: terminated"*)
+        [ $st -eq 134 ] && ok "$t: an overwritten canary stops the program" ||
+            fail "$t: an overwritten canary stops the program" "status $st, want 134 (SIGABRT)" ;;
+    *) fail "$t: an overwritten canary stops the program" "status $st: $got" ;;
+    esac
+done
+
 # Targets the sysroot does not serve stop with a message: the drivers
 # before clang runs, plain clang at the first libc header.
 for t in wasm32-wasip2 wasm64-wasi wasm32-unknown-unknown; do
