@@ -74,7 +74,7 @@ same_file() {
 }
 
 # --- build the test modules -------------------------------------------------
-for prog in cat args stderr trap reactor badimport typed badtyped; do
+for prog in cat args stderr trap reactor badimport typed badtyped deep; do
     flags=
     case $prog in
         reactor) flags=-mexec-model=reactor ;;
@@ -103,6 +103,14 @@ run --jit tiered args.wasm a
 expect jit-tiered 0 "argc=2${nl}argv[0]=args.wasm${nl}argv[1]=a" ''
 run --jit=optimized args.wasm a
 expect jit-optimized 0 "argc=2${nl}argv[0]=args.wasm${nl}argv[1]=a" ''
+
+# Recursion as deep as native code takes with an 8 MiB stack: the launcher
+# gives V8 half of ulimit -s; under a 2 MiB limit it keeps V8's default
+run deep.wasm 20000
+expect deep-recursion 0 "depth 20000" ''
+(ulimit -s 1500 && exec "$RUNNER" deep.wasm 100) </dev/null >out 2>err
+st=$?
+expect deep-recursion-small-stack-limit 0 "depth 100" ''
 
 run -- args.wasm
 expect args-double-dash 0 "argc=1${nl}argv[0]=args.wasm" ''
@@ -368,9 +376,10 @@ fake_node() {
 flag=--experimental-wasi-unstable-preview1
 for v in v18.19.0 v16.20.2 v20.0.0 v22.11.0; do
     fake_node "$v"
-    NODE=$WORK/fake-node "$RUNNER" m.wasm a >out 2>err
+    (ulimit -s 8192 && NODE=$WORK/fake-node exec "$RUNNER" m.wasm a) >out 2>err
     st=$?
-    case $v in v1[0-9].*) want="--no-warnings$nl$flag" ;; *) want=--no-warnings ;; esac
+    want="--no-warnings$nl--stack-size=4096" # half of ulimit -s
+    case $v in v1[0-9].*) want="$want$nl$flag" ;; esac
     if [ "$st" = 0 ] && [ "$(head -n "$(echo "$want" | wc -l)" out)" = "$want" ] &&
         [ "$(tail -2 out)" = "m.wasm${nl}a" ] && sed -n '$!p' out | grep -q '/wasi-run\.mjs$'; then
         ok "node-flags-$v"
