@@ -67,6 +67,36 @@ export function checkGuestPath(option, spec, guest, fail = usageError) {
   if (guest.includes(',')) fail(`${option} ${spec}: the guest directory may not contain ','`);
 }
 
+// Walks the options at the front of argv, GNU style: `--name=value` or
+// `--name value`; `--` ends them, and so does the first word that does not
+// start with '-' (or is '-' alone). onOption(arg, value, needValue, word)
+// handles one: arg is its name, value what followed '=' (undefined
+// without), needValue() that value or the next word (fail() when there is
+// none), word the option as given. Returns the index of the first word
+// after the options.
+export function walkOptions(argv, fail, onOption) {
+  let i = 0;
+  for (; i < argv.length; i++) {
+    const word = argv[i];
+    if (word === '--') return i + 1;
+    if (!word.startsWith('-') || word === '-') break;
+    let arg = word;
+    let value;
+    const eq = word.indexOf('=');
+    if (word.startsWith('--') && eq > 0) {
+      value = word.slice(eq + 1);
+      arg = word.slice(0, eq);
+    }
+    const needValue = () => {
+      if (value !== undefined) return value;
+      if (i + 1 >= argv.length) fail(`option ${arg} needs a value`);
+      return argv[++i];
+    };
+    onOption(arg, value, needValue, word);
+  }
+  return i;
+}
+
 // Parses argv (without node and script). Returns { preopens, dirs, env,
 // ins, outs, keepModes, outLimit, maxEntries, jit, module, args } or exits with
 // EXIT_USAGE after printing why and the usage.
@@ -81,26 +111,7 @@ export function parseArgs(argv) {
   const outs = [];
   const envOptions = [];
   let inheritEnv = false;
-  let i = 0;
-
-  for (; i < argv.length; i++) {
-    let arg = argv[i];
-    if (arg === '--') {
-      i++;
-      break;
-    }
-    if (!arg.startsWith('-') || arg === '-') break;
-    let value;
-    const eq = arg.indexOf('=');
-    if (arg.startsWith('--') && eq > 0) {
-      value = arg.slice(eq + 1);
-      arg = arg.slice(0, eq);
-    }
-    const needValue = () => {
-      if (value !== undefined) return value;
-      if (i + 1 >= argv.length) usageError(`option ${arg} needs a value`);
-      return argv[++i];
-    };
+  const at = walkOptions(argv, usageError, (arg, value, needValue, word) => {
     if (arg === '--help' || arg === '-h') {
       writeBlocking(1, Buffer.from(USAGE));
       process.exit(0);
@@ -139,10 +150,10 @@ export function parseArgs(argv) {
       if (spec === '' || spec.startsWith('=')) usageError(`--env ${spec}: empty name`);
       envOptions.push(spec);
     } else {
-      usageError(`unknown option ${argv[i]}`);
+      usageError(`unknown option ${word}`);
     }
-  }
-  if (i >= argv.length) usageError('no module given');
+  });
+  if (at >= argv.length) usageError('no module given');
 
   // Names are only names: no prototype, so that "__proto__" or "toString"
   // is a variable like any other.
@@ -162,8 +173,8 @@ export function parseArgs(argv) {
     outLimit,
     maxEntries,
     jit,
-    module: argv[i],
-    args: argv.slice(i + 1),
+    module: argv[at],
+    args: argv.slice(at + 1),
   };
 }
 

@@ -18,7 +18,7 @@ import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { checkGuestPath, parseSize, splitSpec } from './wasi-run-args.mjs';
+import { checkGuestPath, parseSize, splitSpec, walkOptions } from './wasi-run-args.mjs';
 import { planArchives } from './wasi-run-archives.mjs';
 import { die, EXIT_INTERNAL, EXIT_USAGE, say, setProgramName, usageExit } from './wasi-run-exit.mjs';
 import { writeBlocking } from './wasi-run-io.mjs';
@@ -49,25 +49,7 @@ const usageError = (why) => usageExit(why, USAGE);
 // component, args } or exits 2 with why and the usage.
 function parseOptions(argv) {
   const opts = { ins: [], outs: [], keepModes: false, outLimit: 64 * 1024 ** 3, maxEntries: 1048576 };
-  let i = 0;
-  for (; i < argv.length; i++) {
-    let arg = argv[i];
-    if (arg === '--') {
-      i++;
-      break;
-    }
-    if (!arg.startsWith('-') || arg === '-') break;
-    let value;
-    const eq = arg.indexOf('=');
-    if (arg.startsWith('--') && eq > 0) {
-      value = arg.slice(eq + 1);
-      arg = arg.slice(0, eq);
-    }
-    const needValue = () => {
-      if (value !== undefined) return value;
-      if (i + 1 >= argv.length) usageError(`option ${arg} needs a value`);
-      return argv[++i];
-    };
+  const at = walkOptions(argv, usageError, (arg, value, needValue, word) => {
     if ((arg === '--help' || arg === '-h') && value === undefined) {
       writeBlocking(1, Buffer.from(USAGE));
       process.exit(0);
@@ -87,11 +69,11 @@ function parseOptions(argv) {
     } else if (arg === '--out-max-entries') {
       opts.maxEntries = parseSize(arg, needValue(), usageError);
     } else {
-      usageError(`unknown option ${argv[i]}`);
+      usageError(`unknown option ${word}`);
     }
-  }
-  if (i >= argv.length) usageError('no component given');
-  return { ...opts, component: argv[i], args: argv.slice(i + 1) };
+  });
+  if (at >= argv.length) usageError('no component given');
+  return { ...opts, component: argv[at], args: argv.slice(at + 1) };
 }
 
 // Writes the --in archive to the program's stdin, then the runner's own
