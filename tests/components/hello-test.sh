@@ -50,6 +50,15 @@ for t in wasm32-wasip2 wasm32-wasip2-vfs; do
             fail "$t $o: exit(3) is failure" "status $st"
         fi
     done
+    # Recursion as deep as native code takes with 8 MiB of stack: the runner
+    # gives jco's Node half of ulimit -s, as wasi-run gives its own
+    if "$bin/$t-clang" -O2 "$here/../runner/deep.c" -o "$work/deep.$t.wasm" 2>"$work/err" &&
+       out=$("$bin/wasi-run-component" "$work/deep.$t.wasm" 20000 2>&1) &&
+       [ "$out" = "depth 20000" ]; then
+        ok "$t: recursion 20,000 deep"
+    else
+        fail "$t: recursion 20,000 deep" "$(head -3 "$work/err") $(echo "$out" | head -2)"
+    fi
     if "$bin/$t-clang" -Oz -c "$here/hello.c" -o "$work/hello.$t.o" &&
        [ "$(magic "$work/hello.$t.o")" = $core ]; then
         ok "$t -c: a core object"
