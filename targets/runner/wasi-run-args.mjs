@@ -5,6 +5,18 @@ import { JIT_DEFAULT, JIT_MODES } from './wasi-run-engine.mjs';
 import { usageExit } from './wasi-run-exit.mjs';
 import { writeBlocking } from './wasi-run-io.mjs';
 
+// The options of --out that both runners take (this one and
+// targets/wasip2/wasi-run-component.mjs): defaults, help lines, parsing
+// (outOption).
+export const OUT_DEFAULTS = Object.freeze({ keepModes: false, outLimit: 64 * 1024 ** 3, maxEntries: 1048576 });
+export const OUT_OPTIONS_HELP = `  --keep-modes       --out: keep setuid, setgid, sticky and other-writable
+                     bits (dropped by default)
+  --out-limit SIZE   --out: refuse an archive larger than SIZE bytes (K, M,
+                     G, T suffixes; default 64G)
+  --out-max-entries N  --out: refuse an archive of more than N entries
+                     (default 1048576)
+`;
+
 export const USAGE = `usage: wasi-run [OPTIONS] [--] MODULE.wasm [ARGS...]
        wasi-run [OPTIONS] [--] TYPED.wasm INPUT... [-o OUTPUT]... [-- ARGS...]
   (TYPED.wasm declares a typed entry point, WASI_IO_MAIN in wasi_io.h: the runner
@@ -21,13 +33,7 @@ export const USAGE = `usage: wasi-run [OPTIONS] [--] MODULE.wasm [ARGS...]
                      exits 0 (repeatable); write :: for : when a path has one
                      (on a wasm32-wasi-vfs module, --dir HOST::GUEST means
                      --in HOST:GUEST plus --out GUEST:HOST on any exit status)
-  --keep-modes       --out: keep setuid, setgid, sticky and other-writable
-                     bits (dropped by default)
-  --out-limit SIZE   --out: refuse an archive larger than SIZE bytes (K, M,
-                     G, T suffixes; default 64G)
-  --out-max-entries N  --out: refuse an archive of more than N entries
-                     (default 1048576)
-  --jit MODE         how V8 compiles the module: optimized (every function by
+${OUT_OPTIONS_HELP}  --jit MODE         how V8 compiles the module: optimized (every function by
                      the optimizing compiler before start: fastest in long runs) or
                      tiered (baseline code first: the quickest start); default
                      ${JIT_DEFAULT}
@@ -67,6 +73,16 @@ export function checkGuestPath(option, spec, guest, fail = usageError) {
   if (guest.includes(',')) fail(`${option} ${spec}: the guest directory may not contain ','`);
 }
 
+// Takes --keep-modes, --out-limit SIZE or --out-max-entries N into opts
+// (OUT_DEFAULTS's fields); false for any other option.
+export function outOption(opts, arg, value, needValue, fail = usageError) {
+  if (arg === '--keep-modes' && value === undefined) opts.keepModes = true;
+  else if (arg === '--out-limit') opts.outLimit = parseSize(arg, needValue(), fail);
+  else if (arg === '--out-max-entries') opts.maxEntries = parseSize(arg, needValue(), fail);
+  else return false;
+  return true;
+}
+
 // Walks the options at the front of argv, GNU style: `--name=value` or
 // `--name value`; `--` ends them, and so does the first word that does not
 // start with '-' (or is '-' alone). onOption(arg, value, needValue, word)
@@ -103,9 +119,7 @@ export function walkOptions(argv, fail, onOption) {
 export function parseArgs(argv) {
   const preopens = {};
   const dirs = [];
-  let keepModes = false;
-  let outLimit = 64 * 1024 ** 3;
-  let maxEntries = 1048576;
+  const out = { ...OUT_DEFAULTS };
   let jit = JIT_DEFAULT;
   const ins = [];
   const outs = [];
@@ -136,12 +150,8 @@ export function parseArgs(argv) {
       const [guest, host] = splitSpec(arg, spec, 'GUEST_DIR:HOST_DIR');
       checkGuestPath(arg, spec, guest);
       outs.push({ host, guest, spec });
-    } else if (arg === '--keep-modes' && value === undefined) {
-      keepModes = true;
-    } else if (arg === '--out-limit') {
-      outLimit = parseSize(arg, needValue());
-    } else if (arg === '--out-max-entries') {
-      maxEntries = parseSize(arg, needValue());
+    } else if (outOption(out, arg, value, needValue)) {
+      // done
     } else if (arg === '--jit') {
       jit = needValue();
       if (!Object.hasOwn(JIT_MODES, jit)) usageError(`--jit ${jit}: expected ${Object.keys(JIT_MODES).join(' or ')}`);
@@ -169,9 +179,7 @@ export function parseArgs(argv) {
     env,
     ins,
     outs,
-    keepModes,
-    outLimit,
-    maxEntries,
+    ...out,
     jit,
     module: argv[at],
     args: argv.slice(at + 1),

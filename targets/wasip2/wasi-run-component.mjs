@@ -18,7 +18,7 @@ import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { checkGuestPath, parseSize, splitSpec, walkOptions } from './wasi-run-args.mjs';
+import { checkGuestPath, OUT_DEFAULTS, OUT_OPTIONS_HELP, outOption, splitSpec, walkOptions } from './wasi-run-args.mjs';
 import { planArchives } from './wasi-run-archives.mjs';
 import { die, EXIT_INTERNAL, EXIT_USAGE, say, setProgramName, usageExit } from './wasi-run-exit.mjs';
 import { writeBlocking } from './wasi-run-io.mjs';
@@ -32,13 +32,7 @@ const USAGE = `usage: wasi-run-component [OPTIONS] [--] COMPONENT [ARGS...]
                      exits 0, as a tar archive on its stdout (once; the
                      program's own stdout then goes to stderr); write :: for
                      : when a path has one
-  --keep-modes       --out: keep setuid, setgid, sticky and other-writable
-                     bits (dropped by default)
-  --out-limit SIZE   --out: refuse an archive larger than SIZE bytes (K, M,
-                     G, T suffixes; default 64G)
-  --out-max-entries N  --out: refuse an archive of more than N entries
-                     (default 1048576)
-  --help             print this help
+${OUT_OPTIONS_HELP}  --help             print this help
   --                 end of options
 `;
 
@@ -48,7 +42,7 @@ const usageError = (why) => usageExit(why, USAGE);
 // Parses the options. Returns { ins, outs, keepModes, outLimit, maxEntries,
 // component, args } or exits 2 with why and the usage.
 function parseOptions(argv) {
-  const opts = { ins: [], outs: [], keepModes: false, outLimit: 64 * 1024 ** 3, maxEntries: 1048576 };
+  const opts = { ins: [], outs: [], ...OUT_DEFAULTS };
   const at = walkOptions(argv, usageError, (arg, value, needValue, word) => {
     if ((arg === '--help' || arg === '-h') && value === undefined) {
       writeBlocking(1, Buffer.from(USAGE));
@@ -62,13 +56,7 @@ function parseOptions(argv) {
       const [host, guest] = arg === '--in' ? [a, b] : [b, a];
       checkGuestPath(arg, spec, guest, usageError);
       list.push({ host, guest, spec });
-    } else if (arg === '--keep-modes' && value === undefined) {
-      opts.keepModes = true;
-    } else if (arg === '--out-limit') {
-      opts.outLimit = parseSize(arg, needValue(), usageError);
-    } else if (arg === '--out-max-entries') {
-      opts.maxEntries = parseSize(arg, needValue(), usageError);
-    } else {
+    } else if (!outOption(opts, arg, value, needValue, usageError)) {
       usageError(`unknown option ${word}`);
     }
   });

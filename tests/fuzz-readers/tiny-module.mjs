@@ -2,28 +2,14 @@
 // bytes (no toolchain): one memory, an image slot at SLOT pointing at
 // AT, and the file image `image` there (or no image: a null pointer).
 // Used by the packer's fuzzer and its error tests.
+import { i32Leb, u32Leb } from '../../targets/js/wasm-binary.mjs';
+
 export const SLOT = 1024, AT = 4096;
 
-export function leb(n) {
-  const out = [];
-  do {
-    let b = n % 128;
-    n = Math.floor(n / 128);
-    if (n) b |= 0x80;
-    out.push(b);
-  } while (n);
-  return out;
-}
-
-function sleb(n) {
-  const out = [];
-  for (;;) {
-    const b = n & 0x7f;
-    n >>= 7;
-    if ((n === 0 && !(b & 0x40)) || (n === -1 && (b & 0x40))) { out.push(b); return out; }
-    out.push(b | 0x80);
-  }
-}
+// Arrays, to spread into the byte lists below: the encoders of the
+// project's one wasm writer (targets/js/wasm-binary.mjs).
+export const leb = (n) => Array.from(u32Leb(n));
+const sleb = (n) => Array.from(i32Leb(n));
 
 export const section = (id, body) => [id, ...leb(body.length), ...body];
 const segment = (addr, bytes) => [0, 0x41, ...sleb(addr), 0x0b, ...leb(bytes.length), ...bytes];
