@@ -10,10 +10,12 @@ here=$(CDPATH= cd -- "$(dirname -- "$0")" && pwd)
 mkdir -p "$work" || exit 1
 for t in wasm32-wasip2 wasm32-wasip2-vfs; do
     b=$work/$t
+    prog=tiny # the project's program (cmake-project/CMakeLists.txt)
+    [ $t = wasm32-wasip2 ] && prog=hello
     rm -rf "$b"
     if cmake -S "$here/cmake-project" -B "$b" -DCMAKE_TOOLCHAIN_FILE="$build/share/cmake/$t.cmake" \
             >"$work/$t.log" 2>&1 && cmake --build "$b" >>"$work/$t.log" 2>&1 &&
-       [ "$(od -An -tx1 -N8 "$b/tiny.wasm" | tr -d ' \n')" = 0061736d0d000100 ]; then
+       [ "$(od -An -tx1 -N8 "$b/$prog.wasm" | tr -d ' \n')" = 0061736d0d000100 ]; then
         ok "$t toolchain file builds a component"
     else
         fail "$t toolchain file builds a component" "$(tail -5 "$work/$t.log")"
