@@ -314,13 +314,19 @@ function(wasi_add_program target)
     list(APPEND srcs "${abs}")
   endforeach()
   get_filename_component(outdir "${A_OUTPUT}" DIRECTORY)
+  # the component triples' sysroot parts are made by targets/wasip2
+  set(part "${CMAKE_BINARY_DIR}/targets/${A_TRIPLE}.sysroot.stamp")
+  set(tools toolchain)
+  if(A_TRIPLE MATCHES "^wasm32-wasip2")
+    set(part "${CMAKE_BINARY_DIR}/targets/wasip2/${A_TRIPLE}.sysroot.stamp")
+    set(tools wasi_p2)
+  endif()
   add_custom_command(
     OUTPUT "${A_OUTPUT}"
     COMMAND "${CMAKE_COMMAND}" -E make_directory "${outdir}"
     COMMAND "${WASI_BIN_DIR}/${A_TRIPLE}-clang" ${A_FLAGS} ${srcs}
             -o "${A_OUTPUT}"
-    DEPENDS ${srcs} toolchain
-            "${CMAKE_BINARY_DIR}/targets/${A_TRIPLE}.sysroot.stamp" ${A_DEPENDS}
+    DEPENDS ${srcs} ${tools} "${part}" ${A_DEPENDS}
     COMMENT "${A_TRIPLE} ${target}"
     VERBATIM)
   if(A_NOT_ALL)

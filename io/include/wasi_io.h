@@ -426,7 +426,7 @@ wasi_io_output *wasi_io_host_output(int fd) WASI_IO__SYM(wasi_io_host_output);
 #define WASI_IO_MAIN(fn, ...)                                                     \
     WASI_IO__MAIN_SECTION(WASI_IO__CAT(__VA_ARGS__))                                   \
     int fn(int, char **);                                                    \
-    WASI_IO__MAIN_DEFINE("1" WASI_IO__CAT(__VA_ARGS__), fn)
+    WASI_IO__MAIN_DEFINE("1" WASI_IO__CAT(__VA_ARGS__), fn, WASI_IO__COUNT(__VA_ARGS__))
 
 /* Input i (0-based) / output i of the typed entry point; NULL when the
  * program declares fewer, or has no WASI_IO_MAIN. Static streams (closing them
@@ -454,10 +454,62 @@ int wasi_io_main_(const char *decl, int (*fn)(int, char **), int argc,
 #define WASI_IO__CAT6(a, b, c, d, e, f) a b c d e f
 #define WASI_IO__CAT7(a, b, c, d, e, f, g) a b c d e f g
 #define WASI_IO__CAT8(a, b, c, d, e, f, g, h) a b c d e f g h
+#define WASI_IO__COUNT(...) WASI_IO__CAT_N(__VA_ARGS__, 8, 7, 6, 5, 4, 3, 2, 1, ~)
+
+#if defined(__wasm__) && defined(__wasi_io_component__)
+/* wasm32-wasip2-io: main() as below (the component's wasi:cli/run, where
+ * the streams are missing), and the component's typed function, the
+ * export "main" (io/libc/wasip2/README.md):
+ *   main: func(args: list<string>, STREAM: borrow<input-stream>|
+ *              borrow<output-stream>, ...) -> u8
+ * in the canonical ABI: the arguments' list (address, count), then one
+ * handle per stream in declaration order. It runs fn through
+ * wasi_io_main_ with those arguments and streams. */
+#define WASI_IO__MAIN_DEFINE(decl, fn, n)                                         \
+    int main(void) { return wasi_io_main_(decl, fn, 0, 0); }                 \
+    __attribute__((__export_name__("main"))) int __wasi_io_component_main(  \
+        const void *args_, unsigned long nargs_, WASI_IO__HANDLES(n))        \
+    {                                                                        \
+        const unsigned h_[] = {WASI_IO__HANDLE_ARGS(n)};                     \
+        return wasi_io_component_main_(decl, fn, args_, nargs_, h_, n);      \
+    }
+#define WASI_IO__HANDLES(n) WASI_IO__HANDLES_(n)
+#define WASI_IO__HANDLES_(n) WASI_IO__H##n
+#define WASI_IO__H1 unsigned h0_
+#define WASI_IO__H2 WASI_IO__H1, unsigned h1_
+#define WASI_IO__H3 WASI_IO__H2, unsigned h2_
+#define WASI_IO__H4 WASI_IO__H3, unsigned h3_
+#define WASI_IO__H5 WASI_IO__H4, unsigned h4_
+#define WASI_IO__H6 WASI_IO__H5, unsigned h5_
+#define WASI_IO__H7 WASI_IO__H6, unsigned h6_
+#define WASI_IO__H8 WASI_IO__H7, unsigned h7_
+#define WASI_IO__HANDLE_ARGS(n) WASI_IO__HANDLE_ARGS_(n)
+#define WASI_IO__HANDLE_ARGS_(n) WASI_IO__A##n
+#define WASI_IO__A1 h0_
+#define WASI_IO__A2 WASI_IO__A1, h1_
+#define WASI_IO__A3 WASI_IO__A2, h2_
+#define WASI_IO__A4 WASI_IO__A3, h3_
+#define WASI_IO__A5 WASI_IO__A4, h4_
+#define WASI_IO__A6 WASI_IO__A5, h5_
+#define WASI_IO__A7 WASI_IO__A6, h6_
+#define WASI_IO__A8 WASI_IO__A7, h7_
+/* Used by the export above; not for direct calls. args is the canonical
+ * ABI's list<string> (nargs {address, length} pairs, owned by the callee:
+ * freed here), handles[k] the k-th stream of decl. Returns fn's status,
+ * or 2 as wasi_io_main_ does, modulo 256. */
+int wasi_io_component_main_(const char *decl, int (*fn)(int, char **),
+                            const void *args, unsigned long nargs,
+                            const unsigned *handles, int n)
+    WASI_IO__SYM(wasi_io_component_main_);
+#elif defined(__wasm__)
+#define WASI_IO__MAIN_DEFINE(decl, fn, n)                                         \
+    int main(void) { return wasi_io_main_(decl, fn, 0, 0); }
+#else
+#define WASI_IO__MAIN_DEFINE(decl, fn, n)                                         \
+    int main(int argc, char **argv) { return wasi_io_main_(decl, fn, argc, argv); }
+#endif
 
 #ifdef __wasm__
-#define WASI_IO__MAIN_DEFINE(decl, fn)                                            \
-    int main(void) { return wasi_io_main_(decl, fn, 0, 0); }
 /* A custom section can only be written from assembly: the section text is
  * the declaration, which holds no quote or backslash. */
 #define WASI_IO__MAIN_SECTION(items)                                              \
@@ -465,8 +517,6 @@ int wasi_io_main_(const char *decl, int (*fn)(int, char **), int argc,
             ".ascii \"1" items "\"\n"                                        \
             ".text\n");
 #else
-#define WASI_IO__MAIN_DEFINE(decl, fn)                                            \
-    int main(int argc, char **argv) { return wasi_io_main_(decl, fn, argc, argv); }
 #define WASI_IO__MAIN_SECTION(items)
 #endif
 

@@ -78,4 +78,12 @@ enum __wasi_io__fd_state {
 };
 IO_HIDDEN enum __wasi_io__fd_state __wasi_io__check_host_fd(int fd, int want_write);
 
+/* The directions of a WASI_IO_MAIN declaration's streams, in order
+ * (is_output[k], WASI_IO_MAIN_MAX at most): their count, or -1 when decl
+ * is not a declaration this library wrote. */
+IO_HIDDEN int __wasi_io__main_directions(const char *decl, unsigned char *is_output);
+/* The end of WASI_IO_MAIN's message when a stream is missing: how to run a
+ * typed program, with its newline. */
+IO_HIDDEN extern const char *const __wasi_io__run_hint;
+
 #endif /* IO_INTERNAL_H */

@@ -57,6 +57,15 @@ static int parse(const char *decl, arg *args)
     return n;
 }
 
+int __wasi_io__main_directions(const char *decl, unsigned char *is_output)
+{
+    arg args[WASI_IO_MAIN_MAX];
+    int n = parse(decl, args);
+    for (int k = 0; k < n; k++)
+        is_output[k] = (unsigned char)args[k].is_output;
+    return n;
+}
+
 /* Writes the pieces (NULL-terminated) to stderr. */
 static void say(const char *const *pieces)
 {
@@ -65,6 +74,15 @@ static void say(const char *const *pieces)
         (void)wasi_io_blocking_write(err, *pieces, strlen(*pieces));
     (void)wasi_io_blocking_flush(err);
 }
+
+/* How to run a typed program, for the message below; wasm32-wasip2-io's
+ * bottom has its own (io/libc/wasip2/p2io_main.c). */
+__attribute__((weak)) const char *const __wasi_io__run_hint =
+#ifdef __wasm__
+    "wasi-run MODULE INPUT... -o OUTPUT... [-- ARGS...]\n";
+#else
+    "PROGRAM 3<INPUT 4>OUTPUT... [ARGS...]\n";
+#endif
 
 static void say_arg_problem(const char *prog, const arg *a, int index,
                             int fd, enum __wasi_io__fd_state state)
@@ -84,13 +102,8 @@ static void say_arg_problem(const char *prog, const arg *a, int index,
         prog, ": ", a->is_output ? "output " : "input ", num, " (", type,
         ") is host descriptor ", fd < 10 ? fdtext + 1 : fdtext, ", which ",
         why, "\n", prog,
-        ": this program takes streams, not file names; run it as: "
-#ifdef __wasm__
-        "wasi-run MODULE INPUT... -o OUTPUT... [-- ARGS...]\n",
-#else
-        "PROGRAM 3<INPUT 4>OUTPUT... [ARGS...]\n",
-#endif
-        NULL};
+        ": this program takes streams, not file names; run it as: ",
+        __wasi_io__run_hint, NULL};
     say(pieces);
 }
 

@@ -10,8 +10,10 @@
  * another clock id is EINVAL. random_get fills the buffer.
  * __wasi_vfs_host_poll_oneoff is what the overlay's poll_oneoff leaves to
  * the host: clock subscriptions (a sleep: it waits for the earliest and
- * reports the ones due) and subscriptions on descriptors 0, 1, 2, which
- * are reported ready at once (reads and writes on them block as needed).
+ * reports the ones due) and subscriptions on the host's descriptors
+ * (__wasi_p2_host_fd: 0, 1, 2, and on wasm32-wasip2-io the streams of a
+ * typed call), which are reported ready at once (reads and writes on
+ * them block as needed).
  */
 #include <string.h>
 #include "p2.h"
@@ -90,6 +92,12 @@ static int32_t wait_of(const __wasi_subscription_clock_t *c, uint64_t *wait)
     return 0;
 }
 
+/* Descriptors 0, 1, 2; the triple's bottom may serve more (p2.h). */
+__attribute__((__weak__)) int __wasi_p2_host_fd(int32_t fd)
+{
+    return (uint32_t)fd <= 2;
+}
+
 int32_t __wasi_vfs_host_poll_oneoff(const __wasi_subscription_t *in,
                                     __wasi_event_t *out, int32_t n,
                                     __wasi_size_t *nevents)
@@ -122,7 +130,7 @@ int32_t __wasi_vfs_host_poll_oneoff(const __wasi_subscription_t *in,
         if (in[i].u.tag == __WASI_EVENTTYPE_CLOCK) {
             if (fds || wait_of(&in[i].u.u.clock, &w) || w > least)
                 continue;
-        } else if ((uint32_t)in[i].u.u.fd_read.file_descriptor > 2) {
+        } else if (!__wasi_p2_host_fd(in[i].u.u.fd_read.file_descriptor)) {
             memset(&out[got], 0, sizeof out[got]);
             out[got].userdata = in[i].userdata;
             out[got].type = in[i].u.tag;

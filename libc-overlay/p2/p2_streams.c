@@ -4,7 +4,8 @@
  * wasi:cli/stdin, stdout, stderr and wasi:io/streams.
  *
  * Contracts, as the preview1 functions they replace: 0 or a preview1
- * errno. Descriptor 0 reads, 1 and 2 write; anything else is EBADF. A
+ * errno. Descriptor 0 reads, 1 and 2 write; anything else is EBADF.
+ * __wasi_p2_read and __wasi_p2_write do the same on any stream (p2.h). A
  * read blocks until at least one byte is there and returns 0 bytes at
  * the end of the stream; a write writes everything (4096 bytes per
  * blocking-write-and-flush, the most the interface takes) or fails with
@@ -50,23 +51,20 @@ streams_borrow_output_stream_t __wasi_p2_stdout(int32_t fd)
     return streams_borrow_output_stream(out[fd]);
 }
 
-int32_t __wasi_vfs_host_fd_read(int32_t fd, const __wasi_iovec_t *iovs,
-                                int32_t n, __wasi_size_t *nread)
+int32_t __wasi_p2_read(streams_borrow_input_stream_t s, const __wasi_iovec_t *iovs,
+                       int32_t n, __wasi_size_t *nread)
 {
     wasip2_list_u8_t got;
     streams_stream_error_t err;
     int32_t i;
 
-    if (fd != 0)
-        return __WASI_ERRNO_BADF;
     *nread = 0;
     /* the first buffer that takes anything; a short read is a read */
     for (i = 0; i < n && iovs[i].buf_len == 0; i++)
         ;
     if (i == n)
         return 0;
-    if (!streams_method_input_stream_blocking_read(__wasi_p2_stdin(),
-                                                   iovs[i].buf_len, &got, &err))
+    if (!streams_method_input_stream_blocking_read(s, iovs[i].buf_len, &got, &err))
         return failed(&err, 0);
     memcpy(iovs[i].buf, got.ptr, got.len);
     *nread = got.len;
@@ -74,23 +72,20 @@ int32_t __wasi_vfs_host_fd_read(int32_t fd, const __wasi_iovec_t *iovs,
     return 0;
 }
 
-int32_t __wasi_vfs_host_fd_write(int32_t fd, const __wasi_ciovec_t *iovs,
-                                 int32_t n, __wasi_size_t *nwritten)
+int32_t __wasi_p2_write(streams_borrow_output_stream_t s, const __wasi_ciovec_t *iovs,
+                        int32_t n, __wasi_size_t *nwritten)
 {
     streams_stream_error_t err;
     __wasi_size_t done = 0;
     int32_t i;
 
-    if (fd != 1 && fd != 2)
-        return __WASI_ERRNO_BADF;
     for (i = 0; i < n; i++) {
         const uint8_t *p = iovs[i].buf;
         size_t left = iovs[i].buf_len;
         while (left) {
             size_t k = left < WASI_P2_WRITE_MAX ? left : WASI_P2_WRITE_MAX;
             wasip2_list_u8_t chunk = { (uint8_t *)p, k };
-            if (!streams_method_output_stream_blocking_write_and_flush(
-                    __wasi_p2_stdout(fd), &chunk, &err)) {
+            if (!streams_method_output_stream_blocking_write_and_flush(s, &chunk, &err)) {
                 *nwritten = done;
                 if (done)
                     return 0;
@@ -105,8 +100,24 @@ int32_t __wasi_vfs_host_fd_write(int32_t fd, const __wasi_ciovec_t *iovs,
     return 0;
 }
 
+int32_t __wasi_vfs_host_fd_read(int32_t fd, const __wasi_iovec_t *iovs,
+                                int32_t n, __wasi_size_t *nread)
+{
+    if (fd != 0)
+        return __WASI_ERRNO_BADF;
+    return __wasi_p2_read(__wasi_p2_stdin(), iovs, n, nread);
+}
+
+int32_t __wasi_vfs_host_fd_write(int32_t fd, const __wasi_ciovec_t *iovs,
+                                 int32_t n, __wasi_size_t *nwritten)
+{
+    if (fd != 1 && fd != 2)
+        return __WASI_ERRNO_BADF;
+    return __wasi_p2_write(__wasi_p2_stdout(fd), iovs, n, nwritten);
+}
+
 /* Whether host descriptor fd (0, 1, 2) is a terminal (wasi:cli/terminal-*). */
-static int is_terminal(int32_t fd)
+int __wasi_p2_is_terminal(int32_t fd)
 {
     if (fd == 0) {
         terminal_stdin_own_terminal_input_t t;
@@ -128,7 +139,7 @@ int32_t __wasi_vfs_host_fd_fdstat_get(int32_t fd, __wasi_fdstat_t *st)
     if ((uint32_t)fd > 2)
         return __WASI_ERRNO_BADF;
     memset(st, 0, sizeof *st);
-    st->fs_filetype = is_terminal(fd) ? __WASI_FILETYPE_CHARACTER_DEVICE
+    st->fs_filetype = __wasi_p2_is_terminal(fd) ? __WASI_FILETYPE_CHARACTER_DEVICE
                                       : __WASI_FILETYPE_UNKNOWN;
     st->fs_rights_base = (fd == 0 ? __WASI_RIGHTS_FD_READ : __WASI_RIGHTS_FD_WRITE) |
                          __WASI_RIGHTS_POLL_FD_READWRITE;

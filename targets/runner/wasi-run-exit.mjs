@@ -31,6 +31,7 @@ let program = 'wasi-run';
 export function setProgramName(name) {
   program = name;
 }
+export const programName = () => program;
 
 // Prints `wasi-run: MESSAGE` (or the name setProgramName gave) on stderr as
 // one line, whatever the names in it hold: control characters (a newline in

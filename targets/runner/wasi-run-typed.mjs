@@ -8,6 +8,7 @@ import {
   EXIT_NO_INPUT,
   EXIT_USAGE,
   openError,
+  programName,
   say,
   setDiscardOutputs,
 } from './wasi-run-exit.mjs';
@@ -15,32 +16,46 @@ import {
 // The first descriptor of a typed module's streams: inputs, then outputs.
 const FIRST_STREAM_FD = 3;
 
+// Parses the text of a wasi-io-main section (wasi_io.h: "1", then " in:TYPE"
+// or " out:TYPE" per stream): { inputs: [TYPE...], outputs: [TYPE...],
+// streams: [{ output, type }...] } in declaration order. Throws an Error
+// saying why when the text is malformed.
+export function parseTypedEntry(text) {
+  const bad = (why) => {
+    throw new Error(why);
+  };
+  const [version, ...items] = text.split(' ');
+  if (version !== '1') bad(`unknown version '${version.slice(0, 20)}'`);
+  if (items.length === 0 || items.length > 8) bad(`${items.length} streams (1 to 8)`);
+  const entry = { inputs: [], outputs: [], streams: [] };
+  for (const item of items) {
+    const m = /^(in|out):([A-Za-z0-9._+/-]+)$/.exec(item);
+    if (!m) bad(`'${item.slice(0, 40)}'`);
+    (m[1] === 'in' ? entry.inputs : entry.outputs).push(m[2]);
+    entry.streams.push({ output: m[1] === 'out', type: m[2] });
+  }
+  return entry;
+}
+
 // Reads the typed entry point of `module`: null when it has none, else
-// { inputs: [TYPE...], outputs: [TYPE...] } in declaration order. Exits 126
-// when the section is malformed.
+// parseTypedEntry's. Exits 126 when the section is malformed.
 export function typedEntry(file, module) {
   const sections = WebAssembly.Module.customSections(module, 'wasi-io-main');
   if (sections.length === 0) return null;
   const bad = (why) => die(EXIT_CANNOT_RUN, `${file}: malformed wasi-io-main section: ${why}`);
   if (sections.length > 1) bad('more than one');
-  const text = Buffer.from(sections[0]).toString('latin1');
-  const [version, ...items] = text.split(' ');
-  if (version !== '1') bad(`unknown version '${version.slice(0, 20)}'`);
-  if (items.length === 0 || items.length > 8) bad(`${items.length} streams (1 to 8)`);
-  const entry = { inputs: [], outputs: [] };
-  for (const item of items) {
-    const m = /^(in|out):([A-Za-z0-9._+/-]+)$/.exec(item);
-    if (!m) bad(`'${item.slice(0, 40)}'`);
-    (m[1] === 'in' ? entry.inputs : entry.outputs).push(m[2]);
+  try {
+    return parseTypedEntry(Buffer.from(sections[0]).toString('latin1'));
+  } catch (e) {
+    return bad(e.message);
   }
-  return entry;
 }
 
 // The usage line of a typed module, from its declaration.
 function typedUsage(file, entry) {
   const ins = entry.inputs.map((t) => t.toUpperCase()).join(' ');
   const outs = entry.outputs.map((t) => `-o ${t.toUpperCase()}`).join(' ');
-  return `wasi-run ${file} ${[ins, outs].filter((x) => x).join(' ')} [-- ARGS...]`;
+  return `${programName()} ${file} ${[ins, outs].filter((x) => x).join(' ')} [-- ARGS...]`;
 }
 
 // Splits the arguments after a typed module into input files, -o output files

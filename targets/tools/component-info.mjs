@@ -10,7 +10,8 @@
 //     adapter  the size of the preview1 adapter among them (the largest
 //              of the others when the program's module imports
 //              wasi_snapshot_preview1), else 0
-//     imports  the names it imports ("wasi:cli/environment@0.2.0", ...)
+//     imports  the names of the instances and functions it imports
+//              ("wasi:cli/environment@0.2.0", ...; not the types a world uses)
 //   importGroups(imports) -> [{ group, names }]: the imports by WASI
 //     package (io, cli, clocks, random, filesystem, sockets, other).
 //
@@ -28,6 +29,7 @@ export function isComponent(bytes) {
 }
 
 // One import's extern description, skipped (its kind and type index).
+// Returns the kind.
 function skipExternDesc(r) {
   const kind = r.byte();
   if (kind === 0x00) {
@@ -40,7 +42,11 @@ function skipExternDesc(r) {
   } else {
     throw new WasmReadError(`unknown import kind 0x${kind.toString(16)} at byte ${r.p - 1}`);
   }
+  return kind;
 }
+// A type import (a resource type a world `use`s, e.g. wasi:io's
+// input-stream named at the top level) asks the host for no capability.
+const EXTERN_TYPE = 0x03;
 
 export function readComponent(bytes) {
   const b = bytes instanceof Uint8Array ? bytes : new Uint8Array(bytes);
@@ -57,8 +63,8 @@ export function readComponent(bytes) {
         const form = r.byte();
         if (form !== 0x00 && form !== 0x01)
           throw new WasmReadError(`unknown import name form 0x${form.toString(16)} at byte ${r.p - 1}`);
-        c.imports.push(r.name());
-        skipExternDesc(r);
+        const name = r.name();
+        if (skipExternDesc(r) !== EXTERN_TYPE) c.imports.push(name);
       }
     }
   }

@@ -24,13 +24,15 @@
 // triple the program does not build for gets the compiler's first error.
 // --svg FILE also writes the sizes as a bar chart (size-chart.mjs).
 //
-// The component triples (wasm32-wasip2, wasm32-wasip2-vfs; by default when
+// The component triples (wasm32-wasip2, wasm32-wasip2-vfs, wasm32-wasip2-io; by default when
 // their drivers are next to this tool) and, with --modules, any component
 // get a table of their own beside it: the component's bytes, its core
 // module (the program), the preview1 adapter in it where one was needed,
 // the rest the tools added, its difference from the preview1 module of
 // the same program (wasm32-wasip2 against wasm32-wasi, wasm32-wasip2-vfs
-// against wasm32-wasi-vfs; with --modules, the first module), the number
+// against wasm32-wasi-vfs, wasm32-wasip2-io against wasm32-wasi-io; with
+// --modules, the module whose label is the component's with its preview1
+// triple, else the first), the number
 // of WASI 0.2 interfaces it imports and whether one is wasi:filesystem;
 // then those interfaces by package (component-info.mjs).
 //
@@ -59,7 +61,11 @@ import { sizeChart } from './size-chart.mjs';
 const here = dirname(fileURLToPath(import.meta.url));
 const TRIPLES = ['wasm32-wasi', 'wasm32-wasi-vfs', 'wasm32-wasi-io'];
 // The component triples and the preview1 triple each is compared with.
-const COMPONENT_TRIPLES = { 'wasm32-wasip2': 'wasm32-wasi', 'wasm32-wasip2-vfs': 'wasm32-wasi-vfs' };
+const COMPONENT_TRIPLES = {
+  'wasm32-wasip2': 'wasm32-wasi',
+  'wasm32-wasip2-vfs': 'wasm32-wasi-vfs',
+  'wasm32-wasip2-io': 'wasm32-wasi-io',
+};
 const USAGE = [
   'usage: wasi-sizes [-O LEVEL] [-t TRIPLE]... [--keep DIR] [--title TEXT] [--svg FILE] SOURCE... [-- CFLAGS...]',
   '       wasi-sizes --modules [--title TEXT] [--svg FILE] LABEL=MODULE...',
@@ -156,13 +162,16 @@ function measureOrDie(file) {
 // the preview1 row it is compared with), with the rows of report().
 function reportComponents(rows, p1rows) {
   const w = Math.max(8, ...rows.map((r) => r.label.length)) + 2;
+  const baseOf = (r) => p1rows.find((p) => p.label === r.base && p.s && p.s.m);
+  const vs = (r, base) => (base ? `${r.base}: ${delta(r.c.bytes, base.s.m.bytes)}` : '-');
+  const vw = Math.max(34, ...rows.filter((r) => r.c).map((r) => vs(r, baseOf(r)).length + 2));
   const lines = [
     pad('component', w, true) +
       pad('bytes', 9) +
       pad('core', 9) +
       pad('adapter', 9) +
       pad('tools', 8) +
-      pad('vs preview1 module', 34) +
+      pad('vs preview1 module', vw) +
       pad('imports', 9) +
       pad('fs', 5),
   ];
@@ -173,7 +182,7 @@ function reportComponents(rows, p1rows) {
     }
     const { c } = r;
     const core = c.modules[0] ?? 0;
-    const base = p1rows.find((p) => p.label === r.base && p.s && p.s.m);
+    const base = baseOf(r);
     const fs = c.imports.some((i) => i.startsWith('wasi:filesystem/'));
     lines.push(
       pad(r.label, w, true) +
@@ -181,7 +190,7 @@ function reportComponents(rows, p1rows) {
         pad(core, 9) +
         pad(c.adapter || '-', 9) +
         pad(c.bytes - core - c.adapter, 8) +
-        pad(base ? `${r.base}: ${delta(c.bytes, base.s.m.bytes)}` : '-', 34) +
+        pad(vs(r, base), vw) +
         pad(c.imports.length, 9) +
         pad(fs ? 'yes' : 'no', 5),
     );
@@ -299,7 +308,15 @@ try {
   if (o.modules) {
     const all = o.files.map(({ label, file }) => ({ label, s: measureOrDie(file) }));
     const rows = all.filter((r) => !r.s.comp);
-    const comps = all.filter((r) => r.s.comp).map((r) => ({ label: r.label, c: r.s.comp, base: rows[0]?.label }));
+    // each component against the module of its preview1 triple with the same
+    // rest of the label ("wasm32-wasip2-io stream" against "wasm32-wasi-io
+    // stream"), else the first module
+    const baseOf = (label) => {
+      const [t, ...rest] = label.split(' ');
+      const same = t in COMPONENT_TRIPLES && [COMPONENT_TRIPLES[t], ...rest].join(' ');
+      return rows.some((r) => r.label === same) ? same : rows[0]?.label;
+    };
+    const comps = all.filter((r) => r.s.comp).map((r) => ({ label: r.label, c: r.s.comp, base: baseOf(r.label) }));
     if (rows.length) report(o.title, rows, rows[0].label, o.svg);
     else if (o.title) process.stdout.write(o.title + '\n');
     if (comps.length) reportComponents(comps, rows);

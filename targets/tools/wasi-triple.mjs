@@ -28,9 +28,9 @@
 // Output: the calls that take file names, one line per triple:
 // "yes" with what it costs and what the host must offer, or "no" with the
 // symbols that triple lacks; then the calls that exist but fail at run
-// time (ENOSYS, EAGAIN, ENOTSOCK) on a triple; then, when the component
-// triple wasm32-wasip2-vfs is there and wasm32-wasi-vfs can take the
-// program, that it can too. --brief prints only
+// time (ENOSYS, EAGAIN, ENOTSOCK) on a triple; then, when a component
+// triple is there (wasm32-wasip2-vfs, wasm32-wasip2-io) and its preview1
+// triple can take the program, that it can too. --brief prints only
 // "<triple> yes", "<triple> no: <missing symbols>" or "<triple> unknown"
 // lines.
 //
@@ -60,11 +60,15 @@ import { measure } from './measure.mjs';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const TRIPLES = ['wasm32-wasi-vfs', 'wasm32-wasi', 'wasm32-wasi-io'];
-// The component triple whose C library is a preview1 triple's (the same
-// overlay, libc-overlay/p2), and what its component needs. wasm32-wasip2
-// is not judged: its C library is Debian 13's wasip2 one alone.
-const COMPONENTS = { 'wasm32-wasip2-vfs': 'wasm32-wasi-vfs' };
-const COMPONENT_HOW = { 'wasm32-wasip2-vfs': 'imports wasi:io, wasi:cli, wasi:clocks, wasi:random only' };
+// The component triples whose C library is a preview1 triple's (the same
+// overlay, libc-overlay/p2; the same io/ and the same calls left out,
+// io/libc/wasip2), and what their components need. wasm32-wasip2 is not
+// judged: its C library is Debian 13's wasip2 one alone.
+const COMPONENTS = { 'wasm32-wasip2-vfs': 'wasm32-wasi-vfs', 'wasm32-wasip2-io': 'wasm32-wasi-io' };
+const COMPONENT_HOW = {
+  'wasm32-wasip2-vfs': 'imports wasi:io, wasi:cli, wasi:clocks, wasi:random only',
+  'wasm32-wasip2-io': 'imports wasi:io, wasi:cli, wasi:clocks, wasi:random only; WASI_IO_MAIN exports a typed main',
+};
 const USAGE = 'usage: wasi-triple [--brief] OBJECT... [-- LDFLAGS...]\n' + '       wasi-triple [--brief] MODULE';
 const HOW = {
   'wasm32-wasi-vfs': "files live in the module's own memory; no host directory",

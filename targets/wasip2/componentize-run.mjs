@@ -5,37 +5,112 @@
 // (libc-overlay/p2/p2_run.c): the run interface's type is embedded
 // (jco's componentEmbed, a world that exports it), then the component is
 // made with no adapter (componentNew). JCO_API is jco's dist/api.js.
-// Exit status: 0 done, 1 jco refused the module (its message on stderr),
-// 2 bad usage.
+//
+// A core module of wasm32-wasip2-io with a typed entry point (a
+// wasi-io-main section, and the export "main" that WASI_IO_MAIN defines
+// there) also exports its typed function, whose type this file writes
+// from the section (io/libc/wasip2/README.md): in declaration order, one
+// parameter per stream, named after its TYPE (witName), a borrowed
+// wasi:io input-stream or output-stream:
+//   main: func(args: list<string>, %image-in: borrow<input-stream>,
+//              %image-out: borrow<output-stream>) -> u8
+// Exit status: 0 done, 1 jco refused the module or its wasi-io-main section
+// is malformed (a message on stderr), 2 bad usage.
 import { readFile, writeFile } from 'node:fs/promises';
 import { pathToFileURL } from 'node:url';
+import { parseTypedEntry } from '../../bin/wasi-run-typed.mjs';
 
 const me = 'componentize-run';
-const args = process.argv.slice(2);
-if (args.length !== 3) {
-  process.stderr.write(`usage: ${me} JCO_API CORE OUT\n`);
-  process.exit(2);
-}
-const [api, core, out] = args;
-const witSource = `package wasi:cli@0.2.0;
 
-interface run {
-  run: func() -> result;
+// A WIT parameter name for a stream of TYPE (letters, digits and . _ + / -):
+// its words in lower case, each starting with a letter, then "in" or
+// "out"; a second stream of the same name gets "-2", and so on.
+export function witName(type, output, taken) {
+  const words = type
+    .toLowerCase()
+    .split(/[^a-z0-9]+/)
+    .filter((w) => w !== '')
+    .map((w) => (/^[a-z]/.test(w) ? w : `s${w}`));
+  const base = [...words, output ? 'out' : 'in'].join('-');
+  let name = base;
+  for (let k = 2; taken.has(name); k++) name = `${base}-${k}`;
+  taken.add(name);
+  return name;
 }
 
-world command-run {
-  export run;
-}
+// The WIT of the component's world: the run export, and the typed
+// function when entry (parseTypedEntry's) is not null.
+export function worldSource(entry) {
+  let typed = '';
+  if (entry) {
+    const taken = new Set();
+    const params = entry.streams.map(
+      ({ output, type }) => `%${witName(type, output, taken)}: borrow<${output ? 'output' : 'input'}-stream>`,
+    );
+    typed = `  use wasi:io/streams@0.2.0.{input-stream, output-stream};
+  export main: func(args: list<string>, ${params.join(', ')}) -> u8;
 `;
-try {
-  const { componentEmbed, componentNew } = await import(pathToFileURL(api).href);
-  const embedded = await componentEmbed({
-    binary: await readFile(core),
-    witSource,
-    world: 'command-run',
-  });
-  await writeFile(out, await componentNew(embedded, []));
-} catch (e) {
-  process.stderr.write(`${me}: ${core}: ${String(e.message ?? e).split('\n')[0]}\n`);
-  process.exitCode = 1;
+  }
+  return `package wasi-triples:program;
+
+world program {
+${typed}  export wasi:cli/run@0.2.0;
 }
+
+package wasi:cli@0.2.0 {
+  interface run {
+    run: func() -> result;
+  }
+}
+${
+  entry
+    ? `
+package wasi:io@0.2.0 {
+  interface streams {
+    resource input-stream;
+    resource output-stream;
+  }
+}
+`
+    : ''
+}`;
+}
+
+// The typed entry point of the core module: null, or parseTypedEntry's when
+// it has a wasi-io-main section and exports "main". Throws when the
+// section is malformed.
+function typedEntryOf(bytes) {
+  const module = new WebAssembly.Module(bytes);
+  const sections = WebAssembly.Module.customSections(module, 'wasi-io-main');
+  if (sections.length === 0) return null;
+  if (!WebAssembly.Module.exports(module).some((e) => e.name === 'main' && e.kind === 'function')) return null;
+  if (sections.length > 1) throw new Error('malformed wasi-io-main section: more than one');
+  try {
+    return parseTypedEntry(Buffer.from(sections[0]).toString('latin1'));
+  } catch (e) {
+    throw new Error(`malformed wasi-io-main section: ${e.message}`);
+  }
+}
+
+async function main(args) {
+  if (args.length !== 3) {
+    process.stderr.write(`usage: ${me} JCO_API CORE OUT\n`);
+    process.exit(2);
+  }
+  const [api, core, out] = args;
+  try {
+    const { componentEmbed, componentNew } = await import(pathToFileURL(api).href);
+    const binary = await readFile(core);
+    const embedded = await componentEmbed({
+      binary,
+      witSource: worldSource(typedEntryOf(binary)),
+      world: 'program',
+    });
+    await writeFile(out, await componentNew(embedded, []));
+  } catch (e) {
+    process.stderr.write(`${me}: ${core}: ${String(e.message ?? e).split('\n')[0]}\n`);
+    process.exitCode = 1;
+  }
+}
+
+if (import.meta.url === pathToFileURL(process.argv[1]).href) await main(process.argv.slice(2));

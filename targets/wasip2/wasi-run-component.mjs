@@ -22,6 +22,7 @@ import { checkGuestPath, OUT_DEFAULTS, OUT_OPTIONS_HELP, outOption, splitSpec, w
 import { planArchives } from './wasi-run-archives.mjs';
 import { die, EXIT_INTERNAL, EXIT_USAGE, say, setProgramName, usageExit } from './wasi-run-exit.mjs';
 import { writeBlocking } from './wasi-run-io.mjs';
+import { runTypedComponent } from './wasi-run-component-typed.mjs';
 
 const USAGE = `usage: wasi-run-component [OPTIONS] [--] COMPONENT [ARGS...]
   --in HOST:GUEST    wasm32-wasip2-vfs component: host directory HOST (or tar
@@ -97,6 +98,12 @@ if (!fs.existsSync(opts.component)) {
 }
 if (!fs.existsSync(jco)) {
   die(EXIT_USAGE, `jco not found at ${jco} (the build installs it: npm ci)`);
+}
+if (!opts.ins.length && !opts.outs.length) {
+  // a wasm32-wasip2-io component's typed function, or else a command
+  const shimDir = path.join(path.dirname(jco), '..', '..', 'preview2-shim');
+  const status = await runTypedComponent({ jco, setup, shimDir, component: opts.component, argv: opts.args });
+  if (status !== false) process.exit(status);
 }
 opts.env = { ...process.env, WASI_RUN_COMPONENT_NAME: path.basename(opts.component) };
 const archives = await planArchives(opts, true);

@@ -1,6 +1,6 @@
 #!/bin/sh
 # hello-test.sh BIN_DIR WORK: the component triples' drivers end to end.
-# For wasm32-wasip2 and wasm32-wasip2-vfs: hello.c links into a component
+# For wasm32-wasip2, wasm32-wasip2-vfs and wasm32-wasip2-io: hello.c links into a component
 # (at -O0 and -Oz), executable as a linked module is, -c gives a core object, and the component run by
 # wasi-run-component gets its arguments, environment and stdin, writes
 # stdout and stderr, reads a clock and random bytes, and exits with
@@ -20,7 +20,7 @@ env: set
 stdin: a line
 random: yes"
 
-for t in wasm32-wasip2 wasm32-wasip2-vfs; do
+for t in wasm32-wasip2 wasm32-wasip2-vfs wasm32-wasip2-io; do
     for o in -O0 -Oz; do
         m=$work/hello.$t$o.wasm
         if "$bin/$t-clang" $o "$here/hello.c" -o "$m" 2>"$work/err" &&
@@ -67,7 +67,7 @@ for t in wasm32-wasip2 wasm32-wasip2-vfs; do
     fi
     out=$("$bin/$t-clang" --target=wasm32-wasi -c "$here/hello.c" -o "$work/x.o" 2>&1)
     st=$?
-    if [ $st -eq 1 ] && [ "$out" = "$t-clang: target 'wasm32-wasi' is not served by this sysroot (served: wasm32-wasip2, wasm32-wasip2-vfs)" ]; then
+    if [ $st -eq 1 ] && [ "$out" = "$t-clang: target 'wasm32-wasi' is not served by this sysroot (served: wasm32-wasip2, wasm32-wasip2-vfs, wasm32-wasip2-io)" ]; then
         ok "$t-clang refuses --target=wasm32-wasi"
     else
         fail "$t-clang refuses --target=wasm32-wasi" "status $st: $out"

@@ -87,7 +87,7 @@ usage="usage: wasi-sizes [-O LEVEL] [-t TRIPLE]... [--keep DIR] [--title TEXT] [
 status "wasi-sizes bad flag" 2 "wasi-sizes: unknown option --bogus" "$bin/wasi-sizes" --bogus "$tiny"
 status "wasi-sizes missing file" 2 "wasi-sizes: $work/none.c: no such file" "$bin/wasi-sizes" "$work/none.c"
 status "wasi-sizes unknown triple" 2 \
-    "wasi-sizes: unknown triple wasm64-wasi (known: wasm32-wasi, wasm32-wasi-vfs, wasm32-wasi-io, wasm32-wasip2, wasm32-wasip2-vfs, or wasm32-wasip1... for wasm32-wasi...)" \
+    "wasi-sizes: unknown triple wasm64-wasi (known: wasm32-wasi, wasm32-wasi-vfs, wasm32-wasi-io, wasm32-wasip2, wasm32-wasip2-vfs, wasm32-wasip2-io, or wasm32-wasip1... for wasm32-wasi...)" \
     "$bin/wasi-sizes" -t wasm64-wasi "$tiny"
 status "wasi-sizes no source" 2 "wasi-sizes: no SOURCE given" "$bin/wasi-sizes"
 status "wasi-sizes bad level" 2 "wasi-sizes: -O9: not an optimization level (0-3, s, z)" \

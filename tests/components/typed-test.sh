@@ -1,0 +1,115 @@
+#!/bin/sh
+# typed-test.sh BIN EXAMPLES NODE JCO WORKDIR: wasm32-wasip2-io's typed
+# function (io/libc/wasip2/README.md) on examples/wc, shrink and gzip:
+#   - each component's WIT exports exactly the function its WASI_IO_MAIN
+#     declares (one borrowed stream per declared stream, named after its
+#     type) beside wasi:cli/run, and imports wasi:io, wasi:cli, wasi:clocks
+#     and wasi:random only;
+#   - wasi-run-component COMPONENT INPUT... -o OUTPUT [-- ARGS] gives the
+#     output of the native build (`PROGRAM 3<IN 4>OUT`) byte for byte, with
+#     files and with "-" (stdin, stdout); the function's status is the
+#     runner's;
+#   - a Node program of its own over `jco transpile` (typed-host.mjs) does
+#     the same;
+#   - bad command lines are 2, an input that cannot be read 66, an output
+#     that cannot be made 73, a failing function writes no output and
+#     leaves an existing one as it was; run as a command (jco run), the
+#     component says which stream is missing and how to run it.
+set -u
+[ $# -eq 5 ] || { echo "usage: $0 BIN EXAMPLES NODE JCO WORKDIR" >&2; exit 2; }
+BIN=$1 EX=$2 NODE=$3 JCO=$4
+HERE=$(cd "$(dirname "$0")" && pwd)
+. "$HERE/../support/checks.sh"
+mkdir -p "$5" && cd "$5" || exit 2
+RUN=$BIN/wasi-run-component
+WC=$EX/wc/wc-stream.wasm32-wasip2-io.wasm
+SHRINK=$EX/shrink/shrink-stream.wasm32-wasip2-io.wasm
+GZIP=$EX/gzip/gzip-stream.wasm32-wasip2-io.wasm
+[ -f "$GZIP" ] || GZIP=
+
+# expect NAME STATUS WANT_STATUS [TEXT FILE]: the status, and TEXT in FILE.
+expect() {
+    if [ "$2" != "$3" ]; then fail "$1" "status $2, want $3: $(head -c 300 err 2>/dev/null)"
+    elif [ $# -ge 5 ] && ! grep -qF -- "$4" "$5"; then fail "$1" "no '$4' in: $(head -c 300 "$5")"
+    else ok "$1"; fi
+}
+same() {
+    if cmp -s "$2" "$3"; then ok "$1"; else fail "$1" "$2 and $3 differ"; fi
+}
+
+# ---- the WIT ----------------------------------------------------------------
+wit_export() {
+    name=$1 comp=$2 want=$3
+    if ! wit=$("$NODE" "$JCO" wit "$comp" 2>&1); then fail "$name-wit" "jco wit: $wit"; return; fi
+    got=$(echo "$wit" | sed -n 's/^ *export main: \(.*\);$/\1/p')
+    if [ "$got" = "$want" ]; then ok "$name-wit"; else fail "$name-wit" "export main: '$got', want '$want'"; fi
+    echo "$wit" | grep -q 'export wasi:cli/run@0.2.0;' && ok "$name-run-export" ||
+        fail "$name-run-export" "no wasi:cli/run export"
+}
+wit_export wc "$WC" 'func(args: list<string>, text-in: borrow<input-stream>) -> u8'
+wit_export shrink "$SHRINK" \
+    'func(args: list<string>, image-in: borrow<input-stream>, image-out: borrow<output-stream>) -> u8'
+[ -n "$GZIP" ] && wit_export gzip "$GZIP" \
+    'func(args: list<string>, data-in: borrow<input-stream>, data-out: borrow<output-stream>) -> u8'
+if sh "$HERE/check-imports.sh" "$NODE" "$JCO" "$WC" "$SHRINK" $GZIP >imports.txt 2>&1; then
+    ok imports
+else
+    fail imports "$(grep FAIL imports.txt | head -3)"
+fi
+
+# ---- runs against native -------------------------------------------------------
+i=0
+while [ $i -lt 300 ]; do echo "line $i: the quick brown fox  jumps	over"; i=$((i + 1)); done >text.txt
+printf 'no newline at the end' >>text.txt
+"$RUN" "$WC" text.txt >wc.out 2>err; expect wc-run $? 0
+"$EX/wc/wc-stream" 3<text.txt >wc.native
+same wc-native wc.native wc.out
+"$RUN" "$WC" - <text.txt >wc.stdin 2>err; expect wc-stdin $? 0
+same wc-stdin-native wc.native wc.stdin
+
+# a P5 image, 37 x 23, maxval 255
+{ printf 'P5\n37 23\n255\n'; i=0; while [ $i -lt 851 ]; do printf "\\$(printf %o $((i * 7 % 256)))"; i=$((i + 1)); done; } >in.pgm
+"$RUN" "$SHRINK" in.pgm -o small.pgm -- -f 3 2>err; expect shrink-run $? 0
+"$EX/shrink/shrink-stream" -f 3 3<in.pgm 4>small.native
+same shrink-native small.native small.pgm
+"$RUN" "$SHRINK" - -o - <in.pgm >small.stdout 2>err; expect shrink-stdio $? 0
+"$EX/shrink/shrink-stream" 3<in.pgm 4>half.native
+same shrink-stdio-native half.native small.stdout
+
+if [ -n "$GZIP" ]; then
+    "$RUN" "$GZIP" text.txt -o text.gz -- -9 2>err; expect gzip-run $? 0
+    "$EX/gzip/gzip-stream" -9 3<text.txt 4>text.gz.native
+    same gzip-native text.gz.native text.gz
+    "$RUN" "$GZIP" text.gz -o back.txt -- -d 2>err; expect gunzip-run $? 0
+    same gunzip-roundtrip text.txt back.txt
+fi
+
+# ---- a Node program of its own, over jco transpile ------------------------------
+rm -rf js && mkdir -p js/node_modules/@bytecodealliance
+ln -s "$(cd "$(dirname "$JCO")/../../preview2-shim" && pwd)" js/node_modules/@bytecodealliance/preview2-shim
+if "$NODE" "$JCO" transpile "$SHRINK" -o js --name shrink --no-typescript >transpile.txt 2>&1; then
+    ok transpile
+    echo '{"type":"module"}' >js/package.json
+    "$NODE" "$HERE/typed-host.mjs" js shrink in.pgm host.pgm -f 3 >host.txt 2>err
+    expect host-run $? 0 'status 0' host.txt
+    same host-native small.native host.pgm
+else
+    fail transpile "$(head -3 transpile.txt)"
+fi
+
+# ---- errors -----------------------------------------------------------------------
+"$RUN" "$SHRINK" in.pgm 2>err; expect missing-output $? 2 'missing -o for output 1 (image)' err
+"$RUN" "$SHRINK" in.pgm -o a.pgm extra.pgm 2>err; expect extra-input $? 2 'extra input extra.pgm' err
+grep -q 'usage: wasi-run-component ' err && ok usage-names-runner || fail usage-names-runner "$(cat err)"
+"$RUN" "$SHRINK" no-such.pgm -o a.pgm 2>err; expect unreadable-input $? 66 'no-such.pgm: cannot open input' err
+"$RUN" "$SHRINK" in.pgm -o no/such/dir.pgm 2>err; expect uncreatable-output $? 73 'cannot create output' err
+echo 'keep me' >kept.pgm
+echo 'P5 not an image' >bad.pgm
+"$RUN" "$SHRINK" bad.pgm -o kept.pgm 2>err; expect failing-function $? 1 'kept.pgm: not written' err
+grep -qx 'keep me' kept.pgm && ok failing-function-keeps-output || fail failing-function-keeps-output "kept.pgm changed"
+ls -a | grep -q '\.wasi-run-' && fail no-temporaries "$(ls -a | grep wasi-run-)" || ok no-temporaries
+"$NODE" "$JCO" run "$WC" </dev/null >cmd.out 2>err; expect command-mode $? 1 \
+    'input 1 (text) is host descriptor 3, which was not provided' err
+grep -qF 'run it as: wasi-run-component COMPONENT INPUT... -o OUTPUT...' err &&
+    ok command-mode-hint || fail command-mode-hint "$(cat err)"
+finish
