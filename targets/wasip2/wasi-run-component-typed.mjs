@@ -14,13 +14,15 @@
 // when the status is 0 (exit() inside the function ends the run with
 // wasi:cli/exit's 0 or 1, and writes no output). Statuses: the function's
 // (0-255); wasi-run's 2, 66, 73 for the command line and files; 70 when
-// jco cannot transpile the component; 134 a trap.
+// jco cannot transpile the component; 126 a component that imports
+// anything but wasi:io, wasi:cli, wasi:clocks and wasi:random, or whose
+// main does not take the streams its section declares; 134 a trap.
 
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { die, discardOutputs, EXIT_INTERNAL, EXIT_TRAP } from './wasi-run-exit.mjs';
+import { die, discardOutputs, EXIT_CANNOT_RUN, EXIT_INTERNAL, EXIT_TRAP } from './wasi-run-exit.mjs';
 import { finishOutputs, openStreams, parseTypedArgs, parseTypedEntry } from './wasi-run-typed.mjs';
 
 // The transpiled component in a temporary folder, with preview2-shim where
@@ -29,7 +31,7 @@ import { finishOutputs, openStreams, parseTypedArgs, parseTypedEntry } from './w
 // bytes).
 async function transpileInto(jco, component, shim) {
   const { transpile } = await import(pathToFileURL(path.join(path.dirname(jco), 'api.js')).href);
-  const { files } = await transpile(fs.readFileSync(component), {
+  const { files, imports } = await transpile(fs.readFileSync(component), {
     name: 'component',
     noTypescript: true,
     quiet: true,
@@ -42,7 +44,7 @@ async function transpileInto(jco, component, shim) {
   fs.writeFileSync(path.join(dir, 'package.json'), '{"type":"module"}');
   fs.mkdirSync(path.join(dir, 'node_modules', '@bytecodealliance'), { recursive: true });
   fs.symlinkSync(shim, path.join(dir, 'node_modules', '@bytecodealliance', 'preview2-shim'), 'dir');
-  return { dir, files };
+  return { dir, files, imports };
 }
 
 // The typed entry point of the transpiled component: parseTypedEntry's from
@@ -79,11 +81,23 @@ export async function runTypedComponent({ jco, setup, shimDir, component, argv }
   try {
     const entry = typedEntryOf(t.files);
     if (entry === null) return false;
+    // streams are all it gets: the shim would give a socket or an HTTP
+    // request to a component that imports them
+    const prefix = '@bytecodealliance/preview2-shim/';
+    const other = t.imports
+      .map((i) => (i.startsWith(prefix) ? `wasi:${i.slice(prefix.length)}` : i))
+      .filter((i) => !/^wasi:(io|cli|clocks|random)$/.test(i));
+    if (other.length)
+      die(
+        EXIT_CANNOT_RUN,
+        `${component}: a typed component imports ${other[0]}: it gets wasi:io streams, wasi:cli, wasi:clocks and wasi:random only`,
+      );
     const plan = parseTypedArgs(component, entry, argv, false);
     const streams = openStreams(plan);
     await import(pathToFileURL(setup).href);
     const shim = await import(pathToFileURL(path.join(shimDir, 'dist', 'nodejs', 'index.js')).href);
     const program = await import(pathToFileURL(path.join(t.dir, 'component.js')).href);
+    if (typeof program.main !== 'function') return false;
     const paths = [...plan.inputs, ...plan.outputs];
     const byFd = [...streams.values()].map((s, k) => shimStream(shim, s, paths[k]));
     // declaration order: the k-th input or output of the entry
@@ -98,8 +112,12 @@ export async function runTypedComponent({ jco, setup, shimDir, component, argv }
     try {
       status = program.main([path.basename(component), ...plan.args], ...params);
     } catch (e) {
-      if (!(e instanceof WebAssembly.RuntimeError)) throw e;
-      die(EXIT_TRAP, `${component}: trap: ${e.message}`);
+      if (e instanceof WebAssembly.RuntimeError) die(EXIT_TRAP, `${component}: trap: ${e.message}`);
+      // jco's glue refused the call: main's type is not the section's
+      die(
+        EXIT_CANNOT_RUN,
+        `${component}: its main does not take the streams its wasi-io-main section declares: ${String(e.message ?? e).split('\n')[0]}`,
+      );
     }
     process.removeListener('exit', discardOutputs);
     for (const s of byFd) s[Symbol.dispose]?.();

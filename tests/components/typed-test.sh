@@ -14,7 +14,11 @@
 #   - bad command lines are 2, an input that cannot be read 66, an output
 #     that cannot be made 73, a failing function writes no output and
 #     leaves an existing one as it was; run as a command (jco run), the
-#     component says which stream is missing and how to run it.
+#     component says which stream is missing and how to run it;
+#   - a component that imports more than wasi:io, wasi:cli, wasi:clocks,
+#     wasi:random (wasi:sockets), or whose main does not take the streams
+#     its wasi-io-main section declares (hostile-typed.mjs), is refused
+#     (126) with one line and writes nothing.
 set -u
 [ $# -eq 5 ] || { echo "usage: $0 BIN EXAMPLES NODE JCO WORKDIR" >&2; exit 2; }
 BIN=$1 EX=$2 NODE=$3 JCO=$4
@@ -112,4 +116,27 @@ ls -a | grep -q '\.wasi-run-' && fail no-temporaries "$(ls -a | grep wasi-run-)"
     'input 1 (text) is host descriptor 3, which was not provided' err
 grep -qF 'run it as: wasi-run-component COMPONENT INPUT... -o OUTPUT...' err &&
     ok command-mode-hint || fail command-mode-hint "$(cat err)"
+
+# ---- components a typed runner refuses (typed-copy.c) ------------------------------
+API=$(dirname "$JCO")/api.js
+if "$BIN/wasm32-wasip2-io-clang" -Oz -DUSE_SOCKETS "$HERE/typed-copy.c" -o sock.wasm 2>err; then
+    "$RUN" sock.wasm text.txt -o s.txt 2>err
+    expect refuses-sockets $? 126 'a typed component imports wasi:sockets' err
+    [ -e s.txt ] && fail refuses-sockets-writes-nothing "s.txt made" || ok refuses-sockets-writes-nothing
+else
+    fail refuses-sockets "cannot build: $(head -3 err)"
+fi
+if "$BIN/wasm32-wasip2-io-clang" -O0 -fuse-ld=lld "$HERE/typed-copy.c" -o copy.core.wasm 2>err &&
+   "$NODE" "$HERE/hostile-typed.mjs" "$API" copy.core.wasm mismatch.wasm 2>err; then
+    "$RUN" mismatch.wasm text.txt -o m.txt 2>err
+    expect refuses-mismatch $? 126 'its main does not take the streams its wasi-io-main section declares' err
+    [ -e m.txt ] && fail refuses-mismatch-writes-nothing "m.txt made" || ok refuses-mismatch-writes-nothing
+else
+    fail refuses-mismatch "cannot build: $(head -3 err)"
+fi
+"$BIN/wasm32-wasip2-io-clang" -Oz "$HERE/typed-copy.c" -o copy.wasm 2>err &&
+    "$RUN" copy.wasm text.txt -o copy.txt 2>err
+expect copy-run $? 0
+same copy-same text.txt copy.txt
+grep -q 'Error\|    at ' err && fail no-stack-traces "$(cat err)" || ok no-stack-traces
 finish
