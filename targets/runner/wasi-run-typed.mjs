@@ -1,6 +1,7 @@
 // wasi-run-typed.mjs: a typed entry point (wasi-io-main): its declaration, its command line, the files opened and finished at the edge.
 
 import fs from 'node:fs';
+import { parseTypedEntry } from './js/typed-entry.mjs';
 import {
   die,
   EXIT_CANNOT_CREATE,
@@ -16,29 +17,9 @@ import {
 // The first descriptor of a typed module's streams: inputs, then outputs.
 const FIRST_STREAM_FD = 3;
 
-// Parses the text of a wasi-io-main section (wasi_io.h: "1", then " in:TYPE"
-// or " out:TYPE" per stream): { inputs: [TYPE...], outputs: [TYPE...],
-// streams: [{ output, type }...] } in declaration order. Throws an Error
-// saying why when the text is malformed.
-export function parseTypedEntry(text) {
-  const bad = (why) => {
-    throw new Error(why);
-  };
-  const [version, ...items] = text.split(' ');
-  if (version !== '1') bad(`unknown version '${version.slice(0, 20)}'`);
-  if (items.length === 0 || items.length > 8) bad(`${items.length} streams (1 to 8)`);
-  const entry = { inputs: [], outputs: [], streams: [] };
-  for (const item of items) {
-    const m = /^(in|out):([A-Za-z0-9._+/-]+)$/.exec(item);
-    if (!m) bad(`'${item.slice(0, 40)}'`);
-    (m[1] === 'in' ? entry.inputs : entry.outputs).push(m[2]);
-    entry.streams.push({ output: m[1] === 'out', type: m[2] });
-  }
-  return entry;
-}
-
 // Reads the typed entry point of `module`: null when it has none, else
-// parseTypedEntry's. Exits 126 when the section is malformed.
+// parseTypedEntry's (js/typed-entry.mjs). Exits 126 when the section is
+// malformed.
 export function typedEntry(file, module) {
   const sections = WebAssembly.Module.customSections(module, 'wasi-io-main');
   if (sections.length === 0) return null;

@@ -10,43 +10,24 @@
 // wasi-io-main section, and the export "main" that WASI_IO_MAIN defines
 // there) also exports its typed function, whose type this file writes
 // from the section (io/libc/wasip2/README.md): in declaration order, one
-// parameter per stream, named after its TYPE (witName), a borrowed
-// wasi:io input-stream or output-stream:
+// parameter per stream, named after its TYPE (witParams, js/typed-entry.mjs),
+// a borrowed wasi:io input-stream or output-stream:
 //   main: func(args: list<string>, %image-in: borrow<input-stream>,
 //              %image-out: borrow<output-stream>) -> u8
 // Exit status: 0 done, 1 jco refused the module or its wasi-io-main section
 // is malformed (a message on stderr), 2 bad usage.
 import { readFile, writeFile } from 'node:fs/promises';
 import { pathToFileURL } from 'node:url';
-import { parseTypedEntry } from '../../bin/wasi-run-typed.mjs';
+import { parseTypedEntry, witParams } from '../../bin/js/typed-entry.mjs';
 
 const me = 'componentize-run';
-
-// A WIT parameter name for a stream of TYPE (letters, digits and . _ + / -):
-// its words in lower case, each starting with a letter, then "in" or
-// "out"; a second stream of the same name gets "-2", and so on.
-export function witName(type, output, taken) {
-  const words = type
-    .toLowerCase()
-    .split(/[^a-z0-9]+/)
-    .filter((w) => w !== '')
-    .map((w) => (/^[a-z]/.test(w) ? w : `s${w}`));
-  const base = [...words, output ? 'out' : 'in'].join('-');
-  let name = base;
-  for (let k = 2; taken.has(name); k++) name = `${base}-${k}`;
-  taken.add(name);
-  return name;
-}
 
 // The WIT of the component's world: the run export, and the typed
 // function when entry (parseTypedEntry's) is not null.
 export function worldSource(entry) {
   let typed = '';
   if (entry) {
-    const taken = new Set();
-    const params = entry.streams.map(
-      ({ output, type }) => `%${witName(type, output, taken)}: borrow<${output ? 'output' : 'input'}-stream>`,
-    );
+    const params = witParams(entry).map(({ name, stream }) => `%${name}: borrow<${stream}>`);
     typed = `  use wasi:io/streams@0.2.0.{input-stream, output-stream};
   export main: func(args: list<string>, ${params.join(', ')}) -> u8;
 `;

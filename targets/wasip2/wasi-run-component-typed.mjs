@@ -23,7 +23,8 @@ import os from 'node:os';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { die, discardOutputs, EXIT_CANNOT_RUN, EXIT_INTERNAL, EXIT_TRAP } from './wasi-run-exit.mjs';
-import { finishOutputs, openStreams, parseTypedArgs, parseTypedEntry } from './wasi-run-typed.mjs';
+import { parseTypedEntry } from './js/typed-entry.mjs';
+import { finishOutputs, openStreams, parseTypedArgs } from './wasi-run-typed.mjs';
 
 // The transpiled component in a temporary folder, with preview2-shim where
 // its imports find it (node_modules/@bytecodealliance/preview2-shim, a

@@ -16,6 +16,7 @@ import { WasiShim, missingImports } from './wasi-shim.mjs';
 import { VfsModule } from './wasi-vfs.mjs';
 import { concatBytes } from './js/bytes.mjs';
 import { makeTar, readTar } from './js/tar.mjs';
+import { downloadBytes, splitArgs } from './page-util.mjs';
 
 const $ = (id) => document.getElementById(id);
 const enc = new TextEncoder();
@@ -31,15 +32,6 @@ function show(bytes) {
   return s;
 }
 
-// "a 'b c' d" -> ['a', 'b c', 'd']
-function splitArgs(text) {
-  const out = [];
-  const re = /'([^']*)'|"([^"]*)"|(\S+)/g;
-  let m;
-  while ((m = re.exec(text))) out.push(m[1] ?? m[2] ?? m[3]);
-  return out;
-}
-
 function renderFiles() {
   const body = $('files').tBodies[0];
   body.textContent = '';
@@ -50,14 +42,7 @@ function renderFiles() {
     const button = document.createElement('button');
     button.textContent = 'download';
     button.dataset.name = name;
-    button.addEventListener('click', () => {
-      const a = document.createElement('a');
-      a.href = URL.createObjectURL(new Blob([files.get(name)]));
-      a.download = name;
-      document.body.append(a);
-      a.click();
-      a.remove();
-    });
+    button.addEventListener('click', () => downloadBytes(name, files.get(name)));
     tr.insertCell().append(button);
   }
 }

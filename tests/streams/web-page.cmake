@@ -5,9 +5,14 @@ cmake_minimum_required(VERSION 3.20)
 # (tests/streams/squish.c, linked with --vfs-exports) and, when
 # tests/legacy built them, Debian's bzip2 and zlib's minigzip as they are
 # (no exports: the page hands them their files as tar streams), and
-# modules.json listing them.
+# modules.json listing them; with COMPONENTS, the typed components of
+# wasm32-wasip2-io made into JavaScript by jco (components/NAME/), the
+# browser half of preview2-shim they import (p2shim/, the page's import
+# map) and components.json listing them.
 #   WEB      targets/web        SQUISH   squish-exports.wasm
 #   LEGACY   build/tests/legacy OUT      the folder to fill
+#   COMPONENTS  NAME=COMPONENT=TITLE=ARGS... (optional), with NODE, JCO
+#            (jco's script) and SHIM (preview2-shim's dist/browser)
 foreach(v WEB SQUISH LEGACY OUT)
   if(NOT DEFINED ${v})
     message(FATAL_ERROR "web-page.cmake: ${v} not set")
@@ -18,7 +23,7 @@ file(GLOB _files "${WEB}/*.html" "${WEB}/*.mjs")
 file(COPY ${_files} DESTINATION "${OUT}")
 # The shared core the page imports (./js/: targets/js).
 file(MAKE_DIRECTORY "${OUT}/js")
-foreach(f bytes.mjs wasi-abi.mjs tar.mjs)
+foreach(f bytes.mjs wasi-abi.mjs tar.mjs typed-entry.mjs)
   file(COPY_FILE "${WEB}/js/${f}" "${OUT}/js/${f}" ONLY_IF_DIFFERENT)
 endforeach()
 file(COPY_FILE "${SQUISH}" "${OUT}/squish.wasm" ONLY_IF_DIFFERENT)
@@ -41,3 +46,30 @@ foreach(p "bzip2/bzip2/bzip2 1.0.8 (Debian source)/-v" "zlib/minigzip/minigzip f
 endforeach()
 string(APPEND _list "\n]\n")
 file(WRITE "${OUT}/modules.json" "${_list}")
+
+# The typed components: jco transpile, each into components/NAME/.
+if(COMPONENTS)
+  file(REMOVE_RECURSE "${OUT}/p2shim" "${OUT}/components")
+  file(COPY "${SHIM}/" DESTINATION "${OUT}/p2shim")
+  set(_comps "[")
+  set(_sep "")
+  foreach(c ${COMPONENTS})
+    string(REPLACE "=" ";" c "${c}")
+    list(GET c 0 name)
+    list(GET c 1 file)
+    list(GET c 2 title)
+    list(GET c 3 args)
+    execute_process(COMMAND "${NODE}" "${JCO}" transpile "${file}" -o "${OUT}/components/${name}"
+                            --name "${name}" --no-typescript --quiet
+                    RESULT_VARIABLE rc ERROR_VARIABLE err OUTPUT_QUIET)
+    if(NOT rc EQUAL 0)
+      message(FATAL_ERROR "web-page.cmake: jco transpile ${file}: ${err}")
+    endif()
+    string(APPEND _comps "${_sep}\n  {\"js\": \"components/${name}/${name}.js\", \"name\": \"${title}\", \"args\": \"${args}\"}")
+    set(_sep ",")
+  endforeach()
+  string(APPEND _comps "\n]\n")
+  file(WRITE "${OUT}/components.json" "${_comps}")
+else()
+  file(REMOVE "${OUT}/components.json")
+endif()

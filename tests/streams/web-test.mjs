@@ -8,8 +8,11 @@
 // offer), it brings that module as a person would: picked as the page's own
 // module, run with arguments and typed input on files picked and dropped on
 // the page, its result downloaded; a dropped file that is not WebAssembly
-// is refused with a message. Leaves WORK/page.png (a screenshot) and the
-// downloads.
+// is refused with a message. With EXAMPLES (build/examples), when the page
+// offers typed components (wasm32-wasip2-io), it runs shrink and wc there on
+// files picked and compares what the page shows and gives back with their
+// native builds. Leaves WORK/page.png (a screenshot) and the downloads.
+// usage: web-test.mjs WEBDIR WORK CHROMIUM [OWN.wasm [EXAMPLES]]
 // Prints "ok NAME" / "FAIL NAME: why"; exit status 0, 1 on a failure, 77
 // (skipped) when there is no Chromium.
 import { execFileSync, spawn } from 'node:child_process';
@@ -17,7 +20,7 @@ import fs from 'node:fs';
 import http from 'node:http';
 import path from 'node:path';
 
-const [webdir, work, chromiumArg, ownModule] = process.argv.slice(2);
+const [webdir, work, chromiumArg, ownModule, examples] = process.argv.slice(2);
 const chromium = chromiumArg && !chromiumArg.endsWith('-NOTFOUND') ? chromiumArg : null;
 if (!chromium || !fs.existsSync(chromium)) {
   console.log('skip: no chromium (apt-get install chromium)');
@@ -32,7 +35,7 @@ const fail = (name, why) => { failed++; console.log(`FAIL ${name}: ${why}`); };
 const expect = (name, cond, why) => (cond ? ok(name) : fail(name, why));
 
 // ---- a static server for the page ----------------------------------------
-const types = { '.html': 'text/html', '.mjs': 'text/javascript', '.wasm': 'application/wasm',
+const types = { '.html': 'text/html', '.mjs': 'text/javascript', '.js': 'text/javascript', '.wasm': 'application/wasm',
   '.json': 'application/json' };
 const server = http.createServer((req, res) => {
   const file = path.join(webdir, decodeURIComponent(new URL(req.url, 'http://x').pathname));
@@ -128,9 +131,9 @@ listeners.push((m) => {
   if (m.method === 'Browser.downloadWillBegin') downloads.set(m.params.guid, { name: m.params.suggestedFilename });
   if (m.method === 'Browser.downloadProgress' && m.params.state === 'completed') downloads.get(m.params.guid).done = true;
 });
-async function download(name) {
+async function download(name, where = '#files') {
   const n = downloads.size;
-  await evaluate(`document.querySelector('#files button[data-name=${JSON.stringify(name)}]').click()`);
+  await evaluate(`document.querySelector('${where} button[data-name=${JSON.stringify(name)}]').click()`);
   const end = Date.now() + 20000;
   for (;;) {
     const d = [...downloads.values()].slice(n).find((x) => x.name === name && x.done);
@@ -244,6 +247,59 @@ try {
       (await evaluate("document.getElementById('module').value")) === 'own:mine.wasm', await text('status'));
     const shot3 = await page('Page.captureScreenshot', { format: 'png', captureBeyondViewport: true });
     fs.writeFileSync(path.join(work, 'page-own.png'), Buffer.from(shot3.data, 'base64'));
+  }
+
+  // typed components: the page opens the files, the component gets streams
+  const typed = !(await evaluate("document.getElementById('typed').hidden"));
+  if (typed && examples) {
+    await until("document.body.dataset.typedReady === '1'", 'a typed component to load');
+    const native = (prog, args, input) => {
+      const inFd = fs.openSync(input, 'r');
+      const out = path.join(work, 'native.out');
+      const outFd = fs.openSync(out, 'w');
+      const stdout = execFileSync(path.join(examples, prog), args, { stdio: ['ignore', 'pipe', 'pipe', inFd, outFd] });
+      fs.closeSync(inFd);
+      fs.closeSync(outFd);
+      return { stdout: stdout.toString(), out: fs.readFileSync(out) };
+    };
+    const runTyped = async (input, args) => {
+      const { root: r3 } = await page('DOM.getDocument');
+      const picker = await page('DOM.querySelector', { nodeId: r3.nodeId, selector: '#typed-input-0' });
+      await page('DOM.setFileInputFiles', { nodeId: picker.nodeId, files: [input] });
+      await type('typed-args', args);
+      const before = Number(await evaluate('document.body.dataset.typedRuns ?? 0'));
+      await evaluate("document.getElementById('typed-run').click()");
+      await until(`Number(document.body.dataset.typedRuns ?? 0) > ${before}`, `typed run ${args}`);
+      return { status: await text('typed-status'), stdout: await text('typed-stdout'), stderr: await text('typed-stderr') };
+    };
+    const pgm = path.join(work, 'in.pgm');
+    const pixels = Buffer.alloc(41 * 29, 0).map((_, k) => (k * 13) % 256);
+    fs.writeFileSync(pgm, Buffer.concat([Buffer.from('P5\n41 29\n255\n'), pixels]));
+    await type('typed-component', '0');
+    await until("document.getElementById('typed-status').textContent.startsWith('ready: shrink')", 'shrink');
+    expect('typed-signature', (await text('typed-signature')) ===
+      'main: func(args: list<string>, image-in: borrow<input-stream>, image-out: borrow<output-stream>) -> u8',
+      await text('typed-signature'));
+    let t = await runTyped(pgm, '-f 3');
+    expect('typed-shrink-status', t.status === 'status 0', `${t.status} ${t.stderr}`);
+    const small = await download('in.pgm.image', '#typed-outputs');
+    expect('typed-shrink-native', small.equals(native('shrink/shrink-stream', ['-f', '3'], pgm).out),
+      `${small.length} bytes`);
+    fs.writeFileSync(path.join(work, 'bad.pgm'), 'P5 not an image\n');
+    t = await runTyped(path.join(work, 'bad.pgm'), '');
+    expect('typed-shrink-error', t.status === 'status 1: its outputs are not kept' &&
+      t.stderr.startsWith('shrink: bad PNM header') &&
+      (await evaluate("document.querySelectorAll('#typed-outputs button').length")) === 0, `${t.status} ${t.stderr}`);
+    const shot4 = await page('Page.captureScreenshot', { format: 'png', captureBeyondViewport: true });
+    fs.writeFileSync(path.join(work, 'page-typed.png'), Buffer.from(shot4.data, 'base64'));
+    const wcIndex = await evaluate("[...document.querySelectorAll('#typed-component option')].findIndex((o) => o.text.startsWith('wc'))");
+    await type('typed-component', String(wcIndex));
+    await until("document.getElementById('typed-status').textContent.startsWith('ready: wc')", 'wc');
+    t = await runTyped(path.join(work, 'poem.txt'), '');
+    expect('typed-wc-native', t.status === 'status 0' && t.stdout === native('wc/wc-stream', [], path.join(work, 'poem.txt')).stdout,
+      `${t.status} ${JSON.stringify(t.stdout)}`);
+  } else if (examples) {
+    fail('typed', 'the page offers no typed component');
   }
 } catch (e) {
   fail('page', `${e.stack ?? e}\n${chromeErr.slice(-1500)}`);
