@@ -3,8 +3,9 @@
 // made (DIR/NAME.js, with @bytecodealliance/preview2-shim where its imports
 // find it): opens INPUT and OUTPUT itself with preview2-shim's filesystem,
 // hands the component a wasi:io stream of each, and calls its typed
-// function main([NAME, ...ARGS], input, output). Prints "status N" and
-// exits 0; 2 bad usage.
+// function main([NAME, ...ARGS], input, output); with NAME "-", main([],
+// input, output) (no arguments at all, not even a name). Prints "status N"
+// and exits 0; 2 bad usage.
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 
@@ -15,7 +16,7 @@ if (!output) {
 }
 const resolve = (spec) => pathToFileURL(path.join(dir, 'node_modules', spec)).href;
 const { filesystem } = await import(resolve('@bytecodealliance/preview2-shim/dist/nodejs/index.js'));
-const { main } = await import(pathToFileURL(path.join(dir, `${name}.js`)).href);
+const { main } = await import(pathToFileURL(path.join(dir, `${name === '-' ? 'shrink' : name}.js`)).href);
 
 // The folder of a file, as a WASI descriptor: the host's choice of what the
 // component may reach is the streams alone.
@@ -26,6 +27,6 @@ const folder = (file) => {
 const inStream = folder(input).openAt({}, path.basename(input), {}, { read: true }).readViaStream(0n);
 const outFile = folder(output).openAt({}, path.basename(output), { create: true, truncate: true }, { write: true });
 const outStream = outFile.writeViaStream(0n);
-const status = main([name, ...args], inStream, outStream);
+const status = main(name === '-' ? [] : [name, ...args], inStream, outStream);
 outStream[Symbol.dispose]();
 process.stdout.write(`status ${status}\n`);

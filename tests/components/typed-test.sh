@@ -70,6 +70,8 @@ printf 'no newline at the end' >>text.txt
 same wc-native wc.native wc.out
 "$RUN" "$WC" - <text.txt >wc.stdin 2>err; expect wc-stdin $? 0
 same wc-stdin-native wc.native wc.stdin
+"$RUN" "$WC" text.txt -- '' x '' >wc.empty 2>err; expect wc-empty-arguments $? 0
+same wc-empty-arguments-native wc.native wc.empty
 
 # a P5 image, 37 x 23, maxval 255
 { printf 'P5\n37 23\n255\n'; i=0; while [ $i -lt 851 ]; do printf "\\$(printf %o $((i * 7 % 256)))"; i=$((i + 1)); done; } >in.pgm
@@ -97,6 +99,10 @@ if "$NODE" "$JCO" transpile "$SHRINK" -o js --name shrink --no-typescript >trans
     "$NODE" "$HERE/typed-host.mjs" js shrink in.pgm host.pgm -f 3 >host.txt 2>err
     expect host-run $? 0 'status 0' host.txt
     same host-native small.native host.pgm
+    # no arguments at all (argc 0): shrink answers with its usage, status 1
+    "$NODE" "$HERE/typed-host.mjs" js - in.pgm host0.pgm >host.txt 2>err
+    expect host-no-arguments $? 0 'status 1' host.txt
+    grep -q 'shrink: usage' err && ok host-no-arguments-usage || fail host-no-arguments-usage "$(cat err)"
 else
     fail transpile "$(head -3 transpile.txt)"
 fi

@@ -7,8 +7,10 @@
  * answers with the status.
  *
  * Memory: args is the canonical ABI's list<string>, which the caller
- * wrote through cabi_realloc (wasi-libc's, over malloc) and which the
- * callee owns: every string and the list are freed when the call ends.
+ * wrote through cabi_realloc (wasi-libc's, over malloc; an empty string or
+ * list gets no memory) and which the callee owns: every string and the
+ * list are freed when the call ends. cabi_realloc aborts (a trap) when
+ * malloc fails: the canonical ABI gives it no way to fail.
  */
 #include <stdlib.h>
 #include <string.h>
@@ -74,8 +76,12 @@ int wasi_io_component_main_(const char *decl, int (*fn)(int, char **), const voi
     status = wasi_io_main_(decl, fn, 0, 0);
     call_args = NULL;
     __wasi_p2io_close_streams();
+    /* cabi_realloc gives an empty string or list the address of its
+     * alignment, not memory of malloc's: only the others are freed */
     for (size_t i = 0; i < nargs; i++)
-        free(((const cabi_string *)args)[i].ptr);
-    free((void *)args);
+        if (((const cabi_string *)args)[i].len)
+            free(((const cabi_string *)args)[i].ptr);
+    if (nargs)
+        free((void *)args);
     return status & 0xff;
 }
