@@ -128,6 +128,9 @@ if (opts.outs.length) {
 child.once('error', (e) => {
   die(EXIT_INTERNAL, `cannot start ${process.execPath}: ${e.message}`);
 });
+// A signal to the runner goes to the run, whose end then ends the runner
+// (and removes the transpiled files): a Ctrl-C reaches both.
+for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP']) process.on(signal, () => child.kill(signal));
 child.once('close', (code, signal) => {
   const status = code ?? 128 + (os.constants.signals[signal] ?? 0);
   process.exit(archives.finish(opts.component, status));
