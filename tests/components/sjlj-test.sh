@@ -102,5 +102,9 @@ one_error "a cut component" 126 "cannot run it: truncated at byte" "$bin/wasi-ru
 one_error "no component" 2 "no such file" "$bin/wasi-run-component" "$work/none.wasm"
 one_error "wasi-transpile: a core module" 1 "^wasi-transpile: .*not a WebAssembly component" \
     "$bin/wasi-transpile" "$work/core.wasm" -o "$work/x"
+# a component whose core module exports a tag: no stand-in can take its place
+printf '\0asm\r\0\1\0\1\32\0asm\1\0\0\0\1\4\1\140\0\0\r\3\1\0\0\7\5\1\1t\4\0' >"$work/tag.wasm"
+one_error "wasi-transpile: a module that exports a tag" 1 "core module 0 exports tag t: no stand-in" \
+    "$bin/wasi-transpile" "$work/tag.wasm" -o "$work/x"
 one_error "wasi-transpile: no component" 66 "cannot read it" "$bin/wasi-transpile" "$work/none.wasm" -o "$work/x"
 finish
