@@ -21,7 +21,8 @@
 // needed a stand-in (and `bytes` is then the component given).
 //
 // Read with js/wasm-binary.mjs (bounds-checked): a malformed component
-// throws its WasmReadError, a module that cannot be stood in for a
+// throws its WasmReadError (offsets inside a core module count from its
+// header: "core module N: truncated at byte B"), a module that cannot be stood in for a
 // StandInError, each with a one-line message.
 import {
   concatBytes,
@@ -33,6 +34,7 @@ import {
   section,
   sections,
   vec,
+  WasmReadError,
 } from './js/wasm-binary.mjs';
 
 export class StandInError extends Error {}
@@ -74,8 +76,14 @@ export function standInModule(bytes, index) {
   for (const s of list) {
     if (s.id === SECTION.TAG) continue;
     if (s.id === SECTION.CODE) {
-      const count = new Reader(bytes, s.body, s.end).u32();
-      parts.push(section(SECTION.CODE, vec(new Array(count).fill(UNREACHABLE_BODY))));
+      // every body read past (bounds-checked), so that the count is real
+      const r = new Reader(bytes, s.body, s.end);
+      const bodies = [];
+      for (let n = r.u32(); n > 0; n--) {
+        r.bytes(r.u32());
+        bodies.push(UNREACHABLE_BODY);
+      }
+      parts.push(section(SECTION.CODE, vec(bodies)));
     } else {
       parts.push(bytes.subarray(s.start, s.end));
     }
@@ -104,7 +112,13 @@ export function standInComponent(bytes) {
   const replaced = [];
   let index = 0;
   const out = rebuild(bytes, 0, bytes.length, (original) => {
-    const standIn = standInModule(original, index);
+    let standIn;
+    try {
+      standIn = standInModule(original, index);
+    } catch (e) {
+      if (e instanceof WasmReadError) e.message = `core module ${index}: ${e.message}`;
+      throw e;
+    }
     if (standIn) replaced.push({ index, original, standIn });
     index++;
     return standIn;

@@ -19,13 +19,12 @@ rm -rf "$work" && mkdir -p "$work" || exit 1
 "$native" >"$work/native.out" || { echo "FAIL native run"; exit 1; }
 
 for t in wasm32-wasip2-vfs wasm32-wasip2; do
-    flags=
-    [ $t = wasm32-wasip2 ] && flags="-mllvm -wasm-enable-sjlj"
+    flags= libs=
+    [ $t = wasm32-wasip2 ] && flags="-mllvm -wasm-enable-sjlj" libs=-lsetjmp
     for o in -O0 -O2; do
         m=$work/sjlj.$t$o.wasm
-        # shellcheck disable=SC2086 # flags: words
-        if ! "$bin/$t-clang" $o $flags "$here/sjlj.c" $([ $t = wasm32-wasip2 ] && echo -lsetjmp) \
-                -o "$m" 2>"$work/err"; then
+        # shellcheck disable=SC2086 # flags, libs: words
+        if ! "$bin/$t-clang" $o $flags "$here/sjlj.c" $libs -o "$m" 2>"$work/err"; then
             fail "$t $o: builds" "$(head -3 "$work/err")"
             continue
         fi
@@ -106,5 +105,9 @@ one_error "wasi-transpile: a core module" 1 "^wasi-transpile: .*not a WebAssembl
 printf '\0asm\r\0\1\0\1\32\0asm\1\0\0\0\1\4\1\140\0\0\r\3\1\0\0\7\5\1\1t\4\0' >"$work/tag.wasm"
 one_error "wasi-transpile: a module that exports a tag" 1 "core module 0 exports tag t: no stand-in" \
     "$bin/wasi-transpile" "$work/tag.wasm" -o "$work/x"
+# a code section that claims 2^32-1 bodies in 5 bytes: refused as cut short
+printf '\0asm\r\0\1\0\1\32\0asm\1\0\0\0\1\4\1\140\0\0\r\3\1\0\0\n\5\377\377\377\377\17' >"$work/count.wasm"
+one_error "wasi-transpile: a code section's count past its end" 1 "core module 0: truncated at byte 26" \
+    "$bin/wasi-transpile" "$work/count.wasm" -o "$work/x"
 one_error "wasi-transpile: no component" 66 "cannot read it" "$bin/wasi-transpile" "$work/none.wasm" -o "$work/x"
 finish
