@@ -51,7 +51,7 @@ try {
   await mod.run.run();
 } catch (e) {
   if (e instanceof WebAssembly.RuntimeError) {
-    say(\`\${label}: trap: \${oneLine(e)}\`);
+    say(\`\${label}: trap: \${oneLine(e).replace(/^wasm trap: /, '')}\`); // jco's prefix
     process.exit(EXIT_TRAP);
   }
   if (e instanceof RangeError && /call stack size/.test(e.message)) {
