@@ -1,4 +1,4 @@
-// wasm-binary.mjs: the one reader and writer of WebAssembly binary modules, bounds-checked.
+// wasm-binary.mjs: the one reader and writer of WebAssembly binary modules (and of the components that hold them), bounds-checked.
 //
 // Reader(bytes, start, end): a cursor over bytes[start, end) that cannot
 // read outside it: a read past `end`, a LEB128 longer than its type allows
@@ -8,11 +8,19 @@
 //
 // Readers of a module's parts, each on a Reader:
 //   checkHeader(bytes)        the "\0asm" magic and version 1, else a WasmReadError
-//   sections(bytes)           [{ id, start (its id byte), body, end }], in order
+//   sections(bytes[, start, end])
+//                             [{ id, start (its id byte), body, end }], in order,
+//                             of the module or component at bytes[start, end)
 //   readImport(r)             { module, name, kind (0 function .. 4 tag) }
 //   readNameMaps(r)           the "name" section's payload after its name:
 //                             { 1: Map(function index -> name), 7: Map(global
 //                             index -> name) }
+// Components (the component model's binary format, layer 1):
+//   isComponent(bytes[, start, end])  the header of a component
+//   coreModules(bytes)        its core modules, nested components' included,
+//                             depth-first in binary order: [{ start (the
+//                             section's id byte), body (the module's "\0asm"),
+//                             end, depth }]
 // Writers (Uint8Array out):
 //   u32Leb(n), i32Leb(n), section(id, body), vec(items), concatBytes(parts)
 
@@ -36,7 +44,15 @@ export const SECTION = Object.freeze({
   CODE: 10,
   DATA: 11,
   DATA_COUNT: 12,
+  TAG: 13,
 });
+
+// A component's sections that hold other binaries: a core module (a whole
+// module, header and all) and a nested component.
+export const COMPONENT_SECTION = Object.freeze({ CORE_MODULE: 1, COMPONENT: 4 });
+
+// How deep coreModules() follows nested components before it gives up.
+export const MAX_COMPONENT_DEPTH = 64;
 
 export const IMPORT_KINDS = Object.freeze(['function', 'table', 'memory', 'global', 'tag']);
 
@@ -120,19 +136,60 @@ export function checkHeader(bytes) {
   if (b[4] !== 1 || b[5] || b[6] || b[7]) throw new WasmReadError('not a WebAssembly binary module of version 1');
 }
 
-// The sections after the header: [{ id, start, body, end }] (start: the id
-// byte; body: the first byte of the contents; end: one past them). Throws
-// a WasmReadError for a section that runs past the end.
-export function sections(bytes) {
+// The sections after the header of the module or component at
+// bytes[start, end) (all of bytes by default): [{ id, start, body, end }]
+// (start: the id byte; body: the first byte of the contents; end: one past
+// them). Throws a WasmReadError for a section that runs past the end.
+export function sections(bytes, start = 0, end = bytes.length) {
   const out = [];
-  const r = new Reader(bytes, 8);
-  while (r.p < bytes.length) {
+  const r = new Reader(bytes, start + 8, end);
+  while (r.p < end) {
     const start = r.p,
       id = r.byte(),
       size = r.u32(),
       body = r.p;
     r.bytes(size);
     out.push({ id, start, body, end: r.p });
+  }
+  return out;
+}
+
+// True when bytes[start, end) starts with a component's header: the
+// "\0asm" magic, version 0x0d and layer 1.
+export function isComponent(bytes, start = 0, end = bytes.length) {
+  const b = bytes,
+    s = start;
+  return (
+    end - s >= 8 &&
+    b[s] === 0 &&
+    b[s + 1] === 0x61 &&
+    b[s + 2] === 0x73 &&
+    b[s + 3] === 0x6d &&
+    b[s + 4] === 0x0d &&
+    b[s + 5] === 0 &&
+    b[s + 6] === 1 &&
+    b[s + 7] === 0
+  );
+}
+
+// The core modules of the component in bytes, those of its nested
+// components included, depth-first in binary order: [{ start (the
+// section's id byte), body (the module's first byte), end, depth (0 at the
+// top) }]. Throws a WasmReadError when bytes, or a nested component, is
+// not a component, a section runs past its end, a core module has no
+// module header, or components nest deeper than MAX_COMPONENT_DEPTH.
+export function coreModules(bytes, start = 0, end = bytes.length, depth = 0, out = []) {
+  if (!isComponent(bytes, start, end))
+    throw new WasmReadError(`not a WebAssembly component (no component header at byte ${start})`);
+  if (depth > MAX_COMPONENT_DEPTH)
+    throw new WasmReadError(`components nest deeper than ${MAX_COMPONENT_DEPTH} at byte ${start}`);
+  for (const s of sections(bytes, start, end)) {
+    if (s.id === COMPONENT_SECTION.CORE_MODULE) {
+      checkHeader(bytes.subarray(s.body, s.end));
+      out.push({ start: s.start, body: s.body, end: s.end, depth });
+    } else if (s.id === COMPONENT_SECTION.COMPONENT) {
+      coreModules(bytes, s.body, s.end, depth + 1, out);
+    }
   }
   return out;
 }

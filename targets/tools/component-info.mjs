@@ -17,16 +17,13 @@
 //
 // Read with js/wasm-binary.mjs (bounds-checked); anything that is not a
 // component, or is cut off, throws its WasmReadError.
-import { Reader, sections, WasmReadError } from './js/wasm-binary.mjs';
+import { isComponent, Reader, sections, WasmReadError } from './js/wasm-binary.mjs';
 import { readModule } from './wasm-info.mjs';
 
 const SECTION_CORE_MODULE = 1;
 const SECTION_IMPORT = 10;
 
-export function isComponent(bytes) {
-  const b = bytes;
-  return b.length >= 8 && b[0] === 0 && b[1] === 0x61 && b[2] === 0x73 && b[3] === 0x6d && b[6] === 1 && b[7] === 0;
-}
+export { isComponent };
 
 // One import's extern description, skipped (its kind and type index).
 // Returns the kind.

@@ -390,7 +390,10 @@ if (stripped) {
     out.push(
       'as a component (WASI 0.2): ' +
         comps.map(([c, p]) => `${c} (as ${p}; ${COMPONENT_HOW[c]})`).join(', ') +
-        (sjlj ? '; it calls setjmp/longjmp: it builds, but jco run cannot run it (exception handling)' : ''),
+        (sjlj
+          ? '; it calls setjmp/longjmp (exception handling): wasi-run-component and wasi-transpile take it, ' +
+            'plain jco run and jco transpile refuse it'
+          : ''),
     );
   }
   process.stdout.write(out.join('\n') + '\n');

@@ -1,9 +1,12 @@
-// wasi-run-component.mjs: wasi-run-component's --in and --out: a host folder goes into a wasm32-wasip2-vfs component as a tar archive on its stdin, what the program changed comes back as one on its stdout, checked and extracted by wasi-run's parts.
+// wasi-run-component.mjs: wasi-run-component's runner: transpiles a command component (component-run.mjs: with setjmp/longjmp's exception handling) and runs it on Node.js; with --in and --out, a host folder goes into a wasm32-wasip2-vfs component as a tar archive on its stdin, what the program changed comes back as one on its stdout, checked and extracted by wasi-run's parts.
 //
-//   node wasi-run-component.mjs JCO SETUP [OPTIONS] [--] COMPONENT [ARGS...]
+//   node wasi-run-component.mjs MODULES SETUP [OPTIONS] [--] COMPONENT [ARGS...]
 //
-// (bin/wasi-run-component runs it when options are given; JCO is jco's
-// script, SETUP libexec/wasi-triples-p2/run-setup.mjs.) A component has no
+// (bin/wasi-run-component runs it; MODULES is the node_modules/@bytecodealliance
+// folder with jco-transpile and preview2-shim, SETUP
+// libexec/wasi-triples-p2/run-setup.mjs; JCO_RUN_ARGS, Node's flags for
+// the run, as `jco run` takes them: the launcher puts V8's stack size
+// there.) A component has no
 // descriptor but its standard streams, so the archives use them, with
 // libc-overlay/STREAMS.md's WASI_VFS_IN=0:GUEST and WASI_VFS_OUT=GUEST:1:
 // the program reads the --in archive through its end-of-archive marker
@@ -12,7 +15,9 @@
 // which the runner spools, checks and extracts exactly as wasi-run does
 // (wasi-run-archives.mjs, wasi-run-tar*.mjs: the guest and its archive are
 // not trusted). Statuses and messages are wasi-run's (targets/runner/README.md),
-// but that the component's own status is 0 or 1 (wasi:cli/exit).
+// but that the component's own status is 0 or 1 (wasi:cli/exit): 126 a
+// component that cannot be read, transpiled or instantiated, 134 a trap
+// (one line, no backtrace), 70 any other error of the run.
 
 import { spawn } from 'node:child_process';
 import fs from 'node:fs';
@@ -20,7 +25,9 @@ import os from 'node:os';
 import path from 'node:path';
 import { checkGuestPath, OUT_DEFAULTS, OUT_OPTIONS_HELP, outOption, splitSpec, walkOptions } from './wasi-run-args.mjs';
 import { planArchives } from './wasi-run-archives.mjs';
-import { die, EXIT_INTERNAL, EXIT_USAGE, say, setProgramName, usageExit } from './wasi-run-exit.mjs';
+import { die, EXIT_CANNOT_RUN, EXIT_INTERNAL, EXIT_USAGE, say, setProgramName, usageExit } from './wasi-run-exit.mjs';
+import { prepareRun, removeRun } from './component-run.mjs';
+import { oneLineMessage } from './component-transpile.mjs';
 import { writeBlocking } from './wasi-run-io.mjs';
 import { runTypedComponent } from './wasi-run-component-typed.mjs';
 
@@ -91,23 +98,30 @@ async function feed(child, read, gone, host) {
   process.stdin.pipe(sink);
 }
 
-const [jco, setup, ...rest] = process.argv.slice(2);
+const [modules, setup, ...rest] = process.argv.slice(2);
 const opts = parseOptions(rest);
 if (!fs.existsSync(opts.component)) {
   die(EXIT_USAGE, `${opts.component}: no such file`);
 }
-if (!fs.existsSync(jco)) {
-  die(EXIT_USAGE, `jco not found at ${jco} (the build installs it: npm ci)`);
+if (!fs.existsSync(path.join(modules, 'jco-transpile'))) {
+  die(EXIT_USAGE, `jco not found in ${modules} (the build installs it: npm ci)`);
 }
+let run;
+try {
+  run = await prepareRun({ component: opts.component, modules, setup });
+} catch (e) {
+  die(EXIT_CANNOT_RUN, `${opts.component}: cannot run it: ${oneLineMessage(e)}`);
+}
+process.once('exit', () => removeRun(run.dir));
 if (!opts.ins.length && !opts.outs.length) {
   // a wasm32-wasip2-io component's typed function, or else a command
-  const shimDir = path.join(path.dirname(jco), '..', '..', 'preview2-shim');
-  const status = await runTypedComponent({ jco, setup, shimDir, component: opts.component, argv: opts.args });
+  const status = await runTypedComponent({ run, setup, modules, component: opts.component, argv: opts.args });
   if (status !== false) process.exit(status);
 }
 opts.env = { ...process.env, WASI_RUN_COMPONENT_NAME: path.basename(opts.component) };
 const archives = await planArchives(opts, true);
-const child = spawn(process.execPath, [jco, 'run', '--jco-import', setup, opts.component, ...opts.args], {
+const nodeArgs = process.env.JCO_RUN_ARGS ? process.env.JCO_RUN_ARGS.split(' ').filter(Boolean) : [];
+const child = spawn(process.execPath, [...nodeArgs, run.script, ...opts.args], {
   env: opts.env,
   stdio: [opts.ins.length ? 'pipe' : 'inherit', opts.outs.length ? 'pipe' : 'inherit', 'inherit'],
 });
@@ -120,6 +134,9 @@ if (opts.outs.length) {
 child.once('error', (e) => {
   die(EXIT_INTERNAL, `cannot start ${process.execPath}: ${e.message}`);
 });
+// A signal to the runner goes to the run, whose end then ends the runner
+// (and removes the transpiled files): a Ctrl-C reaches both.
+for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP']) process.on(signal, () => child.kill(signal));
 child.once('close', (code, signal) => {
   const status = code ?? 128 + (os.constants.signals[signal] ?? 0);
   process.exit(archives.finish(opts.component, status));

@@ -5,6 +5,9 @@ import { test } from 'node:test';
 import {
   checkHeader,
   concatBytes,
+  coreModules,
+  isComponent,
+  MAX_COMPONENT_DEPTH,
   i32Leb,
   Reader,
   readImport,
@@ -124,4 +127,30 @@ test('writers: LEB128s read back, sections and vectors framed', () => {
   assert.deepEqual([...concatBytes([])], []);
   const m = concatBytes([Uint8Array.from(HEADER), section(1, vec([]))]);
   assert.deepEqual(sections(m), [{ id: 1, start: 8, body: 10, end: 11 }]);
+});
+
+const COMPONENT = [0, 0x61, 0x73, 0x6d, 0x0d, 0, 1, 0];
+const component = (...bytes) => Uint8Array.from([...COMPONENT, ...bytes]);
+
+test('components: core modules depth-first, nested ones included; bad ones refused', () => {
+  assert.ok(isComponent(component()));
+  assert.ok(!isComponent(mod()));
+  // a module, a nested component holding a module, a custom section, a module
+  const nested = [...COMPONENT, 1, 8, ...HEADER];
+  const c = component(1, 8, ...HEADER, 4, nested.length, ...nested, 0, 1, 0, 1, 8, ...HEADER);
+  assert.deepEqual(coreModules(c), [
+    { start: 8, body: 10, end: 18, depth: 0 },
+    { start: 28, body: 30, end: 38, depth: 1 },
+    { start: 41, body: 43, end: 51, depth: 0 },
+  ]);
+  refused(() => coreModules(mod()), 'not a WebAssembly component (no component header at byte 0)');
+  refused(() => coreModules(component(1, 3, 1, 2, 3)), 'not a WebAssembly module (no \\0asm header)');
+  refused(() => coreModules(component(4, 3, 1, 2, 3)), 'not a WebAssembly component (no component header at byte 10)');
+  refused(() => coreModules(component(1, 9, ...HEADER)), 'truncated at byte 10');
+  let deep = COMPONENT;
+  for (let i = 0; i <= MAX_COMPONENT_DEPTH; i++) deep = [...COMPONENT, 4, ...u32Leb(deep.length), ...deep];
+  assert.throws(
+    () => coreModules(Uint8Array.from(deep)),
+    (e) => e instanceof WasmReadError && e.message.startsWith(`components nest deeper than ${MAX_COMPONENT_DEPTH} at`),
+  );
 });
