@@ -4,7 +4,8 @@
 # (at -O0 and -Oz), executable as a linked module is, -c gives a core object, and the component run by
 # wasi-run-component gets its arguments, environment and stdin, writes
 # stdout and stderr, reads a clock and random bytes, and exits with
-# success or failure. The drivers refuse a preview1 target, and
+# success or failure; a program that only aborts (its module imports
+# nothing) is a command that traps (134). The drivers refuse a preview1 target, and
 # wasm32-wasip2-vfs-clang the --vfs- options of wasm32-wasi-vfs. Exit status 0 when every check passed.
 [ $# -eq 2 ] || { echo "usage: hello-test.sh BIN_DIR WORK" >&2; exit 2; }
 bin=$1 work=$2
@@ -50,6 +51,19 @@ for t in wasm32-wasip2 wasm32-wasip2-vfs wasm32-wasip2-io; do
             fail "$t $o: exit(3) is failure" "status $st"
         fi
     done
+    # A program that imports nothing (abort() is a trap): still a command
+    # component, which traps as native code gets SIGABRT
+    if "$bin/$t-clang" -O2 "$here/abort.c" -o "$work/abort.$t.wasm" 2>"$work/err"; then
+        "$bin/wasi-run-component" "$work/abort.$t.wasm" 2>"$work/stderr"
+        st=$?
+        if [ $st -eq 134 ] && grep -q "abort.$t.wasm: trap: " "$work/stderr"; then
+            ok "$t: abort() is a trap (134), the module importing nothing"
+        else
+            fail "$t: abort() is a trap" "status $st: $(head -2 "$work/stderr")"
+        fi
+    else
+        fail "$t: abort() links" "$(head -3 "$work/err")"
+    fi
     # Recursion as deep as native code takes with 8 MiB of stack: the runner
     # gives jco's Node half of ulimit -s, as wasi-run gives its own
     if "$bin/$t-clang" -O2 "$here/../runner/deep.c" -o "$work/deep.$t.wasm" 2>"$work/err" &&
