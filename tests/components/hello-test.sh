@@ -1,12 +1,14 @@
 #!/bin/sh
 # hello-test.sh BIN_DIR WORK: the component triples' drivers end to end.
-# For wasm32-wasip2, wasm32-wasip2-vfs and wasm32-wasip2-io: hello.c links into a component
-# (at -O0 and -Oz), executable as a linked module is, -c gives a core object, and the component run by
-# wasi-run-component gets its arguments, environment and stdin, writes
-# stdout and stderr, reads a clock and random bytes, and exits with
-# success or failure; a program that only aborts (its module imports
-# nothing) is a command that traps (134). The drivers refuse a preview1 target, and
-# wasm32-wasip2-vfs-clang the --vfs- options of wasm32-wasi-vfs. Exit status 0 when every check passed.
+# For wasm32-wasip2, wasm32-wasip2-vfs and wasm32-wasip2-io: hello.c
+# links into a component (at -O0 and -Oz), executable as a linked module
+# is, -c gives a core object, and the component run by wasi-run-component
+# gets its arguments, environment and stdin, writes stdout and stderr,
+# reads a clock and random bytes, and exits with success or failure; a
+# program that only aborts (its module imports nothing) is a command that
+# traps (134). The drivers refuse a preview1 target, and
+# wasm32-wasip2-vfs-clang the --vfs- options of wasm32-wasi-vfs. Exit
+# status 0 when every check passed.
 [ $# -eq 2 ] || { echo "usage: hello-test.sh BIN_DIR WORK" >&2; exit 2; }
 bin=$1 work=$2
 here=$(CDPATH= cd -- "$(dirname -- "$0")" && pwd)

@@ -8,10 +8,10 @@ build=$1 work=$2
 here=$(CDPATH= cd -- "$(dirname -- "$0")" && pwd)
 . "$here/../support/checks.sh"
 mkdir -p "$work" || exit 1
-for t in wasm32-wasip2 wasm32-wasip2-vfs; do
+for t in wasm32-wasip2 wasm32-wasip2-vfs wasm32-wasip2-io; do
     b=$work/$t
     prog=tiny # the project's program (cmake-project/CMakeLists.txt)
-    [ $t = wasm32-wasip2 ] && prog=hello
+    [ $t = wasm32-wasip2-vfs ] || prog=hello
     rm -rf "$b"
     if cmake -S "$here/cmake-project" -B "$b" -DCMAKE_TOOLCHAIN_FILE="$build/share/cmake/$t.cmake" \
             >"$work/$t.log" 2>&1 && cmake --build "$b" >>"$work/$t.log" 2>&1 &&
