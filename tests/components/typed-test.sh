@@ -15,6 +15,8 @@
 #     that cannot be made 73, a failing function writes no output and
 #     leaves an existing one as it was; run as a command (jco run), the
 #     component says which stream is missing and how to run it;
+#   - fopen is a compile error that names the component triples that
+#     have it;
 #   - a component that imports more than wasi:io, wasi:cli, wasi:clocks,
 #     wasi:random (wasi:sockets), or whose main does not take the streams
 #     its wasi-io-main section declares (hostile-typed.mjs), is refused
@@ -122,6 +124,11 @@ ls -a | grep -q '\.wasi-run-' && fail no-temporaries "$(ls -a | grep wasi-run-)"
     'input 1 (text) is host descriptor 3, which was not provided' err
 grep -qF 'run it as: wasi-run-component COMPONENT INPUT... -o OUTPUT...' err &&
     ok command-mode-hint || fail command-mode-hint "$(cat err)"
+
+# ---- no file names: the compiler says so, naming the component triples -----------
+printf '#include <stdio.h>\nint main(void) { return fopen("x", "r") != 0; }\n' >fopen.c
+"$BIN/wasm32-wasip2-io-clang" -c fopen.c -o fopen.o 2>err
+expect no-file-names $? 1 "'fopen' is unavailable: unavailable on wasm32-wasip2-io, which has no file names; wasm32-wasip2-vfs and wasm32-wasip2 have it (or pass streams: <wasi_io.h>)" err
 
 # ---- components a typed runner refuses (typed-copy.c) ------------------------------
 API=$(dirname "$JCO")/api.js
