@@ -79,7 +79,6 @@ static int renameat_(struct vfs *fs, int olddirfd, const char *oldpath,
             vfs__dir_unlink(fs, od, oe);
             memcpy(oe->name, w.name, w.namelen);
             oe->namelen = (uint32_t)w.namelen;
-            oe->hash = vfs__hash(w.name, w.namelen);
             ne = oe;
             oe = NULL;
         }

@@ -167,11 +167,13 @@ static int check_file(struct ck *c, const struct vfs_node *n)
 static int check_dir(struct ck *c, const struct vfs_node *n)
 {
     const struct vfs__dir *d = &n->u.dir;
-    uint32_t i, live = 0, chained = 0;
+    uint32_t i, live = 0, hashed = 0;
     uint64_t prev = 2;
 
-    if (d->len > d->cap || d->live > d->nbucket ||
-        (d->nbucket & (d->nbucket - 1)))
+    if (d->len > d->cap ||
+        (d->tab ? d->mask + 1 < VFS__HTAB_MIN || (d->mask & (d->mask + 1)) ||
+                      (uint64_t)d->live * 4 > ((uint64_t)d->mask + 1) * 3
+                : d->mask || d->live))
         return fail(c, "directory table sizes wrong", n->ino);
     if (d->len && d->len - d->live > d->live + 1)
         return fail(c, "directory vector not compacted", n->ino);
@@ -190,8 +192,7 @@ static int check_dir(struct ck *c, const struct vfs_node *n)
             (e->namelen <= 2 && e->name[0] == '.' &&
              (e->namelen == 1 || e->name[1] == '.')))
             return fail(c, "bad entry name", n->ino);
-        if (e->hash != vfs__hash(e->name, e->namelen) ||
-            vfs__dir_find(n, e->name, e->namelen) != e)
+        if (vfs__dir_find(n, e->name, e->namelen) != e)
             return fail(c, "entry not found by hash", n->ino);
         if (!e->node || !e->node->nlink)
             return fail(c, "entry names a dead node", n->ino);
@@ -199,17 +200,22 @@ static int check_dir(struct ck *c, const struct vfs_node *n)
     }
     if (live != d->live)
         return fail(c, "directory live count wrong", n->ino);
-    for (i = 0; i < d->nbucket; i++) {
-        const struct vfs__ent *e;
-        for (e = d->bucket[i]; e; e = e->chain) {
-            if ((e->hash & (d->nbucket - 1)) != i)
-                return fail(c, "entry in wrong bucket", n->ino);
-            if (++chained > live)
-                return fail(c, "hash chains too long", n->ino);
-        }
+    for (i = 0; d->tab && i <= d->mask; i++) {
+        const struct vfs__hslot *s = &d->tab[i];
+        uint32_t k;
+        if (!s->ent)
+            continue;
+        if (++hashed > live || s->ent->slot >= d->len ||
+            d->vec[s->ent->slot].ent != s->ent)
+            return fail(c, "hash table holds a stranger", n->ino);
+        if (s->hash != vfs__hash(s->ent->name, s->ent->namelen))
+            return fail(c, "hash table hash wrong", n->ino);
+        for (k = s->hash & d->mask; k != i; k = (k + 1) & d->mask)
+            if (!d->tab[k].ent)
+                return fail(c, "hash table gap before an entry", n->ino);
     }
-    if (chained != live)
-        return fail(c, "hash chains miss entries", n->ino);
+    if (hashed != live)
+        return fail(c, "hash table misses entries", n->ino);
     return 0;
 }
 

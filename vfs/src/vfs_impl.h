@@ -71,14 +71,13 @@ struct vfs__ops {
     void (*free)(struct vfs *fs, struct vfs_node *n);
 };
 
-/* A directory entry. Entries of a directory are chained in hash buckets and
- * listed in serial order in the directory's vector; its serial (the
- * readdir cookie) is vec[slot].serial. */
+/* A directory entry. Entries of a directory are found through its hash
+ * table and listed in serial order in its vector; its serial (the readdir
+ * cookie) is vec[slot].serial. Its hash is vfs__hash(name, namelen), kept
+ * in the table only. */
 struct vfs__ent {
-    struct vfs__ent *chain;     /* next entry in the same bucket */
     struct vfs_node *node;
     uint32_t slot;              /* its index in the directory's vector */
-    uint32_t hash;
     uint32_t namelen;
     char name[];
 };
@@ -87,9 +86,20 @@ struct vfs__ent {
  * Directory table. vec[0..len) holds entries in strictly increasing serial
  * order, with ent NULL where an entry was removed (a tombstone); it is
  * compacted when more than half of it is tombstones, and vec[i].ent->slot
- * is i for every live entry. bucket[0..nbucket) (a power of two, or 0)
- * chains the live entries by hash; nbucket >= live.
+ * is i for every live entry.
+ * tab[0..mask] (mask + 1 a power of two, at least VFS__HTAB_MIN; tab NULL
+ * and mask 0 before the first entry) holds every live entry with its hash,
+ * by linear probing from hash & mask with no gap between an entry's home
+ * slot and its slot (removal shifts the run back: there are no deleted
+ * markers), so a lookup compares hashes in the table and reads an entry
+ * only when its hash matches. Load: live * 4 <= (mask + 1) * 3 (the table
+ * doubles past it; like the vector, it keeps its size as entries go).
  */
+#define VFS__HTAB_MIN 8u
+struct vfs__hslot {
+    uint32_t hash;
+    struct vfs__ent *ent;       /* NULL: empty */
+};
 struct vfs__dslot {
     uint64_t serial;
     struct vfs__ent *ent;       /* NULL: removed (tombstone) */
@@ -97,8 +107,8 @@ struct vfs__dslot {
 struct vfs__dir {
     struct vfs__dslot *vec;
     uint32_t len, cap, live;
-    uint32_t nbucket;
-    struct vfs__ent **bucket;
+    uint32_t mask;
+    struct vfs__hslot *tab;
     uint64_t next_serial;       /* serials 1 and 2 are "." and ".." */
     struct vfs_node *parent;    /* root: itself; removed: the last one */
     struct vfs__ent *self;      /* entry naming it in parent; root and
@@ -291,7 +301,7 @@ VFS__HIDDEN struct vfs__ent *vfs__dir_find_h(const struct vfs_node *dir,
                                              const char *name, size_t len,
                                              uint32_t hash);
 /* Allocates an entry for name and makes room for it in dir (vector and
- * buckets); nothing visible changes. `credit`: name bytes about to be
+ * hash table); nothing visible changes. `credit`: name bytes about to be
  * released by the caller, counted as free. out NULL: only the room, for
  * an entry the caller has (rename.c). -ENOSPC/-ENOMEM. */
 VFS__HIDDEN int vfs__dir_reserve(struct vfs *fs, struct vfs_node *dir,
@@ -317,6 +327,18 @@ VFS__HIDDEN uint32_t vfs__hash(const char *name, size_t len);
  * VFS__HASH0. */
 #define VFS__HASH0 2166136261u
 #define VFS__HASH_STEP(h, c) (((h) ^ (unsigned char)(c)) * 16777619u)
+
+/* ---- directory hash table (dirhash.c) ----------------------------------- */
+/* The table's load is d->live, which dirtab.c keeps: the live entries. */
+/* Makes room for one more entry than live (the table grows past the load
+ * bound); -ENOMEM with d unchanged. */
+VFS__HIDDEN int vfs__htab_room(struct vfs *fs, struct vfs__dir *d);
+/* Adds e, whose name hashes to h, after vfs__htab_room. */
+VFS__HIDDEN void vfs__htab_put(struct vfs__dir *d, uint32_t h,
+                               struct vfs__ent *e);
+/* Removes e, whose name hashes to h. Cannot fail. */
+VFS__HIDDEN void vfs__htab_take(struct vfs__dir *d, uint32_t h,
+                                const struct vfs__ent *e);
 
 /* ---- file data (filedata.c) --------------------------------------------- */
 VFS__HIDDEN extern const struct vfs__ops vfs__file_ops;

@@ -48,7 +48,7 @@ static struct vfs *setup(void)
     int i;
     char p[32];
     EQ(vfs_mkdirat(fs, VFS_AT_ROOT, "/d", 0755), 0);
-    for (i = 0; i < 7; i++) { /* the next entry grows the tables */
+    for (i = 0; i < 6; i++) { /* the next entry grows the hash table */
         snprintf(p, sizeof p, "/d/f%d", i);
         put_file(fs, p, "content");
     }
@@ -151,6 +151,62 @@ START_TEST(each_allocation_fails)
 }
 END_TEST
 
+/* A directory at every size from empty to past a few growths of its
+ * vector and hash table: an insert by create, and by a rename that needs
+ * a new entry, fails whole at each of its allocations. */
+START_TEST(growth_allocation_fails)
+{
+    struct vfs *fs = mkfs_mem();
+    char p[64], q[64];
+    int i, j, r;
+    long n;
+
+    EQ(vfs_mkdirat(fs, VFS_AT_ROOT, "/d", 0755), 0);
+    EQ(vfs_mkdirat(fs, VFS_AT_ROOT, "/e", 0755), 0);
+    for (i = 0; i < 80; i++) {
+        snprintf(p, sizeof p, "/d/f%d", i);
+        for (n = 1;; n++) {
+            mem.fail_at = mem.calls + n;
+            r = vfs_openat(fs, VFS_AT_ROOT, p, VFS_O_RDWR | VFS_O_CREAT, 0644);
+            mem.fail_at = 0;
+            if (r >= 0)
+                break;
+            EQ(r, -ENOMEM);
+            EQ(vfs_fstatat(fs, VFS_AT_ROOT, p, &(struct vfs_stat){0}, 0),
+               -ENOENT);
+        }
+        ck_assert_int_gt(n, 1);
+        EQ(vfs_close(fs, r), 0);
+        /* a longer name than the old one: a new entry in /d */
+        snprintf(q, sizeof q, "/e/g%d", i);
+        put_file(fs, q, "moved");
+        snprintf(p, sizeof p, "/d/a-longer-name-than-before-%d", i);
+        for (n = 1;; n++) {
+            mem.fail_at = mem.calls + n;
+            r = vfs_renameat(fs, VFS_AT_ROOT, q, VFS_AT_ROOT, p);
+            mem.fail_at = 0;
+            if (!r)
+                break;
+            EQ(r, -ENOMEM);
+            EQ(vfs_fstatat(fs, VFS_AT_ROOT, p, &(struct vfs_stat){0}, 0),
+               -ENOENT);
+            EQ(vfs_fstatat(fs, VFS_AT_ROOT, q, &(struct vfs_stat){0}, 0), 0);
+        }
+        ck_assert_int_gt(n, 1);
+        EQ(vfs_fstatat(fs, VFS_AT_ROOT, q, &(struct vfs_stat){0}, 0), -ENOENT);
+    }
+    CHECK_FS(fs);
+    for (j = 0; j < 80; j++) {
+        snprintf(p, sizeof p, "/d/f%d", j);
+        EQ(vfs_fstatat(fs, VFS_AT_ROOT, p, &(struct vfs_stat){0}, 0), 0);
+        snprintf(p, sizeof p, "/d/a-longer-name-than-before-%d", j);
+        EQ(vfs_fstatat(fs, VFS_AT_ROOT, p, &(struct vfs_stat){0}, 0), 0);
+    }
+    vfs_destroy(fs);
+    EQ(mem.live, 0);
+}
+END_TEST
+
 static Suite *suite(void)
 {
     Suite *s = suite_create("alloc");
@@ -158,6 +214,7 @@ static Suite *suite(void)
     tcase_set_timeout(tc, 120);
     ADD(tc, create_fails);
     ADD(tc, each_allocation_fails);
+    ADD(tc, growth_allocation_fails);
     suite_add_tcase(s, tc);
     return s;
 }
