@@ -17,11 +17,11 @@ import {
 // The first descriptor of a typed module's streams: inputs, then outputs.
 const FIRST_STREAM_FD = 3;
 
-// Reads the typed entry point of `module`: null when it has none, else
-// parseTypedEntry's (js/typed-entry.mjs). Exits 126 when the section is
-// malformed.
-export function typedEntry(file, module) {
-  const sections = WebAssembly.Module.customSections(module, 'wasi-io-main');
+// The typed entry point declared by the wasi-io-main sections found (their
+// contents, byte arrays) of file: null when there are none, else
+// parseTypedEntry's (js/typed-entry.mjs). Exits 126 when there are
+// several or the one is malformed.
+export function typedEntryOfSections(file, sections) {
   if (sections.length === 0) return null;
   const bad = (why) => die(EXIT_CANNOT_RUN, `${file}: malformed wasi-io-main section: ${why}`);
   if (sections.length > 1) bad('more than one');
@@ -30,6 +30,11 @@ export function typedEntry(file, module) {
   } catch (e) {
     return bad(e.message);
   }
+}
+
+// Reads the typed entry point of `module` (typedEntryOfSections).
+export function typedEntry(file, module) {
+  return typedEntryOfSections(file, WebAssembly.Module.customSections(module, 'wasi-io-main'));
 }
 
 // The usage line of a typed module, from its declaration.

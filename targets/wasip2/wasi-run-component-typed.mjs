@@ -23,13 +23,12 @@ import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { RUN_NAME } from './component-run.mjs';
 import { coreModules, Reader, SECTION, sections } from './js/wasm-binary.mjs';
-import { parseTypedEntry } from './js/typed-entry.mjs';
 import { die, discardOutputs, EXIT_CANNOT_RUN, EXIT_TRAP } from './wasi-run-exit.mjs';
-import { finishOutputs, openStreams, parseTypedArgs } from './wasi-run-typed.mjs';
+import { finishOutputs, openStreams, parseTypedArgs, typedEntryOfSections } from './wasi-run-typed.mjs';
 
-// The typed entry point of the component in bytes: parseTypedEntry's of the
-// one wasi-io-main section among its core modules, or null when there is
-// none. Exits 126 when there are several, or the section is malformed.
+// The typed entry point of the component in bytes, from the wasi-io-main
+// sections of its core modules (typedEntryOfSections: null when there is
+// none; exits 126 when there are several, or the one is malformed).
 function typedEntryOf(component, bytes) {
   const found = [];
   for (const m of coreModules(bytes)) {
@@ -39,14 +38,7 @@ function typedEntryOf(component, bytes) {
       if (r.name() === 'wasi-io-main') found.push(bytes.subarray(r.p, s.end));
     }
   }
-  if (found.length === 0) return null;
-  const bad = (why) => die(EXIT_CANNOT_RUN, `${component}: malformed wasi-io-main section: ${why}`);
-  if (found.length > 1) bad('more than one');
-  try {
-    return parseTypedEntry(Buffer.from(found[0]).toString('latin1'));
-  } catch (e) {
-    return bad(e.message);
-  }
+  return typedEntryOfSections(component, found);
 }
 
 // A preview2-shim stream over one of openStreams' entries.
