@@ -8,15 +8,10 @@ import { spawnSync } from "node:child_process";
 import fs from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
+import { median } from "./common.mjs";
 
 const HERE = path.dirname(fileURLToPath(import.meta.url));
 const SRC = path.dirname(HERE);
-
-function median(xs) {
-  const s = [...xs].sort((a, b) => a - b);
-  const m = s.length >> 1;
-  return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2;
-}
 
 function guard(what, f) {
   try {

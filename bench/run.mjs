@@ -40,6 +40,7 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { chart } from "./chart.mjs";
+import { figure, median, parseBench, run, tmpfsRoot, wasiRunner } from "./common.mjs";
 import { goalsOf } from "./goals.mjs";
 import { PEER_COLUMNS, addPeers, peerCommand, peerReport, peerSizes } from "./peers.mjs";
 
@@ -123,8 +124,7 @@ const COLUMNS = {
 // choice. The launcher runs `node` from PATH, or $NODE: this Node unless
 // NODE says otherwise.
 export function wasiRun(o) {
-  const launcher = path.join(o.build, "bin", "wasi-run");
-  return o.jit ? [launcher, "--jit", o.jit] : [launcher];
+  return wasiRunner(o.build, o.jit);
 }
 
 // The engine settings the wasm columns ran with, for the report: wasi-run's
@@ -134,11 +134,6 @@ async function engineOf(o) {
   const { JIT_DEFAULT, JIT_MODES } = await import(path.join(o.build, "bin", "wasi-run-engine.mjs"));
   const mode = o.jit || JIT_DEFAULT;
   return `wasi-run --jit ${mode}${o.jit ? "" : " (its default)"}: ${JIT_MODES[mode].join(" ")}`;
-}
-
-function tmpfsRoot() {
-  const base = process.env.BENCH_TMPFS || "/dev/shm";
-  return fs.mkdtempSync(path.join(base, "wasi-bench-"));
 }
 
 // The command line for prog with args in column col; ROOT (the directory
@@ -161,29 +156,6 @@ function command(o, col, prog, args) {
   return { argv: [path.join(B, "native", prog), w, path.join(tmp, "w"), ...rest], cleanup };
 }
 
-// Runs argv (with env, or this process's environment); returns its stdout,
-// or throws with its stderr.
-function run(argv, what, env) {
-  const r = spawnSync(argv[0], argv.slice(1), { encoding: "utf8", maxBuffer: 1 << 26,
-                                                 timeout: 3600e3, env: env || process.env });
-  if (r.status !== 0)
-    throw new Error(`${what} failed (${r.error ? r.error.message : `exit ${r.status}`}):\n` +
-                    `  ${argv.join(" ")}\n${(r.stderr || "").trim()}`);
-  return r.stdout;
-}
-
-// "bench NAME COUNT UNIT CPU_SECONDS WALL_SECONDS" lines (bench.h) ->
-// [{ name, count, unit, secs }], secs the CPU time, or with wall the
-// elapsed time.
-function parseBench(out, wall) {
-  const res = [];
-  for (const line of out.split("\n")) {
-    const m = /^bench (\S+) (\d+) (op|B) ([0-9.]+) ([0-9.]+)$/.exec(line);
-    if (m) res.push({ name: m[1], count: +m[2], unit: m[3], secs: wall ? +m[5] : +m[4] });
-  }
-  return res;
-}
-
 // "value NAME NUMBER UNIT" lines -> { NAME: { v, unit } }
 function parseValues(out) {
   const res = {};
@@ -197,16 +169,6 @@ function parseValues(out) {
 // ---------------------------------------------------------------------------
 // Statistics.
 
-function median(xs) {
-  const s = [...xs].sort((a, b) => a - b);
-  const m = s.length >> 1;
-  return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2;
-}
-
-// A sample's figure: ns per op, or MiB/s.
-function figure(r) {
-  return r.unit === "op" ? (r.secs / r.count) * 1e9 : r.count / 1048576 / r.secs;
-}
 
 // ---------------------------------------------------------------------------
 // The timed workloads, interleaved.

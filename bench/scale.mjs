@@ -15,9 +15,9 @@
 // largest N over the cheapest among all N (flat: 1.00x). Not over the
 // cost at 1,000: with wasi-run's default --jit tiered the short loops also
 // carry V8's warm-up, which makes them the dearest.
-import { spawnSync } from "node:child_process";
 import fs from "node:fs";
 import path from "node:path";
+import { figure, median, parseBench, run, tmpfsRoot, wasiRunner } from "./common.mjs";
 
 function parseArgs(argv) {
   const o = { build: null, reps: +(process.env.BENCH_REPS || 3), max: 1000000, per: 1000, jit: null };
@@ -37,22 +37,14 @@ function parseArgs(argv) {
 
 // Runs argv; returns { NAME: ns per op } from its "bench" lines (bench.h).
 function figures(argv) {
-  const r = spawnSync(argv[0], argv.slice(1), { encoding: "utf8", maxBuffer: 1 << 24 });
-  if (r.status !== 0) throw new Error(`${argv.join(" ")} failed (${r.error?.message ?? `exit ${r.status}`}):\n${r.stderr}`);
   const res = {};
-  for (const m of r.stdout.matchAll(/^bench (\S+) (\d+) op ([0-9.]+) [0-9.]+$/gm)) res[m[1]] = (+m[3] / +m[2]) * 1e9;
+  for (const r of parseBench(run(argv, argv[0]))) if (r.unit === "op") res[r.name] = figure(r);
   return res;
-}
-
-function median(xs) {
-  const s = [...xs].sort((a, b) => a - b);
-  const m = s.length >> 1;
-  return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2;
 }
 
 function main() {
   const o = parseArgs(process.argv.slice(2));
-  const runner = [path.join(o.build, "bin", "wasi-run"), ...(o.jit ? ["--jit", o.jit] : [])];
+  const runner = wasiRunner(o.build, o.jit);
   const sizes = [];
   for (let n = 1000; n <= o.max; n *= 10) sizes.push(n);
   const layouts = [{ name: "one directory", extra: [] }, { name: `${o.per} to a directory`, extra: [String(o.per)] }];
@@ -65,7 +57,7 @@ function main() {
           if (col === "vfs")
             argv = [...runner, path.join(o.build, "bench", "wasm32-wasi-vfs", "meta.wasm"), "files", "/tmp/bench", String(n), ...lay.extra];
           else {
-            tmp = fs.mkdtempSync(path.join(process.env.BENCH_TMPFS || "/dev/shm", "wasi-scale-"));
+            tmp = tmpfsRoot();
             argv = [path.join(o.build, "bench", "native", "meta"), "files", path.join(tmp, "w"), String(n), ...lay.extra];
           }
           let f;

@@ -24,6 +24,21 @@ export function parseTypedEntry(text) {
   return entry;
 }
 
+// The typed entry point of a program from the contents of its wasi-io-main
+// sections (byte arrays, as WebAssembly.Module.customSections or
+// wasm-binary.mjs's customSections give them): null when there are none,
+// else parseTypedEntry's. Throws an Error ("malformed wasi-io-main section:
+// WHY") when there are several or the one is malformed.
+export function typedEntryOfSections(sections) {
+  if (sections.length === 0) return null;
+  if (sections.length > 1) throw new Error('malformed wasi-io-main section: more than one');
+  try {
+    return parseTypedEntry(new TextDecoder('latin1').decode(sections[0]));
+  } catch (e) {
+    throw new Error(`malformed wasi-io-main section: ${e.message}`);
+  }
+}
+
 // The parameters of the typed function of a wasm32-wasip2-io component
 // (io/libc/wasip2/README.md), from parseTypedEntry's entry, in declaration
 // order: [{ name, stream }], stream "input-stream" or "output-stream"; the
@@ -46,8 +61,9 @@ export function witParams(entry) {
   });
 }
 
-// The typed function's type, as its WIT says it.
-export function witSignature(entry) {
-  const params = witParams(entry).map(({ name, stream }) => `${name}: borrow<${stream}>`);
+// The typed function's type, as its WIT says it; escaped, each parameter
+// name is written %NAME, as a WIT source may (the component step's).
+export function witSignature(entry, { escaped = false } = {}) {
+  const params = witParams(entry).map(({ name, stream }) => `${escaped ? '%' : ''}${name}: borrow<${stream}>`);
   return `main: func(args: list<string>, ${params.join(', ')}) -> u8`;
 }

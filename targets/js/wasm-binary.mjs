@@ -194,6 +194,37 @@ export function coreModules(bytes, start = 0, end = bytes.length, depth = 0, out
   return out;
 }
 
+// The contents of the custom sections called name of the module at
+// bytes[start, end) (all of bytes by default), in order: byte arrays (views
+// of bytes). What WebAssembly.Module.customSections gives, without
+// compiling the module. Throws a WasmReadError as sections() does.
+export function customSections(bytes, name, start = 0, end = bytes.length) {
+  const out = [];
+  for (const s of sections(bytes, start, end)) {
+    if (s.id !== SECTION.CUSTOM) continue;
+    const r = new Reader(bytes, s.body, s.end);
+    if (r.name() === name) out.push(bytes.subarray(r.p, s.end));
+  }
+  return out;
+}
+
+// The exports of the module at bytes[start, end): [{ name, kind }] (kind a
+// number: 0 function, 1 table, 2 memory, 3 global, 4 tag).
+export function readExports(bytes, start = 0, end = bytes.length) {
+  const out = [];
+  for (const s of sections(bytes, start, end)) {
+    if (s.id !== SECTION.EXPORT) continue;
+    const r = new Reader(bytes, s.body, s.end);
+    for (let n = r.u32(); n > 0; n--) {
+      const name = r.name();
+      const kind = r.byte();
+      r.u32();
+      out.push({ name, kind });
+    }
+  }
+  return out;
+}
+
 // One entry of the import section: its names and kind (a number, see
 // IMPORT_KINDS), its description skipped. Throws for an unknown kind.
 export function readImport(r) {

@@ -76,3 +76,22 @@ const OPEN_ERRORS = {
   EEXIST: 'file exists',
 };
 export const openError = (e) => OPEN_ERRORS[e.code] ?? e.message;
+
+// Any error's message as one line: its lines trimmed, joined with ": "
+// (jco's "Caused by:" lines left out).
+export function oneLineMessage(e) {
+  return String(e?.message ?? e)
+    .split('\n')
+    .map((line) => line.trim())
+    .filter((line) => line && line !== 'Caused by:')
+    .join(': ');
+}
+
+// What a trap of WebAssembly code under V8 says, for "NAME: trap: WHAT":
+// the engine's message (without jco's "wasm trap: " prefix), or "stack
+// overflow" when V8's stack ran out; null when e is not a trap.
+export function trapLine(e) {
+  if (e instanceof WebAssembly.RuntimeError) return oneLineMessage(e).replace(/^wasm trap: /, '');
+  if (e instanceof RangeError && /call stack size/.test(e.message)) return 'stack overflow';
+  return null;
+}

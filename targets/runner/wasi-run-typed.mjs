@@ -1,7 +1,7 @@
 // wasi-run-typed.mjs: a typed entry point (wasi-io-main): its declaration, its command line, the files opened and finished at the edge.
 
 import fs from 'node:fs';
-import { parseTypedEntry } from './js/typed-entry.mjs';
+import { typedEntryOfSections } from './js/typed-entry.mjs';
 import {
   die,
   EXIT_CANNOT_CREATE,
@@ -17,24 +17,19 @@ import {
 // The first descriptor of a typed module's streams: inputs, then outputs.
 const FIRST_STREAM_FD = 3;
 
-// The typed entry point declared by the wasi-io-main sections found (their
-// contents, byte arrays) of file: null when there are none, else
-// parseTypedEntry's (js/typed-entry.mjs). Exits 126 when there are
-// several or the one is malformed.
-export function typedEntryOfSections(file, sections) {
-  if (sections.length === 0) return null;
-  const bad = (why) => die(EXIT_CANNOT_RUN, `${file}: malformed wasi-io-main section: ${why}`);
-  if (sections.length > 1) bad('more than one');
+// typedEntryOfSections (js/typed-entry.mjs) for file, exiting 126 with its
+// message when the sections are malformed.
+export function typedEntryOrExit(file, sections) {
   try {
-    return parseTypedEntry(Buffer.from(sections[0]).toString('latin1'));
+    return typedEntryOfSections(sections);
   } catch (e) {
-    return bad(e.message);
+    return die(EXIT_CANNOT_RUN, `${file}: ${e.message}`);
   }
 }
 
-// Reads the typed entry point of `module` (typedEntryOfSections).
+// Reads the typed entry point of `module` (typedEntryOrExit).
 export function typedEntry(file, module) {
-  return typedEntryOfSections(file, WebAssembly.Module.customSections(module, 'wasi-io-main'));
+  return typedEntryOrExit(file, WebAssembly.Module.customSections(module, 'wasi-io-main'));
 }
 
 // The usage line of a typed module, from its declaration.

@@ -1,6 +1,6 @@
 // component-run.mjs: a command component made ready to run on Node.js, as `jco run` makes it, but transpiled by component-transpile.mjs (so that setjmp/longjmp's exception handling runs) and with one-line errors.
 //
-//   prepareRun({ component, modules, setup }) -> Promise<{ dir, script, imports }>
+//   prepareRun({ component, modules, setup }) -> Promise<{ dir, script, imports, bytes }>
 //
 // component: the component's path; modules: the node_modules/@bytecodealliance
 // folder with jco-transpile and preview2-shim; setup: run-setup.mjs, loaded
@@ -16,7 +16,8 @@
 //   trap: MESSAGE` on stderr when the component traps ("stack overflow"
 //   when V8's stack ran out); 70 and `wasi-run-component: NAME: MESSAGE`
 //   for any other error. Every message is one line.
-// `imports` are the modules the transpiled code imports (preview2-shim's
+// `bytes` is the component as read; `imports` are the modules the
+// transpiled code imports (preview2-shim's
 // "@bytecodealliance/preview2-shim/io", ... for the WASI interfaces); the
 // component itself is dir/component.js.
 // Throws (one-line message) when the component cannot be read or
@@ -28,21 +29,18 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import { transpileComponent } from './component-transpile.mjs';
 
 export const RUN_NAME = 'component';
-const NAME = RUN_NAME;
 
 // The script the run's Node loads: setup first, then the component.
 function runScript(setup, label) {
   const here = path.dirname(fileURLToPath(import.meta.url));
   const exit = pathToFileURL(path.join(here, 'wasi-run-exit.mjs')).href;
-  const transpile = pathToFileURL(path.join(here, 'component-transpile.mjs')).href;
   return `import ${JSON.stringify(pathToFileURL(setup).href)};
-import { EXIT_CANNOT_RUN, EXIT_INTERNAL, EXIT_TRAP, say, setProgramName } from ${JSON.stringify(exit)};
-import { oneLineMessage as oneLine } from ${JSON.stringify(transpile)};
+import { EXIT_CANNOT_RUN, EXIT_INTERNAL, EXIT_TRAP, oneLineMessage as oneLine, say, setProgramName, trapLine } from ${JSON.stringify(exit)};
 setProgramName('wasi-run-component');
 const label = ${JSON.stringify(label)};
 let mod;
 try {
-  mod = await import('./${NAME}.js');
+  mod = await import('./${RUN_NAME}.js');
 } catch (e) {
   say(\`\${label}: cannot run it: \${oneLine(e)}\`);
   process.exit(EXIT_CANNOT_RUN);
@@ -54,12 +52,9 @@ if (!mod.run?.run) {
 try {
   await mod.run.run();
 } catch (e) {
-  if (e instanceof WebAssembly.RuntimeError) {
-    say(\`\${label}: trap: \${oneLine(e).replace(/^wasm trap: /, '')}\`); // jco's prefix
-    process.exit(EXIT_TRAP);
-  }
-  if (e instanceof RangeError && /call stack size/.test(e.message)) {
-    say(\`\${label}: trap: stack overflow\`);
+  const trap = trapLine(e);
+  if (trap !== null) {
+    say(\`\${label}: trap: \${trap}\`);
     process.exit(EXIT_TRAP);
   }
   if (e instanceof Error) {
@@ -78,7 +73,7 @@ export async function prepareRun({ component, modules, setup }) {
   const bytes = new Uint8Array(fs.readFileSync(component));
   const { files, imports } = await transpileComponent(
     bytes,
-    { name: NAME, emitTypescriptDeclarations: false, wasiShim: true, quiet: true },
+    { name: RUN_NAME, emitTypescriptDeclarations: false, wasiShim: true, quiet: true },
     transpileBytes,
   );
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'wasi-run-component-'));
@@ -92,7 +87,7 @@ export async function prepareRun({ component, modules, setup }) {
     fs.symlinkSync(path.join(modules, 'preview2-shim'), path.join(dir, 'node_modules/@bytecodealliance/preview2-shim'));
     const script = path.join(dir, '_run.mjs');
     fs.writeFileSync(script, runScript(setup, path.basename(component)));
-    return { dir, script, imports };
+    return { dir, script, imports, bytes };
   } catch (e) {
     removeRun(dir);
     throw e;

@@ -23,16 +23,7 @@ import { standInComponent, StandInError } from './component-standin.mjs';
 
 export { StandInError };
 
-// An error's message on one line: jco's run over several ("failed to
-// translate component\n\nCaused by:\n    WHY") and become "failed to
-// translate component: WHY".
-export function oneLineMessage(e) {
-  return String(e?.message ?? e)
-    .split('\n')
-    .map((line) => line.trim())
-    .filter((line) => line && line !== 'Caused by:')
-    .join(': ');
-}
+export { oneLineMessage } from './wasi-run-exit.mjs';
 
 const sameBytes = (a, b) => a.length === b.length && a.every((x, i) => x === b[i]);
 

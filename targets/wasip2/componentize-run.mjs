@@ -10,7 +10,7 @@
 // wasi-io-main section, and the export "main" that WASI_IO_MAIN defines
 // there) also exports its typed function, whose type this file writes
 // from the section (io/libc/wasip2/README.md): in declaration order, one
-// parameter per stream, named after its TYPE (witParams, js/typed-entry.mjs),
+// parameter per stream, named after its TYPE (witSignature, js/typed-entry.mjs),
 // a borrowed wasi:io input-stream or output-stream:
 //   main: func(args: list<string>, %image-in: borrow<input-stream>,
 //              %image-out: borrow<output-stream>) -> u8
@@ -18,7 +18,9 @@
 // is malformed (a message on stderr), 2 bad usage.
 import { readFile, writeFile } from 'node:fs/promises';
 import { pathToFileURL } from 'node:url';
-import { parseTypedEntry, witParams } from '../../bin/js/typed-entry.mjs';
+import { typedEntryOfSections, witSignature } from '../../bin/js/typed-entry.mjs';
+import { customSections, readExports } from '../../bin/js/wasm-binary.mjs';
+import { oneLineMessage } from '../../bin/wasi-run-exit.mjs';
 
 const me = 'componentize-run';
 
@@ -27,9 +29,8 @@ const me = 'componentize-run';
 export function worldSource(entry) {
   let typed = '';
   if (entry) {
-    const params = witParams(entry).map(({ name, stream }) => `%${name}: borrow<${stream}>`);
     typed = `  use wasi:io/streams@0.2.0.{input-stream, output-stream};
-  export main: func(args: list<string>, ${params.join(', ')}) -> u8;
+  export ${witSignature(entry, { escaped: true })};
 `;
   }
   return `package wasi-triples:program;
@@ -57,20 +58,12 @@ package wasi:io@0.2.0 {
 }`;
 }
 
-// The typed entry point of the core module: null, or parseTypedEntry's when
-// it has a wasi-io-main section and exports "main". Throws when the
+// The typed entry point of the core module (typedEntryOfSections): null
+// unless it exports "main" and has a wasi-io-main section. Throws when the
 // section is malformed.
 function typedEntryOf(bytes) {
-  const module = new WebAssembly.Module(bytes);
-  const sections = WebAssembly.Module.customSections(module, 'wasi-io-main');
-  if (sections.length === 0) return null;
-  if (!WebAssembly.Module.exports(module).some((e) => e.name === 'main' && e.kind === 'function')) return null;
-  if (sections.length > 1) throw new Error('malformed wasi-io-main section: more than one');
-  try {
-    return parseTypedEntry(Buffer.from(sections[0]).toString('latin1'));
-  } catch (e) {
-    throw new Error(`malformed wasi-io-main section: ${e.message}`);
-  }
+  if (!readExports(bytes).some((e) => e.name === 'main' && e.kind === 0)) return null;
+  return typedEntryOfSections(customSections(bytes, 'wasi-io-main'));
 }
 
 async function main(args) {
@@ -89,7 +82,7 @@ async function main(args) {
     });
     await writeFile(out, await componentNew(embedded, []));
   } catch (e) {
-    process.stderr.write(`${me}: ${core}: ${String(e.message ?? e).split('\n')[0]}\n`);
+    process.stderr.write(`${me}: ${core}: ${oneLineMessage(e)}\n`);
     process.exitCode = 1;
   }
 }

@@ -18,27 +18,34 @@
 // wasi:random, or whose main does not take the streams its section
 // declares; 134 a trap.
 
-import fs from 'node:fs';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { RUN_NAME } from './component-run.mjs';
-import { coreModules, Reader, SECTION, sections } from './js/wasm-binary.mjs';
-import { die, discardOutputs, EXIT_CANNOT_RUN, EXIT_TRAP } from './wasi-run-exit.mjs';
-import { finishOutputs, openStreams, parseTypedArgs, typedEntryOfSections } from './wasi-run-typed.mjs';
+import { coreModules, customSections, readExports } from './js/wasm-binary.mjs';
+import {
+  die,
+  discardOutputs,
+  EXIT_CANNOT_CREATE,
+  EXIT_CANNOT_RUN,
+  EXIT_NO_INPUT,
+  EXIT_TRAP,
+  oneLineMessage,
+  trapLine,
+} from './wasi-run-exit.mjs';
+import { finishOutputs, openStreams, parseTypedArgs, typedEntryOrExit } from './wasi-run-typed.mjs';
 
-// The typed entry point of the component in bytes, from the wasi-io-main
-// sections of its core modules (typedEntryOfSections: null when there is
-// none; exits 126 when there are several, or the one is malformed).
+// The typed entry point of the component in bytes: that of its core module
+// that exports "main" (typedEntryOrExit of its wasi-io-main sections), the
+// same test as the component step's, or null (a command; a WASI_IO_MAIN
+// program on wasm32-wasip2-vfs has the section, not the function).
 function typedEntryOf(component, bytes) {
-  const found = [];
-  for (const m of coreModules(bytes)) {
-    for (const s of sections(bytes, m.body, m.end)) {
-      if (s.id !== SECTION.CUSTOM) continue;
-      const r = new Reader(bytes, s.body, s.end);
-      if (r.name() === 'wasi-io-main') found.push(bytes.subarray(r.p, s.end));
-    }
-  }
-  return typedEntryOfSections(component, found);
+  const typed = coreModules(bytes).filter((m) =>
+    readExports(bytes, m.body, m.end).some((e) => e.name === 'main' && e.kind === 0),
+  );
+  return typedEntryOrExit(
+    component,
+    typed.flatMap((m) => customSections(bytes, 'wasi-io-main', m.body, m.end)),
+  );
 }
 
 // A preview2-shim stream over one of openStreams' entries.
@@ -48,20 +55,17 @@ function shimStream(shim, s, filePath) {
   const fsys = shim.filesystem.createFilesystem({ preopens: { '/': dir } });
   const [[root]] = fsys.preopens.getDirectories();
   const name = path.basename(filePath);
-  if (!s.output) return root.openAt({}, name, {}, { read: true }).readViaStream(0n);
-  return root.openAt({}, path.basename(s.temp ?? filePath), {}, { write: true }).writeViaStream(0n);
+  // the name openStreams checked, which may be a link (-o /dev/stdout)
+  const follow = { symlinkFollow: true };
+  if (!s.output) return root.openAt(follow, name, {}, { read: true }).readViaStream(0n);
+  return root.openAt(follow, path.basename(s.temp ?? filePath), {}, { write: true }).writeViaStream(0n);
 }
 
 // Runs COMPONENT's typed function with argv (what follows COMPONENT), or
 // returns false when it has none (a command: the caller runs it). run is
 // prepareRun's; modules the node_modules/@bytecodealliance folder.
 export async function runTypedComponent({ run, setup, modules, component, argv }) {
-  let entry;
-  try {
-    entry = typedEntryOf(component, new Uint8Array(fs.readFileSync(component)));
-  } catch (e) {
-    die(EXIT_CANNOT_RUN, `${component}: cannot run it: ${String(e.message ?? e).split('\n')[0]}`);
-  }
+  const entry = typedEntryOf(component, run.bytes);
   if (entry === null) return false;
   // streams are all it gets: preview2-shim would give a socket or an HTTP
   // request to a component that imports them
@@ -79,29 +83,34 @@ export async function runTypedComponent({ run, setup, modules, component, argv }
   await import(pathToFileURL(setup).href);
   const shim = await import(pathToFileURL(path.join(modules, 'preview2-shim', 'dist', 'nodejs', 'index.js')).href);
   const program = await import(pathToFileURL(path.join(run.dir, `${RUN_NAME}.js`)).href);
-  if (typeof program.main !== 'function') return false;
+  // exit() inside the function ends this process (preview2-shim's
+  // wasi:cli/exit), and so does a stream that cannot be made: no output is
+  // written then
+  process.once('exit', discardOutputs);
   const paths = [...plan.inputs, ...plan.outputs];
-  const byFd = [...streams.values()].map((s, k) => shimStream(shim, s, paths[k]));
+  const byFd = [...streams.values()].map((s, k) => {
+    try {
+      return shimStream(shim, s, paths[k]);
+    } catch (e) {
+      const why = `${paths[k]}: cannot open ${s.output ? 'output' : 'input'}: ${oneLineMessage(e)}`;
+      return die(s.output ? EXIT_CANNOT_CREATE : EXIT_NO_INPUT, why);
+    }
+  });
   // declaration order: the k-th input or output of the entry
   const nin = entry.inputs.length;
   let i = 0;
   let o = 0;
   const params = entry.streams.map(({ output }) => (output ? byFd[nin + o++] : byFd[i++]));
-  // exit() inside the function ends this process (preview2-shim's
-  // wasi:cli/exit): its outputs are not written
-  process.once('exit', discardOutputs);
   let status;
   try {
     status = program.main([path.basename(component), ...plan.args], ...params);
   } catch (e) {
-    if (e instanceof WebAssembly.RuntimeError)
-      die(EXIT_TRAP, `${component}: trap: ${String(e.message).replace(/^wasm trap: /, '')}`);
-    if (e instanceof RangeError && /call stack size/.test(e.message))
-      die(EXIT_TRAP, `${component}: trap: stack overflow`);
+    const trap = trapLine(e);
+    if (trap !== null) die(EXIT_TRAP, `${component}: trap: ${trap}`);
     // jco's glue refused the call: main's type is not the section's
     die(
       EXIT_CANNOT_RUN,
-      `${component}: its main does not take the streams its wasi-io-main section declares: ${String(e.message ?? e).split('\n')[0]}`,
+      `${component}: its main does not take the streams its wasi-io-main section declares: ${oneLineMessage(e)}`,
     );
   }
   process.removeListener('exit', discardOutputs);

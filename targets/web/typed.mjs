@@ -17,7 +17,8 @@
 import { _setStderr, _setStdout } from '@bytecodealliance/preview2-shim/cli';
 import { inputStreamCreate, outputStreamCreate } from '@bytecodealliance/preview2-shim/io';
 import { concatBytes } from './js/bytes.mjs';
-import { parseTypedEntry } from './js/typed-entry.mjs';
+import { typedEntryOfSections } from './js/typed-entry.mjs';
+import { customSections } from './js/wasm-binary.mjs';
 
 // An input-stream over bytes: reads give what is left, then "closed".
 function bytesInput(bytes) {
@@ -49,10 +50,11 @@ export class TypedComponent {
     const program = await import(url);
     if (typeof program.main !== 'function')
       throw new Error('it has no typed function main (a wasm32-wasip2-io program with WASI_IO_MAIN has one)');
-    const core = await WebAssembly.compileStreaming(fetch(new URL(url.href.replace(/\.js$/, '.core.wasm'))));
-    const sections = WebAssembly.Module.customSections(core, 'wasi-io-main');
-    if (sections.length !== 1) throw new Error('its core module has no wasi-io-main section');
-    return new TypedComponent(program, parseTypedEntry(new TextDecoder('latin1').decode(sections[0])));
+    // the declaration, read from its core module's bytes (jco's glue compiles it)
+    const core = await fetch(new URL(url.href.replace(/\.js$/, '.core.wasm')));
+    const entry = typedEntryOfSections(customSections(new Uint8Array(await core.arrayBuffer()), 'wasi-io-main'));
+    if (entry === null) throw new Error('its core module has no wasi-io-main section');
+    return new TypedComponent(program, entry);
   }
 
   constructor(program, entry) {

@@ -20,7 +20,11 @@
 #   - a component that imports more than wasi:io, wasi:cli, wasi:clocks,
 #     wasi:random (wasi:sockets), or whose main does not take the streams
 #     its wasi-io-main section declares (hostile-typed.mjs), is refused
-#     (126) with one line and writes nothing.
+#     (126) with one line and writes nothing;
+#   - a typed function recursing 20,000 deep runs (the runner's stack), an
+#     input named through a link is read, an output the shim cannot open
+#     is one line; a WASI_IO_MAIN program of wasm32-wasip2-vfs, which has
+#     no typed function, runs as the command it is.
 set -u
 [ $# -eq 5 ] || { echo "usage: $0 BIN EXAMPLES NODE JCO WORKDIR" >&2; exit 2; }
 BIN=$1 EX=$2 NODE=$3 JCO=$4
@@ -151,5 +155,19 @@ fi
     "$RUN" copy.wasm text.txt -o copy.txt 2>err
 expect copy-run $? 0
 same copy-same text.txt copy.txt
+"$RUN" copy.wasm text.txt -o deep.txt -- deep 20000 2>err; expect deep-recursion $? 0
+same deep-recursion-copy text.txt deep.txt
+ln -sf text.txt link.txt
+"$RUN" copy.wasm link.txt -o linked.txt 2>err; expect input-through-a-link $? 0
+same input-through-a-link-copy text.txt linked.txt
+"$RUN" copy.wasm text.txt -o /dev/stdout 2>err | cat >/dev/null
+st=$(sed -n 1p err | grep -c 'wasi-run-component: /dev/stdout: cannot open output: ')
+[ "$st" = 1 ] && ok pipe-through-a-link-is-one-line || fail pipe-through-a-link-is-one-line "$(cat err)"
 grep -q 'Error\|    at ' err && fail no-stack-traces "$(cat err)" || ok no-stack-traces
+# WASI_IO_MAIN on wasm32-wasip2-vfs has the section but no typed function:
+# a command, which says its streams are missing; nothing is left behind
+"$BIN/wasm32-wasip2-vfs-clang" -O2 "$HERE/typed-copy.c" -o copy.vfs.wasm 2>err &&
+    "$RUN" copy.vfs.wasm text.txt -o vfs.txt 2>err
+expect vfs-is-a-command $? 1 'input 1 (text) is host descriptor 3, which was not provided' err
+ls -a | grep -q '\.wasi-run-' && fail vfs-no-temporaries "$(ls -a | grep wasi-run-)" || ok vfs-no-temporaries
 finish

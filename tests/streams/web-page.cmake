@@ -23,7 +23,7 @@ file(GLOB _files "${WEB}/*.html" "${WEB}/*.mjs")
 file(COPY ${_files} DESTINATION "${OUT}")
 # The shared core the page imports (./js/: targets/js).
 file(MAKE_DIRECTORY "${OUT}/js")
-foreach(f bytes.mjs wasi-abi.mjs tar.mjs typed-entry.mjs)
+foreach(f bytes.mjs wasi-abi.mjs tar.mjs typed-entry.mjs wasm-binary.mjs)
   file(COPY_FILE "${WEB}/js/${f}" "${OUT}/js/${f}" ONLY_IF_DIFFERENT)
 endforeach()
 file(COPY_FILE "${SQUISH}" "${OUT}/squish.wasm" ONLY_IF_DIFFERENT)
@@ -59,7 +59,7 @@ if(COMPONENTS)
     list(GET c 1 file)
     list(GET c 2 title)
     list(GET c 3 args)
-    execute_process(COMMAND "${NODE}" "${JCO}" transpile "${file}" -o "${OUT}/components/${name}"
+    execute_process(COMMAND "${NODE}" "${JCO}" transpile "${file}" -o "${OUT}/components/${name}" --base64-cutoff 0
                             --name "${name}" --no-typescript --quiet
                     RESULT_VARIABLE rc ERROR_VARIABLE err OUTPUT_QUIET)
     if(NOT rc EQUAL 0)

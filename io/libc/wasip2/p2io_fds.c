@@ -18,12 +18,13 @@
  * at once, and reads and writes on them block.
  */
 #include <string.h>
+#include <wasi_io.h>
 
 #include "p2io.h"
 
 enum kind { NOT_OPEN, STDIN, STDOUT, STDERR, INPUT, OUTPUT };
 
-#define MAX_FD (P2IO_FIRST_STREAM_FD + 8)
+#define MAX_FD (P2IO_FIRST_STREAM_FD + WASI_IO_MAIN_MAX)
 
 static struct {
     unsigned char kind;
@@ -37,6 +38,8 @@ static int kind_of(int32_t fd)
 
 void __wasi_p2io_open_stream(int32_t fd, uint32_t handle, int is_output)
 {
+    if (fd < P2IO_FIRST_STREAM_FD || fd >= MAX_FD)
+        return;
     fds[fd].kind = is_output ? OUTPUT : INPUT;
     fds[fd].handle = handle;
 }
@@ -255,28 +258,18 @@ P1(poll_oneoff)(const __wasi_subscription_t *in, __wasi_event_t *out, size_t n,
 
 /* ---- io/'s imports ---------------------------------------------------- */
 
+/* the same calls as wasi-libc's above */
 int32_t __wasi_io__import_fd_read(int32_t fd, const __wasi_iovec_t *iovs, size_t n,
                                   __wasi_size_t *nread)
-{
-    return fd_read(fd, iovs, (int32_t)n, nread);
-}
-
+    __attribute__((__alias__("__imported_wasi_snapshot_preview1_fd_read")));
 int32_t __wasi_io__import_fd_write(int32_t fd, const __wasi_ciovec_t *iovs, size_t n,
                                    __wasi_size_t *nwritten)
-{
-    return fd_write(fd, iovs, (int32_t)n, nwritten);
-}
-
+    __attribute__((__alias__("__imported_wasi_snapshot_preview1_fd_write")));
 int32_t __wasi_io__import_fd_fdstat_get(int32_t fd, __wasi_fdstat_t *st)
-{
-    return fd_fdstat_get(fd, st);
-}
-
+    __attribute__((__alias__("__imported_wasi_snapshot_preview1_fd_fdstat_get")));
 int32_t __wasi_io__import_poll_oneoff(const __wasi_subscription_t *in, __wasi_event_t *out,
                                       size_t n, __wasi_size_t *nevents)
-{
-    return __wasi_vfs_host_poll_oneoff(in, out, (int32_t)n, nevents);
-}
+    __attribute__((__alias__("__imported_wasi_snapshot_preview1_poll_oneoff")));
 
 int32_t __wasi_io__import_args_sizes_get(__wasi_size_t *argc, __wasi_size_t *size)
 {

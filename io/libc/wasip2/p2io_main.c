@@ -6,6 +6,9 @@
  * the other triples: it checks the streams, flushes the outputs and
  * answers with the status.
  *
+ * Handles: the streams are borrowed for the call and dropped at its end,
+ * as the canonical ABI requires of the function that received them.
+ *
  * Memory: args is the canonical ABI's list<string>, which the caller
  * wrote through cabi_realloc (wasi-libc's, over malloc; an empty string or
  * list gets no memory) and which the callee owns: every string and the
@@ -61,7 +64,8 @@ int wasi_io_component_main_(const char *decl, int (*fn)(int, char **), const voi
     unsigned char is_output[WASI_IO_MAIN_MAX];
     int status;
 
-    if (__wasi_io__main_directions(decl, is_output) == n) {
+    int known = __wasi_io__main_directions(decl, is_output) == n;
+    if (known) {
         int nin = 0;
         for (int k = 0; k < n; k++)
             nin += !is_output[k];
@@ -76,6 +80,14 @@ int wasi_io_component_main_(const char *decl, int (*fn)(int, char **), const voi
     status = wasi_io_main_(decl, fn, 0, 0);
     call_args = NULL;
     __wasi_p2io_close_streams();
+    /* the call ends its borrows: a borrowed handle is dropped before the
+     * lifted function returns (the canonical ABI traps otherwise) */
+    for (int k = 0; known && k < n; k++) {
+        if (is_output[k])
+            streams_output_stream_drop_borrow((streams_borrow_output_stream_t){(int32_t)handles[k]});
+        else
+            streams_input_stream_drop_borrow((streams_borrow_input_stream_t){(int32_t)handles[k]});
+    }
     /* cabi_realloc gives an empty string or list the address of its
      * alignment, not memory of malloc's: only the others are freed */
     for (size_t i = 0; i < nargs; i++)

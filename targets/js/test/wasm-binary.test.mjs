@@ -6,11 +6,13 @@ import {
   checkHeader,
   concatBytes,
   coreModules,
+  customSections,
   isComponent,
   MAX_COMPONENT_DEPTH,
   i32Leb,
   Reader,
   readImport,
+  readExports,
   readNameMaps,
   section,
   sections,
@@ -153,4 +155,28 @@ test('components: core modules depth-first, nested ones included; bad ones refus
     () => coreModules(Uint8Array.from(deep)),
     (e) => e instanceof WasmReadError && e.message.startsWith(`components nest deeper than ${MAX_COMPONENT_DEPTH} at`),
   );
+});
+
+test('custom sections and exports, read without compiling, as the engine reads them', () => {
+  const bytes = mod(
+    ...section(0, Uint8Array.from([...name('wasi-io-main'), ...Buffer.from('1 in:a')])),
+    ...section(0, Uint8Array.from([...name('other'), 9])),
+    ...section(0, Uint8Array.from([...name('wasi-io-main')])),
+    ...section(7, vec([Uint8Array.from([...name('main'), 0, 3]), Uint8Array.from([...name('memory'), 2, 0])])),
+  );
+  const got = customSections(bytes, 'wasi-io-main').map((b) => Buffer.from(b).toString());
+  assert.deepEqual(got, ['1 in:a', '']);
+  assert.deepEqual(readExports(bytes), [
+    { name: 'main', kind: 0 },
+    { name: 'memory', kind: 2 },
+  ]);
+  // the same as V8's reading (a valid module: these sections alone)
+  const m = new WebAssembly.Module(mod(...section(0, Uint8Array.from([...name('wasi-io-main'), 7]))));
+  assert.deepEqual(
+    customSections(mod(...section(0, Uint8Array.from([...name('wasi-io-main'), 7]))), 'wasi-io-main').map((b) => [
+      ...b,
+    ]),
+    WebAssembly.Module.customSections(m, 'wasi-io-main').map((b) => [...new Uint8Array(b)]),
+  );
+  refused(() => customSections(mod(0, 5, 1), 'x'), 'truncated at byte 10');
 });
