@@ -20,6 +20,10 @@
  *                                the reference for random: N memcpy of
  *                                4 KiB into and out of random 4 KiB-aligned
  *                                places of such an area
+ *   bulk memcpy-sizes ROOT N     N memcpy of each of 16 to 4096 bytes
+ *                                between random places of a 1 MiB area
+ *                                (touched first): what a copy of each
+ *                                size costs (ref.memcpy_size_16, ...)
  *
  * Sizes take K and M suffixes (64K, 256M). Result names carry the chunk
  * in KiB (bulk.write_64k).
@@ -175,9 +179,10 @@ static void append(const char *root, long n)
         bench_die("unlink %s", path);
 }
 
-/* memcpy is wasi-libc's in WebAssembly (a C loop, as the vfs core's copies
- * use); built with -mbulk-memory it is the memory.copy instruction, and the
- * results are named ref.memorycopy_*. */
+/* memcpy is the C library's in WebAssembly (wasm32-wasi: wasi-libc's, a C
+ * loop; wasm32-wasi-vfs: memory.copy from 128 bytes on, as the vfs core's
+ * copies use); built with -mbulk-memory it is the memory.copy instruction
+ * whatever the size, and the results are named ref.memorycopy_*. */
 #ifdef __wasm_bulk_memory__
 #define COPY_NAME "ref.memorycopy"
 #else
@@ -245,6 +250,37 @@ static void copy_random(long size, long n)
     free(area);
 }
 
+/* The cost of one copy by size: n copies of each size from the upper half
+ * of a touched 1 MiB area to its lower quarter, at places that move by an
+ * odd stride. The sizes are read
+ * through a volatile so that no copy has a size known at compile time. */
+static void copy_sizes(long n)
+{
+    static volatile long sizes[] = {16, 64, 128, 192, 256, 1024, 4096};
+    enum { AREA = 1 << 20 };
+    unsigned char *area = malloc(AREA);
+    unsigned long off = 0;
+    size_t k;
+    char name[64];
+    long i, sz;
+    struct bench_t t;
+
+    if (!area)
+        bench_die("malloc");
+    fill(area, AREA, 3);
+    for (k = 0; k < sizeof sizes / sizeof *sizes; k++) {
+        sz = sizes[k];
+        t = bench_now();
+        for (i = 0; i < n; i++) {
+            off = (off + 40961) & (AREA / 4 - 1);
+            memcpy(area + off, area + AREA / 2 + (off ^ 8192), (size_t)sz);
+        }
+        snprintf(name, sizeof name, COPY_NAME "_size_%ld", sz);
+        bench_report(name, (double)n, "op", t);
+    }
+    free(area);
+}
+
 int main(int argc, char **argv)
 {
     const char *w = argc > 2 ? argv[1] : "";
@@ -263,9 +299,11 @@ int main(int argc, char **argv)
         copy(bench_arg(argv, argc, 3), bench_arg(argv, argc, 4));
     } else if (!strcmp(w, "memcpy-random")) {
         copy_random(bench_arg(argv, argc, 3), bench_arg(argv, argc, 4));
+    } else if (!strcmp(w, "memcpy-sizes")) {
+        copy_sizes(bench_arg(argv, argc, 3));
     } else {
-        fprintf(stderr,
-                "usage: bulk seq|random|append|memcpy|memcpy-random ROOT N...\n");
+        fprintf(stderr, "usage: bulk seq|random|append|memcpy|memcpy-random|"
+                        "memcpy-sizes ROOT N...\n");
         return 2;
     }
     return 0;

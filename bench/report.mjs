@@ -87,9 +87,21 @@ export function report(result, goals, columns) {
       rows.push([`*${label}*`, ...COLS.map((c) => num(mibs(key, c), "MiB/s")), ""]);
     }
     out.push(table(["workload", ...COLS, "vfs of memcpy (≥ 50%)"], rows));
-    out.push(`\nmemcpy rows: in the vfs column, wasi-libc's memcpy inside the module (the one ` +
-             `the vfs core's copies use; no bulk-memory instructions, as the vfs build); in ` +
-             `the native column, glibc's. Random 4 KiB operations are converted to MiB/s.\n`);
+    out.push(`\nmemcpy rows: in the vfs column, the vfs triple's memcpy inside the module (the ` +
+             `one the vfs core's copies use: memory.copy from 128 bytes on); in the native ` +
+             `column, glibc's. Random 4 KiB operations are converted to MiB/s.\n`);
+  }
+
+  const sizes = Object.keys(med).filter((k) => /^ref\.memcpy_size_\d+$/.test(k))
+    .map((k) => +k.split("_").pop()).sort((a, b) => a - b);
+  if (sizes.length) {
+    out.push(`## Copies (ns per copy, lower is better)\n`);
+    const rows = sizes.map((z) => [`${z.toLocaleString("en-US")} B`,
+      num(med[`ref.memcpy_size_${z}`].vfs), num(med[`ref.memcpy_size_${z}`].wasi),
+      num(med[`ref.memorycopy_size_${z}`]?.vfs), num(med[`ref.memcpy_size_${z}`].native)]);
+    out.push(table(["size", "vfs triple's memcpy", "wasi-libc's memcpy (wasm32-wasi)",
+                    "memory.copy at every size", "glibc's memcpy (native)"], rows));
+    out.push(`\n\`bulk memcpy-sizes\`: copies between random places of a touched 1 MiB area.\n`);
   }
 
   const ap = ["bulk.append@small", "bulk.append@big"].filter((k) => med[k]);

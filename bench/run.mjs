@@ -93,14 +93,19 @@ function workloads(scale) {
     { group: "bulk", prog: "bulk", args: ["seq", mib(256), "64K"], cols: all },
     { group: "bulk", prog: "bulk", args: ["seq", mib(256), "1M"], cols: all },
     { group: "bulk", prog: "bulk", args: ["random", mib(256), n(65536)], cols: all },
-    // the ceiling: memcpy inside wasm (wasi-libc's, as the vfs build uses),
-    // and memory.copy (bulk memory, which the vfs build does not use)
+    // the ceiling: memcpy inside wasm (the vfs triple's C library's, which
+    // the vfs core uses: memory.copy from 128 bytes on), and memory.copy
+    // inline (-mbulk-memory)
     { group: "bulk", prog: "bulk", args: ["memcpy", mib(256), "64K"], cols: ["vfs", "native"] },
     { group: "bulk", prog: "bulk", args: ["memcpy", mib(256), "1M"], cols: ["vfs", "native"] },
     { group: "bulk", prog: "bulk", args: ["memcpy-random", mib(256), n(65536)], cols: ["vfs", "native"] },
     { group: "bulk", prog: "memcopy", args: ["memcpy", mib(256), "64K"], cols: ["vfs"] },
     { group: "bulk", prog: "memcopy", args: ["memcpy", mib(256), "1M"], cols: ["vfs"] },
     { group: "bulk", prog: "memcopy", args: ["memcpy-random", mib(256), n(65536)], cols: ["vfs"] },
+    // one copy by size: the vfs triple's memcpy (vfs), wasi-libc's (wasi),
+    // memory.copy at every size (memcopy), glibc's (native)
+    { group: "bulk", prog: "bulk", args: ["memcpy-sizes", n(2000000)], cols: ["vfs", "wasi", "native"] },
+    { group: "bulk", prog: "memcopy", args: ["memcpy-sizes", n(2000000)], cols: ["vfs"] },
     // appends at N/10 and N: linear means the same time per append
     { group: "append", prog: "bulk", args: ["append", n(1000000)], cols: all, tag: "small" },
     { group: "append", prog: "bulk", args: ["append", n(10000000, 100)], cols: all, tag: "big" },

@@ -42,6 +42,7 @@ file(GLOB _p2_bottom CONFIGURE_DEPENDS "${_ovl}/p2/*.c")
 wasi_add_archive(wasi_p2_vfs_bottom OUTPUT "${_p2vfs}/libp2.a"
                  SOURCES ${_p2_bottom}
                  DEFINES _GNU_SOURCE
+                         P2_CLOCK_TIME_GET=__wasi_vfs_host_clock_time_get
                  DEPENDS "${_p2_base_stamp}")
 # setjmp/longjmp, as on wasm32-wasi-vfs (libc-overlay/CMakeLists.txt): the
 # exception-handling lowering; the config file gives programs the flag.
@@ -50,6 +51,9 @@ wasi_add_archive(wasi_p2_vfs_sjlj OUTPUT "${_p2vfs}/libsjlj.a"
                          "${_ovl}/src/common/sjlj/unlowered.c"
                  INCLUDES "${_ovl}/include"
                  FLAGS -mexception-handling -mllvm -wasm-enable-sjlj
+                 DEPENDS "${_p2_base_stamp}")
+wasi_add_archive(wasi_p2_vfs_bulk OUTPUT "${_p2vfs}/libbulk.a"
+                 SOURCES ${WASI_OVERLAY_BULK_SOURCES} FLAGS -mbulk-memory
                  DEPENDS "${_p2_base_stamp}")
 wasi_add_archive(wasi_p2_io OUTPUT "${_p2vfs}/libwasi-io.a"
                  SOURCES ${IO_WASM_SOURCES}
@@ -64,16 +68,17 @@ set(WASI_LIBC_LIB "${WASI_P2_LIBC_LIB}")
 set(WASI_P2_VFS_LIBC "${_p2vfs}/lib/libc.a")
 wasi_merge_libc(wasi_p2_vfs_libc OUTPUT "${WASI_P2_VFS_LIBC}" WORK "${_p2vfs}/merge"
                 ADD "${_p2vfs}/liboverlay.a" "${_p2vfs}/libsjlj.a" "${_p2vfs}/libp2.a"
+                    "${_p2vfs}/libbulk.a"
                 CORE "${_p2vfs}/libvfs-core.a"
                 EMULATED ${_emulated} YIELDS pthread_self.o stack_chk.o
                 IF_BASE pthread_join_np.o
                 DEPENDS wasi_p2_vfs_core wasi_p2_vfs_overlay wasi_p2_vfs_sjlj wasi_p2_vfs_bottom
-                        "${_p2_base_stamp}")
+                        wasi_p2_vfs_bulk "${_p2_base_stamp}")
 # The wasip2 sysroot and Debian 13's archives first: their rules then find
 # everything made (the Makefile generator copies a rule into every target
 # that depends on its output; ordered, the copies do not run again).
 foreach(t wasi_p2_vfs_core wasi_p2_vfs_overlay wasi_p2_vfs_sjlj wasi_p2_vfs_bottom wasi_p2_io
-          wasi_p2_vfs_libc)
+          wasi_p2_vfs_bulk wasi_p2_vfs_libc)
   add_dependencies(${t} wasi_p2_sysroot)
 endforeach()
 set(WASI_P2_VFS_HEADERS "${_ovl}/include" "${IO_INCLUDE_DIR}")

@@ -200,6 +200,19 @@ int32_t __wasi_vfs_host_poll_oneoff(const __wasi_subscription_t *in,
                                     __wasi_event_t *out, int32_t n,
                                     __wasi_size_t *nevents)
     WASI_VFS_HOST("poll_oneoff");
+int32_t __wasi_vfs_host_clock_time_get(int32_t id, int64_t precision,
+                                       __wasi_timestamp_t *t)
+    WASI_VFS_HOST("clock_time_get");
+
+/* Stamps the filesystem's times marked for update (vfs_sync_times), if it
+ * exists: called before the program sees the time (a clock reading, a
+ * wait). preview1/clock.c; set by fs/state.c. */
+extern void (*__wasi_vfs_sync_times)(void);
+static inline void __wasi_vfs_time_seen(void)
+{
+    if (__wasi_vfs_sync_times)
+        __wasi_vfs_sync_times();
+}
 
 /* Device ops of /dev/stdin, /dev/stdout, /dev/stderr; ctx is the host
  * descriptor (0, 1, 2). No poll op: poll_oneoff forwards host streams to

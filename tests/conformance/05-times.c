@@ -1,7 +1,10 @@
 /* 05-times: utimensat/futimens with explicit values are read back exactly;
  * UTIME_OMIT keeps a value; UTIME_NOW, writes and directory changes move
- * times forward.  Only known values and relations are printed: never the
- * clock. */
+ * times forward; a write's times lie between the clock readings around it,
+ * and before a file made after a sleep.  Only known values and relations
+ * are printed: never the clock. */
+#include <time.h>
+
 #include "conf.h"
 
 #define T_A 1000000000 /* 2001-09-09 */
@@ -17,6 +20,15 @@ static int after(const struct timespec *ts, time_t t)
 {
     return ts->tv_sec > t;
 }
+
+static long long ns(const struct timespec *ts)
+{
+    return (long long)ts->tv_sec * 1000000000 + ts->tv_nsec;
+}
+
+/* Linux stamps files with its coarse clock, up to a tick (at most 10 ms)
+ * behind CLOCK_REALTIME */
+#define TICK 10000000LL
 
 int main(void)
 {
@@ -86,6 +98,30 @@ int main(void)
     OK("stat(f)", stat("f", &st));
     YES("atime and mtime after NULL times > X",
         after(&st.st_atim, T_X) && after(&st.st_mtim, T_X), 1);
+
+    SAY("-- write times against the clock");
+    {
+        struct timespec c0, c1;
+        struct stat gst;
+        char c;
+        clock_gettime(CLOCK_REALTIME, &c0);
+        RC("write", write(fd, "y", 1), 1);
+        RC("pread", pread(fd, &c, 1, 0), 1);
+        clock_gettime(CLOCK_REALTIME, &c1);
+        OK("fstat(fd)", fstat(fd, &st));
+        YES("clock before write <= mtime, ctime, atime <= clock after",
+            ns(&st.st_mtim) >= ns(&c0) - TICK && ns(&st.st_mtim) <= ns(&c1) &&
+            ns(&st.st_ctim) >= ns(&c0) - TICK && ns(&st.st_ctim) <= ns(&c1) &&
+            ns(&st.st_atim) >= ns(&c0) - TICK && ns(&st.st_atim) <= ns(&c1), 1);
+        RC("write", write(fd, "z", 1), 1);
+        OK("usleep(50 ms)", usleep(50000));
+        conf_put("g", "g");
+        OK("fstat(fd)", fstat(fd, &st));
+        OK("stat(g)", stat("g", &gst));
+        YES("mtime of a write before the sleep < ctime of g made after it",
+            ns(&st.st_mtim) + 30000000 < ns(&gst.st_ctim), 1);
+        OK("unlink(g)", unlink("g"));
+    }
 
     SAY("-- directory times");
     OK("mkdir(d)", mkdir("d", 0700));

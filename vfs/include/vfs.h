@@ -206,6 +206,12 @@ int vfs_fd_device(struct vfs *fs, int fd, const struct vfs_device_ops **ops,
 int vfs_openat(struct vfs *fs, int dirfd, const char *path, int flags,
                uint32_t perm);
 
+/* Stamps the times marked for update (vfs_read, vfs_write, vfs_readdir,
+ * vfs_readlinkat) with the clock now, if there are any. A caller that
+ * reads a clock of its own, or waits, calls it first, so that no file's
+ * times come later than what it saw. */
+void vfs_sync_times(struct vfs *fs);
+
 /* Closes fd. -EBADF if not open. Removing the last descriptor of an
  * unlinked file frees it. */
 int vfs_close(struct vfs *fs, int fd);
@@ -217,6 +223,12 @@ int vfs_close(struct vfs *fs, int fd);
  * without readers). A write that fits partly is short, not an error.
  * Timestamps: a write that moves data sets mtime and ctime; a read of a
  * regular file that returns data sets atime (strictatime, not relatime).
+ * They are marked for update, as POSIX allows (XBD 4.9), and take the
+ * clock's reading at the next of: the filesystem's next clock read for any
+ * other timestamp, a stat of the file, marks on a fifth file (four files
+ * hold marks at most), the file's removal, or vfs_sync_times. So a file's
+ * times are never later than a time set after them, and a series of reads
+ * and writes reads the clock once.
  * Mode: as on Linux for an unprivileged writer, a write that moves data,
  * and any truncation (also VFS_O_TRUNC), clear set-user-ID, and
  * set-group-ID if group execute is set. */

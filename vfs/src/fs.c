@@ -29,9 +29,26 @@ int vfs__budget(const struct vfs *fs, uint64_t more)
     return fs->bytes + more > fs->max_bytes ? -ENOSPC : 0;
 }
 
-int64_t vfs__now(const struct vfs *fs)
+int64_t vfs__now(struct vfs *fs)
 {
-    return fs->now ? fs->now(fs->now_ctx) : 0;
+    int64_t t = fs->now ? fs->now(fs->now_ctx) : 0;
+    unsigned i;
+
+    for (i = 0; i < fs->nmarked; i++) {
+        struct vfs_node *n = fs->marked[i];
+        if (fs->marks[i] & VFS__MARK_A)
+            n->atime = t;
+        if (fs->marks[i] & VFS__MARK_MC)
+            n->mtime = n->ctime = t;
+    }
+    fs->nmarked = 0;
+    return t;
+}
+
+void vfs_sync_times(struct vfs *fs)
+{
+    if (fs->nmarked)
+        (void)vfs__now(fs);
 }
 
 /* Frees directory d of a filesystem being made and what it holds (files,
@@ -123,6 +140,7 @@ void vfs_destroy(struct vfs *fs)
 
     if (!fs)
         return;
+    fs->nmarked = 0; /* nothing will read those times: no clock read */
     for (i = 0; i < fs->nslots; i++)
         if (fs->slots[i].ofd)
             vfs__fd_clear(fs, (int)i);

@@ -39,6 +39,7 @@ int vfs__node_new(struct vfs *fs, uint32_t mode, size_t extra,
 
 void vfs__node_free(struct vfs *fs, struct vfs_node *n)
 {
+    vfs__settle(fs, n);
     if (n->ops->free)
         n->ops->free(fs, n);
     if (VFS__ISLNK(n->mode))
@@ -77,9 +78,43 @@ void vfs__drop_setid(struct vfs_node *n)
         n->mode &= ~(uint32_t)02000;
 }
 
-void vfs__touch_data(struct vfs *fs, struct vfs_node *n)
+/* The index of n among the marked nodes, or nmarked. */
+static unsigned marked_at(const struct vfs *fs, const struct vfs_node *n)
 {
-    vfs__touch_mc(fs, n);
+    unsigned i = 0;
+    while (i < fs->nmarked && fs->marked[i] != n)
+        i++;
+    return i;
+}
+
+void vfs__settle(struct vfs *fs, const struct vfs_node *n)
+{
+    if (marked_at(fs, n) < fs->nmarked)
+        (void)vfs__now(fs);
+}
+
+void vfs__mark(struct vfs *fs, struct vfs_node *n, unsigned m)
+{
+    unsigned i = marked_at(fs, n);
+
+    if (i == VFS__MARKED) {
+        (void)vfs__now(fs);
+        i = 0;
+    }
+    if (i == fs->nmarked) {
+        fs->marked[i] = n;
+        fs->marks[i] = 0;
+        fs->nmarked++;
+    }
+    fs->marks[i] |= (unsigned char)m;
+}
+
+void vfs__touch_data(struct vfs *fs, struct vfs_node *n, int mark)
+{
+    if (mark)
+        vfs__mark(fs, n, VFS__MARK_MC);
+    else
+        vfs__touch_mc(fs, n);
     vfs__drop_setid(n);
 }
 

@@ -20,7 +20,7 @@ static int readdir_(struct vfs *fs, int fd, uint64_t cookie,
     if ((r = vfs__ready(fs, f->node)))
         return r;
     d = &f->node->u.dir;
-    f->node->atime = vfs__now(fs);
+    vfs__mark(fs, f->node, VFS__MARK_A);
     de.type = VFS_S_IFDIR;
     de.name = "..";
     for (; cookie < 2 && !r; cookie++) {

@@ -58,9 +58,9 @@ static ssize_t xfer(struct vfs *fs, int fd, const struct vfs_iovec *iov,
         if (pos == AT_OFFSET)
             f->off = off + (int64_t)total;
         if (total && wr)
-            vfs__touch_data(fs, n);
+            vfs__touch_data(fs, n, 1);
         else if (total)
-            n->atime = vfs__now(fs);
+            vfs__mark(fs, n, VFS__MARK_A);
     }
     return (ssize_t)total;
 }

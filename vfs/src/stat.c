@@ -14,8 +14,10 @@ static __attribute__((noinline)) void to_ts(int64_t ns, struct timespec *ts)
     ts->tv_nsec = (long)r;
 }
 
-static void fill(const struct vfs_node *n, struct vfs_stat *st)
+static void fill(struct vfs *fs, const struct vfs_node *n,
+                 struct vfs_stat *st)
 {
+    vfs__settle(fs, n);
     memset(st, 0, sizeof *st);
     st->dev = 1;
     st->ino = n->ino;
@@ -40,7 +42,7 @@ int vfs_fstat(struct vfs *fs, int fd, struct vfs_stat *st)
     struct vfs__ofd *f = vfs__ofd(fs, fd);
     if (!f)
         return -EBADF;
-    fill(f->node, st);
+    fill(fs, f->node, st);
     return 0;
 }
 
@@ -51,6 +53,6 @@ int vfs_fstatat(struct vfs *fs, int dirfd, const char *path,
     int r;
     r = vfs__lookup_at(fs, dirfd, path, flags, VFS_AT_SYMLINK_NOFOLLOW, &w);
     if (!r)
-        fill(w.node, st);
+        fill(fs, w.node, st);
     return r;
 }

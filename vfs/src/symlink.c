@@ -64,7 +64,7 @@ static ssize_t readlinkat_(struct vfs *fs, int dirfd, const char *path,
     }
     k = (size_t)n->size < bufsize ? (size_t)n->size : bufsize;
     memcpy(buf, n->u.target, k);
-    n->atime = vfs__now(fs);
+    vfs__mark(fs, n, VFS__MARK_A);
     return (ssize_t)k;
 }
 

@@ -294,6 +294,31 @@ static int check_cache(struct ck *c)
     return 0;
 }
 
+/* The nodes with timestamps marked for update are distinct live nodes,
+ * each with marks. (Run before the nodes are sorted.) */
+static int check_marks(struct ck *c)
+{
+    const struct vfs *fs = c->fs;
+    unsigned i, j;
+    size_t k;
+
+    if (fs->nmarked > VFS__MARKED)
+        return fail(c, "too many marked nodes", fs->nmarked);
+    for (i = 0; i < fs->nmarked; i++) {
+        if (!fs->marks[i] || (fs->marks[i] & ~(VFS__MARK_A | VFS__MARK_MC)))
+            return fail(c, "timestamp marks malformed", fs->marks[i]);
+        for (j = 0; j < i; j++)
+            if (fs->marked[j] == fs->marked[i])
+                return fail(c, "node marked twice", fs->marked[i]->ino);
+        for (k = 0; k < c->nodes.n; k++)
+            if (NODE(&c->nodes.v[k]) == fs->marked[i])
+                break;
+        if (k == c->nodes.n)
+            return fail(c, "marked node is not in the tree", i);
+    }
+    return 0;
+}
+
 static int run(struct ck *c)
 {
     const struct vfs *fs = c->fs;
@@ -414,6 +439,8 @@ static int run(struct ck *c)
     if (fs->umask & ~0777u)
         return fail(c, "bad umask", fs->umask);
     if (check_cache(c))
+        return -EIO;
+    if (check_marks(c))
         return -EIO;
     qsort(c->nodes.v, c->nodes.n, sizeof *c->nodes.v, by_ino);
     for (i = 1; i < c->nodes.n; i++)

@@ -227,6 +227,10 @@ struct vfs__pcache {
     uint32_t len;
 };
 
+/* How many nodes may hold timestamps marked for update at once: a copy
+ * loop's source and target, a database and its journal. */
+#define VFS__MARKED 4
+
 struct vfs {
     void *(*realloc)(void *ctx, void *ptr, size_t size);
     void *alloc_ctx;
@@ -249,6 +253,12 @@ struct vfs {
     /* The last description freed, kept for the next open (an open and
      * a close then cost no allocation); NULL: none. */
     struct vfs__ofd *spare;
+    /* Timestamps marked for update (node.c, vfs__mark): marked[0 ..
+     * nmarked) are distinct live nodes, and marks[i] which of marked[i]'s
+     * times (VFS__MARK_*, nonzero). */
+    struct vfs_node *marked[VFS__MARKED];
+    unsigned char marks[VFS__MARKED];
+    unsigned nmarked;
 };
 
 /* ---- memory (fs.c) ------------------------------------------------------ */
@@ -257,8 +267,11 @@ VFS__HIDDEN void *vfs__realloc(struct vfs *fs, void *ptr, size_t size);
 VFS__HIDDEN void vfs__free(struct vfs *fs, void *ptr);
 /* -ENOSPC unless `more` bytes fit under max_bytes. */
 VFS__HIDDEN int vfs__budget(const struct vfs *fs, uint64_t more);
-/* The config clock in nanoseconds; 0 without one. */
-VFS__HIDDEN int64_t vfs__now(const struct vfs *fs);
+/* The config clock in nanoseconds; 0 without one. Every clock read of the
+ * core goes through here, and stamps the marked nodes' times with the
+ * reading (node.c, vfs__mark), so that no timestamp is later than one set
+ * after it. */
+VFS__HIDDEN int64_t vfs__now(struct vfs *fs);
 
 /* ---- nodes (node.c) ----------------------------------------------------- */
 /* Bytes of a node of mode's kind: the common part and its member of u
@@ -278,10 +291,27 @@ VFS__HIDDEN void vfs__node_put(struct vfs *fs, struct vfs_node *n);
 VFS__HIDDEN void vfs__node_free(struct vfs *fs, struct vfs_node *n);
 /* Marks modification (mtime+ctime) or change (ctime) at now. */
 VFS__HIDDEN void vfs__touch_mc(struct vfs *fs, struct vfs_node *n);
-/* A regular file's data changed (write, truncate): vfs__touch_mc, and, as
+/*
+ * Times marked for update (POSIX, XBD 4.9 "File Times Update"): a read or
+ * write through a descriptor marks its file's times instead of reading the
+ * clock, and the marks are stamped with the next clock reading that could
+ * be told apart from the moment of the call: the core's next vfs__now (any
+ * other timestamp, which is so never earlier than these), a look at that
+ * file's times (vfs__settle), or vfs_sync_times (the caller's own clock
+ * read or wait). Up to VFS__MARKED nodes hold marks: marking one more
+ * stamps them all first, and so does freeing one.
+ */
+#define VFS__MARK_A  1u   /* atime */
+#define VFS__MARK_MC 2u   /* mtime and ctime */
+VFS__HIDDEN void vfs__mark(struct vfs *fs, struct vfs_node *n, unsigned m);
+/* Stamps the marks if n has any: before n's times are read, or n freed. */
+VFS__HIDDEN void vfs__settle(struct vfs *fs, const struct vfs_node *n);
+/* A regular file's data changed (write, truncate): vfs__touch_mc (a write:
+ * `mark` set, vfs__mark with VFS__MARK_MC), and, as
  * Linux does for a writer without CAP_FSETID, clears set-user-ID, and
  * set-group-ID when group execute is set. */
-VFS__HIDDEN void vfs__touch_data(struct vfs *fs, struct vfs_node *n);
+VFS__HIDDEN void vfs__touch_data(struct vfs *fs, struct vfs_node *n,
+                                 int mark);
 /* (Built with VFS_SUPERUSER, the writer is root, which has CAP_FSETID:
  * the bits stay.) */
 /* The mode part of vfs__touch_data alone (a truncate to the same size). */

@@ -26,14 +26,22 @@
 
 struct vfs *__wasi_vfs_fs;
 
-/* Wall-clock time for the filesystem's timestamps. (t is static: no stack
- * frame to make, and nothing reenters.) */
+/* Wall-clock time for the filesystem's timestamps: the host's clock, not
+ * the program's (preview1/clock.c), which stamps the filesystem's marked
+ * times first. (t is static: no stack frame to make, and nothing
+ * reenters.) */
 int64_t __wasi_vfs_now(void *ctx)
 {
     static __wasi_timestamp_t t;
     (void)ctx;
-    return __wasi_clock_time_get(__WASI_CLOCKID_REALTIME, 1, &t) ? 0
-                                                                 : (int64_t)t;
+    return __wasi_vfs_host_clock_time_get(__WASI_CLOCKID_REALTIME, 1, &t)
+               ? 0
+               : (int64_t)t;
+}
+
+static void sync_times(void)
+{
+    vfs_sync_times(__wasi_vfs_fs);
 }
 
 /* Device names, 13 bytes apart: the host streams 0, 1, 2 (whose number
@@ -99,6 +107,7 @@ struct vfs *__wasi_vfs(void)
         if (__wasi_vfs_std_closed >> i & 1)
             vfs_close(fs, i);
     __wasi_vfs_stream = &__wasi_vfs_stream_vfs;
+    __wasi_vfs_sync_times = sync_times;
     __wasi_vfs_fs = fs;
     __wasi_vfs_transfer(fs);
     return fs;

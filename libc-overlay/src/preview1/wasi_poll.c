@@ -66,6 +66,7 @@ int32_t __imported_wasi_snapshot_preview1_poll_oneoff(
         __wasi_vfs_fault(out, (uint32_t)n * sizeof *out) ||
         __wasi_vfs_fault(nevents, sizeof *nevents))
         return __WASI_ERRNO_FAULT;
+    __wasi_vfs_time_seen(); /* a wait: the time moves on (clock.c) */
     for (i = 0; i < (__wasi_size_t)n; i++)
         if (is_fd(&in[i]))
             break;

@@ -91,6 +91,127 @@ START_TEST(times)
 }
 END_TEST
 
+static int no_emit(void *ctx, const struct vfs_dirent *ent)
+{
+    (void)ctx;
+    (void)ent;
+    return 0;
+}
+
+/* Reads and writes mark times for update (vfs.h): they read no clock, and
+ * the marks take the next reading that any other timestamp, a stat of the
+ * file, a fifth marked file or vfs_sync_times makes. The test clock
+ * advances a second per reading, so test_time counts the readings. */
+START_TEST(times_marked)
+{
+    struct vfs *fs = mkfs();
+    struct vfs_stat st;
+    struct timespec ts[2];
+    char c, name[8], buf[8];
+    int64_t t0;
+    int fd, f[5], i;
+
+    fd = vfs_openat(fs, VFS_AT_ROOT, "/a", VFS_O_RDWR | VFS_O_CREAT, 0644);
+    t0 = test_time;
+    for (i = 0; i < 100; i++)
+        EQ(vfs_write(fs, fd, "x", 1), 1);
+    EQ(vfs_pread(fs, fd, &c, 1, 0), 1);
+    EQ(test_time, t0); /* no reading */
+    EQ(vfs_fstat(fs, fd, &st), 0); /* one reading, for all of them */
+    EQ(test_time, t0 + 1000000000);
+    EQ((int64_t)st.mtime.tv_sec * 1000000000, test_time);
+    EQ(st.ctime.tv_sec, st.mtime.tv_sec);
+    EQ(st.atime.tv_sec, st.mtime.tv_sec);
+    EQ(vfs_fstat(fs, fd, &st), 0); /* stamped: no second reading */
+    EQ(test_time, t0 + 1000000000);
+
+    /* another timestamp takes the same reading: the write is not later */
+    EQ(vfs_write(fs, fd, "y", 1), 1);
+    EQ(vfs_mkdirat(fs, VFS_AT_ROOT, "/d", 0755), 0);
+    EQ(test_time, t0 + 2000000000);
+    EQ(vfs_fstat(fs, fd, &st), 0);
+    EQ(st_of(fs, "/d", 0).ctime.tv_sec, st.mtime.tv_sec);
+    EQ(st.mtime.tv_sec, st.ctime.tv_sec);
+    EQ(test_time, t0 + 2000000000);
+
+    /* vfs_sync_times stamps now; with nothing marked it reads no clock */
+    EQ(vfs_write(fs, fd, "z", 1), 1);
+    vfs_sync_times(fs);
+    EQ(test_time, t0 + 3000000000);
+    vfs_sync_times(fs);
+    EQ(test_time, t0 + 3000000000);
+    EQ(vfs_fstat(fs, fd, &st), 0);
+    EQ((int64_t)st.mtime.tv_sec * 1000000000, test_time);
+
+    /* an explicit time set after a write wins over the write's mark */
+    EQ(vfs_write(fs, fd, "w", 1), 1);
+    EQ(vfs_pread(fs, fd, &c, 1, 0), 1);
+    ts[0].tv_sec = 0;
+    ts[0].tv_nsec = VFS_UTIME_OMIT;
+    ts[1].tv_sec = 7;
+    ts[1].tv_nsec = 0;
+    EQ(vfs_futimens(fs, fd, ts), 0);
+    EQ(vfs_fstat(fs, fd, &st), 0);
+    EQ(st.mtime.tv_sec, 7);
+    EQ((int64_t)st.atime.tv_sec * 1000000000, test_time); /* the read's */
+    EQ((int64_t)st.ctime.tv_sec * 1000000000, test_time);
+
+    /* five files: the fifth stamps the four before it, with one reading */
+    for (i = 0; i < 5; i++) {
+        snprintf(name, sizeof name, "/f%d", i);
+        f[i] = vfs_openat(fs, VFS_AT_ROOT, name, VFS_O_RDWR | VFS_O_CREAT,
+                          0644);
+        ck_assert_int_ge(f[i], 0);
+    }
+    t0 = test_time;
+    for (i = 0; i < 4; i++)
+        EQ(vfs_write(fs, f[i], "x", 1), 1);
+    EQ(test_time, t0);
+    EQ(vfs_write(fs, f[4], "x", 1), 1);
+    EQ(test_time, t0 + 1000000000);
+    for (i = 0; i < 4; i++) {
+        EQ(vfs_fstat(fs, f[i], &st), 0);
+        EQ((int64_t)st.mtime.tv_sec * 1000000000, t0 + 1000000000);
+    }
+    EQ(test_time, t0 + 1000000000);
+    EQ(vfs_fstat(fs, f[4], &st), 0);
+    EQ((int64_t)st.mtime.tv_sec * 1000000000, t0 + 2000000000);
+    CHECK_FS(fs);
+
+    /* a file freed with marks stamps them first (ASan: nothing touches it
+     * after) */
+    EQ(vfs_unlinkat(fs, VFS_AT_ROOT, "/f0", 0), 0);
+    EQ(vfs_write(fs, f[0], "x", 1), 1);
+    EQ(vfs_write(fs, f[1], "x", 1), 1);
+    t0 = test_time;
+    EQ(vfs_close(fs, f[0]), 0);
+    EQ(test_time, t0 + 1000000000);
+    CHECK_FS(fs);
+    vfs_sync_times(fs);
+    EQ(test_time, t0 + 1000000000);
+    EQ(vfs_fstat(fs, f[1], &st), 0);
+    EQ((int64_t)st.mtime.tv_sec * 1000000000, t0 + 1000000000);
+
+    /* readdir and readlink mark atime */
+    EQ(vfs_symlinkat(fs, "a", VFS_AT_ROOT, "/l"), 0);
+    t0 = test_time;
+    EQ(vfs_readlinkat(fs, VFS_AT_ROOT, "/l", buf, sizeof buf), 1);
+    fd = vfs_openat(fs, VFS_AT_ROOT, "/d", VFS_O_RDONLY, 0);
+    EQ(vfs_readdir(fs, fd, 0, no_emit, NULL), 0);
+    EQ(test_time, t0);
+    EQ((int64_t)st_of(fs, "/l", VFS_AT_SYMLINK_NOFOLLOW).atime.tv_sec *
+           1000000000,
+       t0 + 1000000000);
+    EQ((int64_t)st_of(fs, "/d", 0).atime.tv_sec * 1000000000,
+       t0 + 1000000000);
+    for (i = 1; i < 5; i++)
+        EQ(vfs_close(fs, f[i]), 0);
+    EQ(vfs_close(fs, fd), 0);
+    CHECK_FS(fs);
+    vfs_destroy(fs);
+}
+END_TEST
+
 static ssize_t dev_read(void *ctx, void *buf, size_t len)
 {
     int *state = ctx;
@@ -206,6 +327,7 @@ static Suite *suite(void)
     TCase *tc = tcase_create("core");
     ADD(tc, rw_basic);
     ADD(tc, times);
+    ADD(tc, times_marked);
     ADD(tc, devices);
     ADD(tc, seek_holes);
     suite_add_tcase(s, tc);
