@@ -60,9 +60,10 @@ export function report(result, goals, columns) {
       rows.push(["*one read of the wall clock (reference)*", (result.counts["ref.clock"] || 0).toLocaleString("en-US"),
                  ...COLS.map((c) => num(med["ref.clock"][c])), "", ""]);
     out.push(table(["operation", "count", ...COLS, "vfs vs wasi (≥ 20x)", "vfs vs native (≥ 1x)"], rows));
-    out.push(`\nThe clock row: clock_gettime(CLOCK_REALTIME) in each column; every operation ` +
-             `that changes something reads it once for its timestamps (in the vfs column through ` +
-             `the host's clock_time_get).\n`);
+    out.push(`\nThe clock row: clock_gettime(CLOCK_REALTIME) in each column. In the vfs column ` +
+             `(through the host's clock_time_get) an operation on names or attributes reads it ` +
+             `once for its timestamps; reads and writes mark their file's times, which a series ` +
+             `of them stamps with one reading (vfs/include/vfs.h, vfs_read).\n`);
   }
 
   if (Object.keys(med).some((k) => (k.startsWith("bulk.") && !k.includes("@")) || k.startsWith("ref."))) {

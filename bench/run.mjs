@@ -98,6 +98,9 @@ function workloads(scale) {
     // inline (-mbulk-memory)
     { group: "bulk", prog: "bulk", args: ["memcpy", mib(256), "64K"], cols: ["vfs", "native"] },
     { group: "bulk", prog: "bulk", args: ["memcpy", mib(256), "1M"], cols: ["vfs", "native"] },
+    // the same in 4 KiB and 16 KiB pieces: what a copy per file block costs
+    { group: "bulk", prog: "bulk", args: ["memcpy", mib(256), "4K"], cols: ["vfs", "native"] },
+    { group: "bulk", prog: "bulk", args: ["memcpy", mib(256), "16K"], cols: ["vfs", "native"] },
     { group: "bulk", prog: "bulk", args: ["memcpy-random", mib(256), n(65536)], cols: ["vfs", "native"] },
     { group: "bulk", prog: "memcopy", args: ["memcpy", mib(256), "64K"], cols: ["vfs"] },
     { group: "bulk", prog: "memcopy", args: ["memcpy", mib(256), "1M"], cols: ["vfs"] },
