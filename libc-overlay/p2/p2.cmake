@@ -24,7 +24,6 @@ wasi_add_archive(wasi_p2_vfs_core OUTPUT "${_p2vfs}/libvfs-core.a"
                  INCLUDES "${VFS_INCLUDE_DIR}"
                  DEFINES NDEBUG VFS_SUPERUSER
                          VFS_REALLOC=__wasi_vfs_core_realloc
-                         VFS_MEMMOVE=__wasi_vfs_core_memmove
                  FLAGS -include "${WASI_OVERLAY_NAMES_H}"
                  DEPENDS "${_p2_base_stamp}")
 # Without src/preview1/socket.c: its getsockopt would replace a member of
@@ -42,7 +41,6 @@ file(GLOB _p2_bottom CONFIGURE_DEPENDS "${_ovl}/p2/*.c")
 wasi_add_archive(wasi_p2_vfs_bottom OUTPUT "${_p2vfs}/libp2.a"
                  SOURCES ${_p2_bottom}
                  DEFINES _GNU_SOURCE
-                         P2_CLOCK_TIME_GET=__wasi_vfs_host_clock_time_get
                  DEPENDS "${_p2_base_stamp}")
 # setjmp/longjmp, as on wasm32-wasi-vfs (libc-overlay/CMakeLists.txt): the
 # exception-handling lowering; the config file gives programs the flag.

@@ -51,6 +51,8 @@ int32_t __wasi_vfs_host_fd_fdstat_get(int32_t fd, __wasi_fdstat_t *st);
 int32_t __wasi_vfs_host_poll_oneoff(const __wasi_subscription_t *in,
                                     __wasi_event_t *out, int32_t n,
                                     __wasi_size_t *nevents);
+int32_t __wasi_vfs_host_clock_time_get(int32_t id, int64_t precision,
+                                       __wasi_timestamp_t *t);
 int32_t __imported_wasi_snapshot_preview1_args_sizes_get(__wasi_size_t *argc,
                                                          __wasi_size_t *size);
 int32_t __imported_wasi_snapshot_preview1_args_get(uint8_t **argv, uint8_t *buf);

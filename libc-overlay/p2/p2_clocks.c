@@ -8,6 +8,9 @@
  * clock is the wall clock, the monotonic, process and thread clocks are
  * the monotonic clock (wasi-libc's process-clock emulation does the same);
  * another clock id is EINVAL. random_get fills the buffer.
+ * __wasi_vfs_host_clock_time_get is the clock under the overlay's
+ * clock_time_get (src/preview1/clock.c, which stamps the filesystem's
+ * marked times first) and under wasm32-wasip2-io's (io/libc/wasip2).
  * __wasi_vfs_host_poll_oneoff is what the overlay's poll_oneoff leaves to
  * the host: clock subscriptions (a sleep: it waits for the earliest and
  * reports the ones due) and subscriptions on the host's descriptors
@@ -36,13 +39,8 @@ static int32_t now(__wasi_clockid_t id, __wasi_timestamp_t *t)
     return __WASI_ERRNO_INVAL;
 }
 
-/* On wasm32-wasip2-vfs this is the host's clock under the overlay's
- * clock_time_get (p2.cmake: src/preview1/clock.c stamps the filesystem's
- * marked times first). */
-#ifndef P2_CLOCK_TIME_GET
-#define P2_CLOCK_TIME_GET __imported_wasi_snapshot_preview1_clock_time_get
-#endif
-int32_t P2_CLOCK_TIME_GET(int32_t id, int64_t precision, __wasi_timestamp_t *t)
+int32_t __wasi_vfs_host_clock_time_get(int32_t id, int64_t precision,
+                                       __wasi_timestamp_t *t)
 {
     (void)precision;
     return now((__wasi_clockid_t)id, t);

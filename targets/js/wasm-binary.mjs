@@ -47,9 +47,10 @@ export const SECTION = Object.freeze({
   TAG: 13,
 });
 
-// A component's sections that hold other binaries: a core module (a whole
-// module, header and all) and a nested component.
-export const COMPONENT_SECTION = Object.freeze({ CORE_MODULE: 1, COMPONENT: 4 });
+// A component's sections read here: those that hold other binaries, a
+// core module (a whole module, header and all) and a nested component, and
+// its imports.
+export const COMPONENT_SECTION = Object.freeze({ CORE_MODULE: 1, COMPONENT: 4, IMPORT: 10 });
 
 // How deep coreModules() follows nested components before it gives up.
 export const MAX_COMPONENT_DEPTH = 64;

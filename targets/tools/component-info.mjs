@@ -17,11 +17,8 @@
 //
 // Read with js/wasm-binary.mjs (bounds-checked); anything that is not a
 // component, or is cut off, throws its WasmReadError.
-import { isComponent, Reader, sections, WasmReadError } from './js/wasm-binary.mjs';
+import { COMPONENT_SECTION, isComponent, Reader, sections, WasmReadError } from './js/wasm-binary.mjs';
 import { readModule } from './wasm-info.mjs';
-
-const SECTION_CORE_MODULE = 1;
-const SECTION_IMPORT = 10;
 
 export { isComponent };
 
@@ -51,10 +48,10 @@ export function readComponent(bytes) {
   const c = { bytes: b.length, modules: [], adapter: 0, imports: [] };
   let first = null;
   for (const { id, body, end } of sections(b)) {
-    if (id === SECTION_CORE_MODULE) {
+    if (id === COMPONENT_SECTION.CORE_MODULE) {
       if (!c.modules.length) first = b.subarray(body, end);
       c.modules.push(end - body);
-    } else if (id === SECTION_IMPORT) {
+    } else if (id === COMPONENT_SECTION.IMPORT) {
       const r = new Reader(b, body, end);
       for (let n = r.u32(); n > 0; n--) {
         const form = r.byte();

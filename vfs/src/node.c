@@ -109,12 +109,9 @@ void vfs__mark(struct vfs *fs, struct vfs_node *n, unsigned m)
     fs->marks[i] |= (unsigned char)m;
 }
 
-void vfs__touch_data(struct vfs *fs, struct vfs_node *n, int mark)
+void vfs__touch_data(struct vfs *fs, struct vfs_node *n)
 {
-    if (mark)
-        vfs__mark(fs, n, VFS__MARK_MC);
-    else
-        vfs__touch_mc(fs, n);
+    vfs__touch_mc(fs, n);
     vfs__drop_setid(n);
 }
 

@@ -69,7 +69,7 @@ static int openat_(struct vfs *fs, int dirfd, const char *path, int flags,
         }
     } else if ((flags & VFS_O_TRUNC) && VFS__ISREG(n->mode)) {
         vfs__file_empty(fs, n);
-        vfs__touch_data(fs, n, 0);
+        vfs__touch_data(fs, n);
     }
     vfs__ofd_bind(n, f, flags & ~OPEN_ONLY);
     vfs__fd_set(fs, fd, f, flags & VFS_O_CLOEXEC);

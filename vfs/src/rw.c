@@ -57,10 +57,11 @@ static ssize_t xfer(struct vfs *fs, int fd, const struct vfs_iovec *iov,
     if (VFS__ISREG(n->mode)) {
         if (pos == AT_OFFSET)
             f->off = off + (int64_t)total;
-        if (total && wr)
-            vfs__touch_data(fs, n, 1);
-        else if (total)
-            vfs__mark(fs, n, VFS__MARK_A);
+        if (total) {
+            vfs__mark(fs, n, wr ? VFS__MARK_MC : VFS__MARK_A);
+            if (wr)
+                vfs__drop_setid(n);
+        }
     }
     return (ssize_t)total;
 }

@@ -19,7 +19,7 @@ static int resize(struct vfs *fs, struct vfs_node *n, int64_t length,
     int64_t was = n->size;
     int r = vfs__file_truncate(fs, n, length);
     if (!r && (always || length != was))
-        vfs__touch_data(fs, n, 0);
+        vfs__touch_data(fs, n);
     else if (!r)
         vfs__drop_setid(n);
     return r;

@@ -12,9 +12,8 @@
  *
  * Unset, they are the C library's realloc and memmove. Set, they name a
  * function with the same prototype, declared here. The libc overlay sets
- * them to its small versions (libc-overlay/src/fs/core_mem.c), so that a
- * module does not carry wasi-libc's realloc and memmove for the core's
- * sake.
+ * VFS_REALLOC to its small version (libc-overlay/src/fs/core_mem.c), so
+ * that a module does not carry wasi-libc's realloc for the core's sake.
  */
 #ifndef VFS_HOOKS_H
 #define VFS_HOOKS_H

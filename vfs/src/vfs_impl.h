@@ -306,15 +306,15 @@ VFS__HIDDEN void vfs__touch_mc(struct vfs *fs, struct vfs_node *n);
 VFS__HIDDEN void vfs__mark(struct vfs *fs, struct vfs_node *n, unsigned m);
 /* Stamps the marks if n has any: before n's times are read, or n freed. */
 VFS__HIDDEN void vfs__settle(struct vfs *fs, const struct vfs_node *n);
-/* A regular file's data changed (write, truncate): vfs__touch_mc (a write:
- * `mark` set, vfs__mark with VFS__MARK_MC), and, as
+/* A regular file's data changed (truncate): vfs__touch_mc, and, as
  * Linux does for a writer without CAP_FSETID, clears set-user-ID, and
- * set-group-ID when group execute is set. */
-VFS__HIDDEN void vfs__touch_data(struct vfs *fs, struct vfs_node *n,
-                                 int mark);
+ * set-group-ID when group execute is set. (A write marks its times
+ * instead, vfs__mark, and clears the same bits.) */
+VFS__HIDDEN void vfs__touch_data(struct vfs *fs, struct vfs_node *n);
 /* (Built with VFS_SUPERUSER, the writer is root, which has CAP_FSETID:
  * the bits stay.) */
-/* The mode part of vfs__touch_data alone (a truncate to the same size). */
+/* The mode part of vfs__touch_data alone (a truncate to the same size, a
+ * write). */
 VFS__HIDDEN void vfs__drop_setid(struct vfs_node *n);
 /* Permission test: -EACCES unless every bit of want (4 r, 2 w, 1 x) is
  * granted by n's owner bits; built with VFS_SUPERUSER, the test of a

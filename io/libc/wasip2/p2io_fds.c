@@ -14,8 +14,8 @@
  * datasync and set_size EINVAL; setting O_NONBLOCK, rights or times, and
  * renumbering, are ENOTSUP; close forgets the descriptor; socket calls
  * are ENOTSOCK. A descriptor that is not open is EBADF everywhere.
- * poll_oneoff is the bottom's (p2_clocks.c): these descriptors are ready
- * at once, and reads and writes on them block.
+ * poll_oneoff and clock_time_get are the bottom's (p2_clocks.c): these
+ * descriptors are ready at once, and reads and writes on them block.
  */
 #include <string.h>
 #include <wasi_io.h>
@@ -254,6 +254,11 @@ P1(poll_oneoff)(const __wasi_subscription_t *in, __wasi_event_t *out, size_t n,
                 __wasi_size_t *nevents)
 {
     return __wasi_vfs_host_poll_oneoff(in, out, (int32_t)n, nevents);
+}
+
+P1(clock_time_get)(int32_t id, int64_t precision, __wasi_timestamp_t *t)
+{
+    return __wasi_vfs_host_clock_time_get(id, precision, t);
 }
 
 /* ---- io/'s imports ---------------------------------------------------- */

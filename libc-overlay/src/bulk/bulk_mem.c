@@ -20,17 +20,13 @@
 
 #define BULK_MIN 128
 
-__attribute__((__no_builtin__)) void *memcpy(void *restrict dst,
-                                             const void *restrict src,
-                                             size_t n)
+/* A short copy upwards, 8 bytes at a time: each 8 are read before they
+ * are written and never read again, so it also moves to a lower address
+ * over an overlap. */
+__attribute__((__no_builtin__)) static void up(unsigned char *d,
+                                               const unsigned char *s,
+                                               size_t n)
 {
-    unsigned char *d = dst;
-    const unsigned char *s = src;
-
-    if (n >= BULK_MIN) {
-        __builtin_memcpy(dst, src, n);
-        return dst;
-    }
     for (; n >= 8; n -= 8, d += 8, s += 8) {
         uint64_t w;
         __builtin_memcpy(&w, s, 8);
@@ -38,11 +34,21 @@ __attribute__((__no_builtin__)) void *memcpy(void *restrict dst,
     }
     while (n--)
         *d++ = *s++;
+}
+
+__attribute__((__no_builtin__)) void *memcpy(void *restrict dst,
+                                             const void *restrict src,
+                                             size_t n)
+{
+    if (n >= BULK_MIN)
+        __builtin_memcpy(dst, src, n);
+    else
+        up(dst, src, n);
     return dst;
 }
 
-/* Short moves: 8 bytes at a time away from the overlap (each 8 are read
- * before they are written, and never read again). */
+/* Short moves away from the overlap: upwards when d is below s (or there
+ * is none), else downwards, 8 bytes at a time from the end. */
 __attribute__((__no_builtin__)) void *memmove(void *dst, const void *src,
                                               size_t n)
 {
@@ -55,12 +61,7 @@ __attribute__((__no_builtin__)) void *memmove(void *dst, const void *src,
         return dst;
     }
     if ((uintptr_t)d - (uintptr_t)s >= n) { /* d before s, or no overlap */
-        for (; n >= 8; n -= 8, d += 8, s += 8) {
-            __builtin_memcpy(&w, s, 8);
-            __builtin_memcpy(d, &w, 8);
-        }
-        while (n--)
-            *d++ = *s++;
+        up(d, s, n);
     } else {
         for (; n >= 8; n -= 8) {
             __builtin_memcpy(&w, s + n - 8, 8);

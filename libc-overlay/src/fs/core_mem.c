@@ -1,11 +1,11 @@
 /*
- * core_mem.c - realloc and memmove for the vfs core, which libc-overlay's
- * CMakeLists.txt compiles with its hooks (vfs/src/vfs_hooks.h) set to them:
- * -DVFS_REALLOC=__wasi_vfs_core_realloc and
- * -DVFS_MEMMOVE=__wasi_vfs_core_memmove. wasi-libc's own realloc (with the
- * dlmalloc code only it uses) and memmove are about 4 KB together; a
- * program that does not call them itself should not carry them for the
- * filesystem's sake. Same contracts as the C library's.
+ * core_mem.c - realloc for the vfs core, which libc-overlay's
+ * CMakeLists.txt compiles with its hook (vfs/src/vfs_hooks.h) set to it:
+ * -DVFS_REALLOC=__wasi_vfs_core_realloc. wasi-libc's own realloc (with
+ * the dlmalloc code only it uses) is about 3 KB; a program that does not
+ * call it itself should not carry it for the filesystem's sake. Same
+ * contract as the C library's. (The core's memmove is the triple's own,
+ * src/bulk/, small enough to need no stand-in.)
  */
 #include <malloc.h>
 #include <stdlib.h>
@@ -32,22 +32,4 @@ void *__wasi_vfs_core_realloc(void *p, size_t n)
         free(p);
     }
     return q;
-}
-
-/* Byte by byte; the core moves path tails and pipe contents with it. The
- * attribute keeps the compiler from turning the loops back into a memmove
- * call. */
-__attribute__((__no_builtin__)) void *
-__wasi_vfs_core_memmove(void *dst, const void *src, size_t n)
-{
-    unsigned char *d = dst;
-    const unsigned char *s = src;
-
-    if (d < s)
-        while (n--)
-            *d++ = *s++;
-    else
-        while (n--)
-            d[n] = s[n];
-    return dst;
 }
