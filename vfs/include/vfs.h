@@ -127,7 +127,8 @@ struct vfs_config {
     /* Memory for everything the filesystem holds: realloc(ctx, NULL, n)
      * allocates n bytes, realloc(ctx, p, n) resizes p (returning NULL and
      * keeping p on failure), realloc(ctx, p, 0) frees p and returns NULL.
-     * n is never 0 except to free. NULL: the C library's realloc/free. */
+     * n is never 0 except to free. What it returns is aligned as malloc's.
+     * NULL: the C library's realloc/free. */
     void *(*realloc)(void *ctx, void *ptr, size_t size);
     void *alloc_ctx;
 };

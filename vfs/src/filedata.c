@@ -1,5 +1,6 @@
-/* filedata.c - regular file contents: a radix tree of blocks with holes
- * (struct vfs__file in vfs_impl.h). */
+/* filedata.c - regular file contents: a radix tree of blocks with holes,
+ * blocks made together laid end to end in runs (struct vfs__file in
+ * vfs_impl.h). */
 #include "vfs_impl.h"
 
 /* Nodes needed by one block at most: new roots up to the full height,
@@ -10,6 +11,26 @@ static void account(struct vfs *fs, struct vfs__file *f, int64_t delta)
 {
     f->held += delta;
     fs->bytes += (uint64_t)delta;
+}
+
+/* The block a slot holds (NULL: a hole), without VFS__RUN. */
+static unsigned char *addr(const void *slot)
+{
+    return (unsigned char *)((uintptr_t)slot & ~VFS__RUN);
+}
+
+/* The slot of block b that continues a run. */
+static void *continuing(unsigned char *b)
+{
+    return (void *)((uintptr_t)b | VFS__RUN);
+}
+
+/* Blocks that bytes [o, o + n) from the start of a block reach into
+ * (o < VFS__BLOCK), without overflow. */
+static size_t blocks_over(size_t o, size_t n)
+{
+    return n / VFS__BLOCK +
+           (o + n % VFS__BLOCK + VFS__BLOCK - 1) / VFS__BLOCK;
 }
 
 /* The child index that block i takes in a node of level l >= 1. */
@@ -84,7 +105,51 @@ static unsigned char *block_at(struct vfs *fs, struct vfs__file *f,
 
     if (i >> (VFS__FAN_BITS * f->height))
         return NULL;
-    return *find(fs, f, &l, i);
+    return addr(*find(fs, f, &l, i));
+}
+
+/* Block i of f through *b (NULL: a hole), and how many blocks from it,
+ * up to max (>= 1), lie end to end in its run: 1 for a hole or a block
+ * that the next does not continue. */
+static size_t run_at(struct vfs *fs, struct vfs__file *f, uint64_t i,
+                     size_t max, unsigned char **b)
+{
+    size_t n = 1, room = VFS__FAN - (size_t)(i & (VFS__FAN - 1));
+    unsigned l;
+    void **s;
+
+    *b = NULL;
+    if (i >> (VFS__FAN_BITS * f->height))
+        return 1;
+    s = find(fs, f, &l, i);
+    *b = addr(*s);
+    if (!*b || !f->height) /* height 0: s is the root, no leaf */
+        return 1;
+    if (max > room)
+        max = room;
+    while (n < max && ((uintptr_t)s[n] & VFS__RUN))
+        n++;
+    return n;
+}
+
+/* How many blocks from i >= 1, up to max, are holes in i's leaf. */
+static size_t holes_at(struct vfs *fs, struct vfs__file *f, uint64_t i,
+                       size_t max)
+{
+    size_t n = 0, room = VFS__FAN - (size_t)(i & (VFS__FAN - 1));
+    unsigned l;
+    void **s;
+
+    if (max > room)
+        max = room;
+    if (i >> (VFS__FAN_BITS * f->height))
+        return max; /* past the tree */
+    s = find(fs, f, &l, i);
+    if (l)
+        return max; /* the walk met NULL above the leaf: it has none */
+    while (n < max && !s[n])
+        n++;
+    return n;
 }
 
 /* Capacity of held block i. */
@@ -105,16 +170,20 @@ static size_t borrowed_at(const struct vfs *fs, const struct vfs__file *f,
 
 /* Makes block i hold at least bytes [0, o+k), its new bytes borrowed ones
  * (copy on write) or zero, except [o, o+k) which the caller fills; *out
- * is the block. What it needs (a new block, or block 0 grown, and the
- * nodes leading to it) is counted and allocated before anything is
- * linked: -ENOSPC/-ENOMEM leave f as it was. */
+ * is the block. o + k > VFS__BLOCK makes a run instead: o is 0, i >= 1,
+ * k a multiple of VFS__BLOCK, and the k / VFS__BLOCK blocks from i are
+ * holes of one leaf, made in one allocation (*out the first) that the
+ * caller fills whole. What it needs (new blocks, or block 0 grown, and
+ * the nodes leading to them) is counted and allocated before anything
+ * is linked: -ENOSPC/-ENOMEM leave f as it was. */
 static int hold(struct vfs *fs, struct vfs__file *f, uint64_t i, size_t o,
                 size_t k, unsigned char **out)
 {
     void *fresh[MAX_NEW];
     void **s = &f->root;
     unsigned need, nodes, made, l = f->height;
-    size_t cap = 0, want, end;
+    size_t cap = 0, want, end, t;
+    int64_t base = (int64_t)i * VFS__BLOCK;
     unsigned char *b;
 
     if (!(i >> (VFS__FAN_BITS * l))) { /* under the root */
@@ -122,7 +191,7 @@ static int hold(struct vfs *fs, struct vfs__file *f, uint64_t i, size_t o,
         if (*s) {
             cap = cap_of(f, i);
             if (cap >= o + k) {
-                *out = *s;
+                *out = addr(*s);
                 return 0;
             }
         }
@@ -136,7 +205,7 @@ static int hold(struct vfs *fs, struct vfs__file *f, uint64_t i, size_t o,
         nodes = 2 * need - f->height - 1;
     else
         nodes = l; /* levels l .. 1 are missing (0: a hole or block 0) */
-    want = VFS__BLOCK;
+    want = o + k > VFS__BLOCK ? o + k : VFS__BLOCK; /* a run, or a block */
     if (!i) /* block 0 grows by powers of two from 16 bytes */
         for (want = 16; want < o + k; want *= 2)
             ;
@@ -155,12 +224,14 @@ static int hold(struct vfs *fs, struct vfs__file *f, uint64_t i, size_t o,
         return -ENOMEM;
     }
     end = o + k > cap ? o + k : cap;
-    if (o > cap)
+    if (o > cap) {
         memset(b + cap, 0, o - cap);
-    if (end < want)
+        borrowed_at(fs, f, base + (int64_t)cap, b + cap, o - cap);
+    }
+    if (end < want) {
         memset(b + end, 0, want - end);
-    borrowed_at(fs, f, (int64_t)i * VFS__BLOCK + (int64_t)cap, b + cap,
-                want - cap);
+        borrowed_at(fs, f, base + (int64_t)end, b + end, want - end);
+    }
     account(fs, f, (int64_t)(nodes * VFS__NODE + (want - cap)));
     /* link: nothing below can fail */
     if (!f->root)
@@ -176,6 +247,8 @@ static int hold(struct vfs *fs, struct vfs__file *f, uint64_t i, size_t o,
         s = &((void **)*s)[digit(i, l)];
     }
     *s = b;
+    for (t = 1; t < want / VFS__BLOCK; t++) /* a run's later blocks */
+        s[t] = continuing(b + t * VFS__BLOCK);
     if (!i)
         f->cap0 = (uint32_t)want;
     *out = b;
@@ -196,15 +269,20 @@ static ssize_t file_write(struct vfs *fs, struct vfs_node *n, const void *buf,
     while (done < len) {
         int64_t pos = off + (int64_t)done;
         uint64_t i = (uint64_t)pos / VFS__BLOCK;
-        size_t o = (size_t)(pos % VFS__BLOCK), k = VFS__BLOCK - o;
+        size_t o = (size_t)(pos % VFS__BLOCK), rest = len - done, k, m;
         unsigned char *b;
-        int r;
-        if (k > len - done)
-            k = len - done;
-        b = block_at(fs, f, i);
-        if (b && cap_of(f, i) >= o + k)
-            r = 0; /* the common case, kept out of hold */
-        else
+        int r = 0;
+        /* the held blocks from i that lie end to end: one copy */
+        k = run_at(fs, f, i, blocks_over(o, rest), &b) * VFS__BLOCK - o;
+        if (k > rest)
+            k = rest;
+        if (b && (i || f->cap0 >= o + k))
+            ; /* the common case, kept out of hold */
+        else if (!b && i && !o &&
+                 (m = holes_at(fs, f, i, rest / VFS__BLOCK)) > 1 &&
+                 !hold(fs, f, i, 0, m * VFS__BLOCK, &b))
+            k = m * VFS__BLOCK; /* holes the write fills: a new run */
+        else /* one block, as much as fits when a run did not */
             r = hold(fs, f, i, o, k, &b);
         if (r) {
             if (!done)
@@ -233,12 +311,14 @@ static ssize_t file_read(struct vfs *fs, struct vfs_node *n, void *buf,
     while (done < len) {
         int64_t pos = off + (int64_t)done;
         uint64_t i = (uint64_t)pos / VFS__BLOCK;
-        size_t o = (size_t)(pos % VFS__BLOCK), k = VFS__BLOCK - o, c = 0;
-        const unsigned char *b = block_at(fs, f, i);
-        if (k > len - done)
-            k = len - done;
-        if (b && cap_of(f, i) > o) {
-            c = cap_of(f, i) - o;
+        size_t o = (size_t)(pos % VFS__BLOCK), rest = len - done, c = 0;
+        unsigned char *b;
+        size_t run = run_at(fs, f, i, blocks_over(o, rest), &b);
+        size_t k = run * VFS__BLOCK - o, cap = i ? run * VFS__BLOCK : f->cap0;
+        if (k > rest)
+            k = rest;
+        if (b && cap > o) {
+            c = cap - o;
             if (c > k)
                 c = k;
             memcpy(dst + done, b + o, c);
@@ -252,7 +332,9 @@ static ssize_t file_read(struct vfs *fs, struct vfs_node *n, void *buf,
     return (ssize_t)done;
 }
 
-/* Frees p, a subtree of level l (0: a block) whose first block is base. */
+/* Frees p, a subtree of level l (0: a block's slot) whose first block is
+ * base. A block that continues a run is only counted off: its run goes
+ * with the head, which comes first. */
 static void free_tree(struct vfs *fs, struct vfs__file *f, void *p,
                       unsigned l, uint64_t base)
 {
@@ -262,6 +344,8 @@ static void free_tree(struct vfs *fs, struct vfs__file *f, void *p,
         account(fs, f, -(int64_t)cap_of(f, base));
         if (!base)
             f->cap0 = 0;
+        if ((uintptr_t)p & VFS__RUN)
+            return;
     } else {
         for (j = 0; j < VFS__FAN; j++)
             if (((void **)p)[j])
@@ -270,6 +354,26 @@ static void free_tree(struct vfs *fs, struct vfs__file *f, void *p,
         account(fs, f, -(int64_t)VFS__NODE);
     }
     vfs__free(fs, p);
+}
+
+/* Shrinks the run that leaf slot j (>= 1) continues, if it does, to its
+ * blocks before j, which stay; the caller drops slots j on. A run the
+ * allocator cannot shrink keeps its memory until its head is freed. */
+static void cut_run(struct vfs *fs, void **leaf, unsigned j)
+{
+    unsigned h = j, t;
+    unsigned char *b;
+
+    if (!((uintptr_t)leaf[j] & VFS__RUN))
+        return;
+    while ((uintptr_t)leaf[--h] & VFS__RUN)
+        ;
+    b = vfs__realloc(fs, leaf[h], (size_t)(j - h) * VFS__BLOCK);
+    if (!b || b == leaf[h])
+        return;
+    leaf[h] = b;
+    for (t = 1; t < j - h; t++)
+        leaf[h + t] = continuing(b + t * VFS__BLOCK);
 }
 
 /* Frees the blocks from block keep on in *s, a subtree of level l >= 1
@@ -281,6 +385,8 @@ static void prune(struct vfs *fs, struct vfs__file *f, void **s, unsigned l,
     void **node = *s;
     uint64_t j = (keep - base) / span(l); /* first child not wholly kept */
 
+    if (l == 1) /* keep - base is in 1 .. VFS__FAN - 1 */
+        cut_run(fs, node, (unsigned)j);
     for (; j < VFS__FAN; j++) {
         uint64_t at = base + j * span(l);
         if (!node[j])

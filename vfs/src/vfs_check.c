@@ -109,10 +109,17 @@ static int check_tree(struct ck *c, const struct vfs_node *n, const void *p,
     span = (uint64_t)1 << (VFS__FAN_BITS * (l - 1));
     for (j = 0; j < VFS__FAN; j++) {
         const void *child = ((const void *const *)p)[j];
+        uintptr_t at = (uintptr_t)child & ~VFS__RUN;
         if (!child)
             continue;
         live++;
-        if (check_tree(c, n, child, l - 1, base + j * span, held))
+        if ((uintptr_t)child & VFS__RUN) { /* after its block, in a leaf */
+            const void *prev = j ? ((const void *const *)p)[j - 1] : NULL;
+            if (l != 1 || !prev || (!base && j == 1) ||
+                ((uintptr_t)prev & ~VFS__RUN) + VFS__BLOCK != at)
+                return fail(c, "block continues no run", n->ino);
+        }
+        if (check_tree(c, n, (const void *)at, l - 1, base + j * span, held))
             return -EIO;
     }
     return live ? 0 : fail(c, "empty node in a file tree", n->ino);
@@ -135,6 +142,8 @@ static int check_file(struct ck *c, const struct vfs_node *n)
         if (j == VFS__FAN)
             return fail(c, "file tree higher than its blocks need", n->ino);
     }
+    if ((uintptr_t)f->root & VFS__RUN)
+        return fail(c, "file tree root continues a run", n->ino);
     for (l = f->height; l && b0; l--)
         b0 = ((const void *const *)b0)[0];
     if (!f->cap0 != !b0)

@@ -134,11 +134,21 @@ struct vfs__dir {
  * a power of two) so small files stay small; bytes of block 0 past cap0
  * read as zeros. Every byte of a held block at or after the file size is
  * zero, and no block lies wholly at or past it.
+ *
+ * Runs: a write over several holes of one leaf makes their blocks in one
+ * allocation, end to end, so that reads and writes over them copy once.
+ * A leaf's slot is a block's address with VFS__RUN set when the block
+ * continues a run: it lies VFS__BLOCK past the block of the slot before,
+ * in the same allocation. A run's first slot (its head, VFS__RUN clear)
+ * holds the allocation's address; block 0 heads no run and continues
+ * none. Freeing the head frees the run; truncation shrinks a run whose
+ * head it keeps. Allocations are aligned as malloc's, so bit 0 is free.
  */
 #define VFS__FAN_BITS 8
 #define VFS__FAN (1u << VFS__FAN_BITS)
 #define VFS__NODE (VFS__FAN * sizeof(void *))   /* bytes of a node */
 #define VFS__HEIGHT_MAX 4      /* VFS__FILE_MAX / VFS__BLOCK == FAN^4 */
+#define VFS__RUN ((uintptr_t)1) /* slot bit: the block continues a run */
 struct vfs__file {
     void *root;                 /* a node, block 0 (height 0), or NULL */
     uint32_t height;
