@@ -255,6 +255,26 @@ static int hold(struct vfs *fs, struct vfs__file *f, uint64_t i, size_t o,
     return 0;
 }
 
+/* Copies n bytes, a multiple of VFS__BLOCK, into a new run at dst, 64 KiB
+ * at a time, after a store of one byte into each 4 KiB of the piece. When
+ * the run's memory was never touched, its page faults are taken by those
+ * stores rather than inside the copy: where the host's memory.copy is a
+ * string instruction (V8 on x86-64 glibc), a fault inside it costs more,
+ * and a new file written 64 KiB at a time goes a fifth slower. */
+static void fill_run(unsigned char *dst, const unsigned char *src, size_t n)
+{
+    volatile unsigned char *touch = dst;
+    size_t at, t, k;
+
+    for (at = 0; at < n; at += k) {
+        k = n - at < 16 * VFS__BLOCK ? n - at : 16 * VFS__BLOCK;
+        for (t = 0; t < k; t += VFS__BLOCK)
+            touch[at + t] = 0;
+        touch[at + k - 1] = 0;
+        memcpy(dst + at, src + at, k);
+    }
+}
+
 static ssize_t file_write(struct vfs *fs, struct vfs_node *n, const void *buf,
                           size_t len, int64_t off)
 {
@@ -281,7 +301,12 @@ static ssize_t file_write(struct vfs *fs, struct vfs_node *n, const void *buf,
         else if (!b && i && !o &&
                  (m = holes_at(fs, f, i, rest / VFS__BLOCK)) > 1 &&
                  !hold(fs, f, i, 0, m * VFS__BLOCK, &b))
+        {
             k = m * VFS__BLOCK; /* holes the write fills: a new run */
+            fill_run(b, src + done, k);
+            done += k;
+            continue;
+        }
         else /* one block, as much as fits when a run did not */
             r = hold(fs, f, i, o, k, &b);
         if (r) {
