@@ -109,8 +109,8 @@ static unsigned char *block_at(struct vfs *fs, struct vfs__file *f,
 }
 
 /* Block i of f through *b (NULL: a hole), and how many blocks from it,
- * up to max (>= 1), lie end to end in its run: 1 for a hole or a block
- * that the next does not continue. */
+ * up to max (>= 1) and within its leaf, are alike: the blocks that
+ * continue its run after a held block, the holes after a hole. */
 static size_t run_at(struct vfs *fs, struct vfs__file *f, uint64_t i,
                      size_t max, unsigned char **b)
 {
@@ -118,37 +118,23 @@ static size_t run_at(struct vfs *fs, struct vfs__file *f, uint64_t i,
     unsigned l;
     void **s;
 
+    if (max > room)
+        max = room;
     *b = NULL;
     if (i >> (VFS__FAN_BITS * f->height))
-        return 1;
+        return max; /* past the tree: holes */
     s = find(fs, f, &l, i);
     *b = addr(*s);
-    if (!*b || !f->height) /* height 0: s is the root, no leaf */
-        return 1;
-    if (max > room)
-        max = room;
-    while (n < max && ((uintptr_t)s[n] & VFS__RUN))
-        n++;
-    return n;
-}
-
-/* How many blocks from i >= 1, up to max, are holes in i's leaf. */
-static size_t holes_at(struct vfs *fs, struct vfs__file *f, uint64_t i,
-                       size_t max)
-{
-    size_t n = 0, room = VFS__FAN - (size_t)(i & (VFS__FAN - 1));
-    unsigned l;
-    void **s;
-
-    if (max > room)
-        max = room;
-    if (i >> (VFS__FAN_BITS * f->height))
-        return max; /* past the tree */
-    s = find(fs, f, &l, i);
     if (l)
         return max; /* the walk met NULL above the leaf: it has none */
-    while (n < max && !s[n])
-        n++;
+    if (!f->height) /* s is the root, block 0: no leaf */
+        return 1;
+    if (*b)
+        while (n < max && ((uintptr_t)s[n] & VFS__RUN))
+            n++;
+    else
+        while (n < max && !s[n])
+            n++;
     return n;
 }
 
@@ -291,30 +277,30 @@ static ssize_t file_write(struct vfs *fs, struct vfs_node *n, const void *buf,
         uint64_t i = (uint64_t)pos / VFS__BLOCK;
         size_t o = (size_t)(pos % VFS__BLOCK), rest = len - done, k, m;
         unsigned char *b;
-        int r = 0;
-        /* the held blocks from i that lie end to end: one copy */
-        k = run_at(fs, f, i, blocks_over(o, rest), &b) * VFS__BLOCK - o;
+        size_t run = run_at(fs, f, i, blocks_over(o, rest), &b);
+        int r = 0, fresh = 0;
+        k = run * VFS__BLOCK - o; /* held blocks end to end: one copy */
         if (k > rest)
             k = rest;
-        if (b && (i || f->cap0 >= o + k))
-            ; /* the common case, kept out of hold */
-        else if (!b && i && !o &&
-                 (m = holes_at(fs, f, i, rest / VFS__BLOCK)) > 1 &&
-                 !hold(fs, f, i, 0, m * VFS__BLOCK, &b))
-        {
-            k = m * VFS__BLOCK; /* holes the write fills: a new run */
-            fill_run(b, src + done, k);
-            done += k;
-            continue;
+        if (!b) { /* a run of the holes the write fills whole, or a block */
+            m = i && !o ? (run < rest / VFS__BLOCK ? run : rest / VFS__BLOCK)
+                        : 0;
+            fresh = m > 1;
+            k = fresh ? m * VFS__BLOCK : VFS__BLOCK - o < rest ? VFS__BLOCK - o
+                                                               : rest;
         }
-        else /* one block, as much as fits when a run did not */
-            r = hold(fs, f, i, o, k, &b);
+        if (!b || (!i && f->cap0 < o + k)) /* the common case skips hold */
+            while ((r = hold(fs, f, i, o, k, &b)) && fresh)
+                fresh = 0, k = VFS__BLOCK; /* no room for the run: a block */
         if (r) {
             if (!done)
                 return r;
             break;
         }
-        memcpy(b + o, src + done, k);
+        if (fresh)
+            fill_run(b, src + done, k);
+        else
+            memcpy(b + o, src + done, k);
         done += k;
     }
     if (off + (int64_t)done > n->size)
