@@ -54,6 +54,17 @@ static struct vfs *mkfs_runs(enum shrink shrink)
     return mkfs_cfg(&cfg);
 }
 
+/* A filesystem on the allocator above with /f open read-write in *fd,
+ * and ref zeroed. */
+static struct vfs *start(enum shrink shrink, int *fd)
+{
+    struct vfs *fs = mkfs_runs(shrink);
+    *fd = vfs_openat(fs, VFS_AT_ROOT, "/f", VFS_O_RDWR | VFS_O_CREAT, 0644);
+    ck_assert_int_ge(*fd, 0);
+    memset(ref, 0, sizeof ref);
+    return fs;
+}
+
 static void fill(unsigned char *p, size_t n, unsigned seed)
 {
     size_t i;
@@ -107,11 +118,10 @@ static int64_t blocks_of(struct vfs *fs, int fd)
  * covers whole; writes over the run at every alignment. */
 START_TEST(one_allocation_per_leaf)
 {
-    struct vfs *fs = mkfs_runs(SHRINK_KEEP);
-    int fd = vfs_openat(fs, VFS_AT_ROOT, "/f", VFS_O_RDWR | VFS_O_CREAT, 0644);
+    int fd;
+    struct vfs *fs = start(SHRINK_KEEP, &fd);
     long before;
 
-    memset(ref, 0, sizeof ref);
     put(fs, fd, 0, 10, 1); /* block 0 alone (16 bytes): height 0 */
     before = mem.a.calls;
     /* blocks 1 .. 255: a root node, which is their leaf, and one run;
@@ -139,11 +149,10 @@ END_TEST
  * read as zeros and take runs of their own. */
 START_TEST(partial_blocks_and_holes)
 {
-    struct vfs *fs = mkfs_runs(SHRINK_KEEP);
-    int fd = vfs_openat(fs, VFS_AT_ROOT, "/f", VFS_O_RDWR | VFS_O_CREAT, 0644);
+    int fd;
+    struct vfs *fs = start(SHRINK_KEEP, &fd);
     long before;
 
-    memset(ref, 0, sizeof ref);
     put(fs, fd, 20 * BLK, 1, 1); /* the leaf exists */
     before = mem.a.calls;
     put(fs, fd, 3 * BLK + 1, 2 * BLK - 1, 2); /* blocks 3, 4: no run */
@@ -169,11 +178,10 @@ END_TEST
  * zeros after a regrowth, and the run's memory is freed once. */
 static void truncate_into_a_run(enum shrink shrink)
 {
-    struct vfs *fs = mkfs_runs(shrink);
-    int fd = vfs_openat(fs, VFS_AT_ROOT, "/f", VFS_O_RDWR | VFS_O_CREAT, 0644);
+    int fd;
+    struct vfs *fs = start(shrink, &fd);
     int64_t end = 6 * BLK + 100;
 
-    memset(ref, 0, sizeof ref);
     put(fs, fd, 0, 64 * BLK, 1); /* block 0; a run of 1 .. 63 */
     EQ(vfs_ftruncate(fs, fd, end), 0);
     EQ(mem.shrinks, shrink == SHRINK_KEEP ? 0 : 1);
@@ -221,11 +229,10 @@ END_TEST
  * and writes them all: a run is never the reason a write is short. */
 START_TEST(run_allocation_fails)
 {
-    struct vfs *fs = mkfs_runs(SHRINK_KEEP);
-    int fd = vfs_openat(fs, VFS_AT_ROOT, "/f", VFS_O_RDWR | VFS_O_CREAT, 0644);
+    int fd;
+    struct vfs *fs = start(SHRINK_KEEP, &fd);
     long before;
 
-    memset(ref, 0, sizeof ref);
     put(fs, fd, 0, 1, 1);
     mem.fail_over = NODE > BLK ? NODE : BLK;
     before = mem.a.calls;
