@@ -3,7 +3,7 @@
 // speedtest1, start-up time. Each returns a plain object for results.json
 // ({ error } when it could not run; { skipped } when its programs are not
 // built), and never throws. o.runner is the command line that runs a
-// module (run.mjs's wasiRun).
+// module (common.mjs's wasiRunner).
 import { spawnSync } from "node:child_process";
 import fs from "node:fs";
 import path from "node:path";

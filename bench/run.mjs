@@ -26,7 +26,7 @@
 // a tiny scale and only checks that every program succeeds and that every
 // column reports the same results (exit 1 otherwise). --jit MODE runs
 // the modules with wasi-run's --jit MODE instead of its default (see
-// wasiRun).
+// common.mjs, wasiRunner).
 //
 // Every figure is the CPU time of the program's thread in the measured
 // loop (kernel time of its system calls included; bench.h): on a machine
@@ -125,16 +125,6 @@ const COLUMNS = {
   core: "vfs core, native",
 };
 
-// The project's runner as shipped: the launcher build/bin/wasi-run, with
-// wasi-run's own engine settings (its --jit default; targets/runner/
-// wasi-run-engine.mjs) and no Node or V8 flag of the suite's. --jit MODE
-// passes wasi-run's --jit to both wasm columns, to measure the other
-// choice. The launcher runs `node` from PATH, or $NODE: this Node unless
-// NODE says otherwise.
-export function wasiRun(o) {
-  return wasiRunner(o.build, o.jit);
-}
-
 // The engine settings the wasm columns ran with, for the report: wasi-run's
 // --jit mode (its default unless --jit) and the V8 flags it stands for,
 // from the runner's own table (build/bin/wasi-run-engine.mjs).
@@ -173,10 +163,6 @@ function parseValues(out) {
   }
   return res;
 }
-
-// ---------------------------------------------------------------------------
-// Statistics.
-
 
 // ---------------------------------------------------------------------------
 // The timed workloads, interleaved.
@@ -252,7 +238,10 @@ function machine() {
 async function main() {
   const o = parseArgs(process.argv.slice(2));
   const want = (g) => !o.only || o.only.includes(g);
-  o.runner = wasiRun(o);
+  // the project's runner as shipped (common.mjs, wasiRunner): wasi-run's
+  // own engine settings and no Node or V8 flag of the suite's; --jit MODE
+  // passes wasi-run's --jit to both wasm columns
+  o.runner = wasiRunner(o.build, o.jit);
   fs.mkdirSync(o.out, { recursive: true });
   const log = (s) => process.stderr.write(`${s}\n`);
   const result = { machine: machine(), scale: o.scale, reps: o.reps,

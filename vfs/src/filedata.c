@@ -247,13 +247,14 @@ static int hold(struct vfs *fs, struct vfs__file *f, uint64_t i, size_t o,
  * stores rather than inside the copy: where the host's memory.copy is a
  * string instruction (V8 on x86-64 glibc), a fault inside it costs more,
  * and a new file written 64 KiB at a time goes a fifth slower. */
+#define FILL_PIECE (16 * VFS__BLOCK)
 static void fill_run(unsigned char *dst, const unsigned char *src, size_t n)
 {
     volatile unsigned char *touch = dst;
     size_t at, t, k;
 
     for (at = 0; at < n; at += k) {
-        k = n - at < 16 * VFS__BLOCK ? n - at : 16 * VFS__BLOCK;
+        k = n - at < FILL_PIECE ? n - at : FILL_PIECE;
         for (t = 0; t < k; t += VFS__BLOCK)
             touch[at + t] = 0;
         touch[at + k - 1] = 0;
@@ -289,6 +290,7 @@ static ssize_t file_write(struct vfs *fs, struct vfs_node *n, const void *buf,
             k = fresh ? m * VFS__BLOCK : VFS__BLOCK - o < rest ? VFS__BLOCK - o
                                                                : rest;
         }
+        /* held: only block 0 (run 1) may be short of o + k */
         if (!b || (!i && f->cap0 < o + k)) /* the common case skips hold */
             while ((r = hold(fs, f, i, o, k, &b)) && fresh)
                 fresh = 0, k = VFS__BLOCK; /* no room for the run: a block */
@@ -325,7 +327,8 @@ static ssize_t file_read(struct vfs *fs, struct vfs_node *n, void *buf,
         size_t o = (size_t)(pos % VFS__BLOCK), rest = len - done, c = 0;
         unsigned char *b;
         size_t run = run_at(fs, f, i, blocks_over(o, rest), &b);
-        size_t k = run * VFS__BLOCK - o, cap = i ? run * VFS__BLOCK : f->cap0;
+        size_t k = run * VFS__BLOCK - o;
+        size_t cap = cap_of(f, i) + (run - 1) * VFS__BLOCK; /* of the run */
         if (k > rest)
             k = rest;
         if (b && cap > o) {
