@@ -2,10 +2,14 @@
  * bulk.c - bulk I/O workloads, the same source natively, on wasm32-wasi
  * and on wasm32-wasi-vfs.
  *
- *   bulk seq    ROOT SIZE CHUNK  write a new file of SIZE bytes in CHUNK-
+ *   bulk seq    ROOT SIZE CHUNK [AT]
+ *                                write a new file of SIZE bytes in CHUNK-
  *                                byte writes (open to close), read it
  *                                back in CHUNK-byte reads, then write it
- *                                again over its own bytes (no truncation)
+ *                                again over its own bytes (no truncation);
+ *                                the buffer of the reads and rewrites
+ *                                starts AT bytes (0 to 4095) past a 4 KiB
+ *                                boundary, or where malloc puts it
  *   bulk random ROOT SIZE N      on a file of SIZE bytes (written first,
  *                                not timed): N preads of 4 KiB, then N
  *                                pwrites of 4 KiB, at random 4 KiB-aligned
@@ -29,6 +33,7 @@
  * in KiB (bulk.write_64k).
  */
 #include <fcntl.h>
+#include <stdint.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -64,10 +69,24 @@ static void write_file(const char *path, const unsigned char *buf,
         bench_die("close %s", path);
 }
 
-static void seq(const char *root, long size, long chunk)
+/* The buffer of seq's reads and rewrites: at bytes past a page boundary
+ * (0 .. PAGE - 1), or malloc's own placement when at < 0. *area is what
+ * to free. A copy's speed can hang on where its source and destination
+ * lie in their pages (bench/RESULTS.md, "Where the buffer lies"). */
+static unsigned char *placed(long chunk, long at, unsigned char **area)
+{
+    if (at < 0)
+        return *area = malloc((size_t)chunk);
+    if (!(*area = malloc((size_t)chunk + 2 * PAGE)))
+        return NULL;
+    return *area + (PAGE - (uintptr_t)*area % PAGE) + at;
+}
+
+static void seq(const char *root, long size, long chunk, long at)
 {
     char path[256], name[64];
-    unsigned char *buf = malloc((size_t)chunk), *in = malloc((size_t)chunk);
+    unsigned char *area, *buf = malloc((size_t)chunk),
+                         *in = placed(chunk, at, &area);
     long done;
     struct bench_t t;
     int fd;
@@ -112,7 +131,7 @@ static void seq(const char *root, long size, long chunk)
     if (unlink(path))
         bench_die("unlink %s", path);
     free(buf);
-    free(in);
+    free(area);
 }
 
 static void random_io(const char *root, long size, long n)
@@ -281,6 +300,18 @@ static void copy_sizes(long n)
     free(area);
 }
 
+/* seq's AT: 0 .. PAGE - 1. */
+static long page_offset(const char *s)
+{
+    char *end;
+    long v = strtol(s, &end, 10);
+    if (end == s || *end || v < 0 || v >= PAGE) {
+        fprintf(stderr, "bench: bad offset %s (0 to %d)\n", s, PAGE - 1);
+        exit(2);
+    }
+    return v;
+}
+
 int main(int argc, char **argv)
 {
     const char *w = argc > 2 ? argv[1] : "";
@@ -288,7 +319,8 @@ int main(int argc, char **argv)
 
     if (!strcmp(w, "seq")) {
         mkdir_ok(root);
-        seq(root, bench_arg(argv, argc, 3), bench_arg(argv, argc, 4));
+        seq(root, bench_arg(argv, argc, 3), bench_arg(argv, argc, 4),
+            argc > 5 ? page_offset(argv[5]) : -1);
     } else if (!strcmp(w, "random")) {
         mkdir_ok(root);
         random_io(root, bench_arg(argv, argc, 3), bench_arg(argv, argc, 4));
