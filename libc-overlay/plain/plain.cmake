@@ -7,7 +7,8 @@
 #    temporary-file calls preview1 can express (mkstemp and family,
 #    mkdtemp, mktemp, tmpnam, tempnam, tmpfile: files in the host directory
 #    preopened at /tmp), alarm, pause, getrlimit, setrlimit, getpriority,
-#    setpriority, getrusage, tzset, pthreads, C11 threads, termios
+#    setpriority, getrusage, tzset, sysconf's memory and descriptor
+#    names, pthreads, C11 threads, termios
 #    (WASI_VFS_PLAIN selects this triple's answers); its setjmp/longjmp
 #    runtime (common/sjlj/, libsjlj.a);
 #  - from src/: realpath through the host's directories, chmod and chown

@@ -1,12 +1,14 @@
 /*
  * posix.c - the POSIX calls glibc and musl declare that wasm32-wasi and
  * wasm32-wasi-vfs give the same answers to (libc-overlay/src/common/{alarm,
- * rlimit,priority,rusage,tzset,identity,termios}.c), built for both and run
- * under wasi-run: each result and each errno as documented there.
+ * rlimit,priority,rusage,tzset,identity,termios,sysconf}.c), built for
+ * both and run under wasi-run: each result and each errno as documented
+ * there.
  * STACK_BYTES is the triple's default stack (-D from CMakeLists.txt).
  */
 #include <errno.h>
 #include <signal.h>
+#include <stdlib.h>
 #include <sys/resource.h>
 #include <termios.h>
 #include <time.h>
@@ -19,6 +21,8 @@ int main(void)
     struct rlimit rl;
     struct rusage ru;
     gid_t groups[4] = {77, 77, 77, 77};
+    void *volatile grown; /* volatile: the allocation is not elided */
+    long pages;
     int r;
 
     /* alarm: no signal can come; pause cannot wait forever */
@@ -52,6 +56,22 @@ int main(void)
     rl.rlim_cur = 2048;
     ERR(setrlimit(RLIMIT_NOFILE, &rl), EINVAL); /* cur > max */
     ERR(setrlimit(99, &rl), EINVAL);
+
+    /* sysconf (sysconf.c): a wasm32 memory's 4 GiB in 64 KiB pages, the
+     * pages it has not grown to, RLIMIT_NOFILE's limit; other names are
+     * wasi-libc's */
+    EQ(sysconf(_SC_PAGESIZE), 65536);
+    EQ(sysconf(_SC_PHYS_PAGES), 65536);
+    pages = (long)__builtin_wasm_memory_size(0);
+    EQ(sysconf(_SC_AVPHYS_PAGES), 65536 - pages);
+    CHECK((grown = malloc(8 << 20)) != NULL);
+    CHECK((long)__builtin_wasm_memory_size(0) >= pages + 128);
+    EQ(sysconf(_SC_AVPHYS_PAGES), 65536 - (long)__builtin_wasm_memory_size(0));
+    free(grown);
+    EQ(sysconf(_SC_OPEN_MAX), 1024);
+    EQ(sysconf(_SC_NPROCESSORS_ONLN), 1);
+    ERR(sysconf(-1), EINVAL);
+    ERR(sysconf(100000), EINVAL);
 
     /* priority: kept, clamped, reported */
     errno = 0;
