@@ -6,6 +6,7 @@
  * pipe2, dup3 and mkostemp look at it.
  */
 #include_next <__header_fcntl.h>
+#include <__wasi_open_flags.h> /* the O_* flags as #if can test them */
 
 #undef O_CLOEXEC
 #define O_CLOEXEC (0x40000000)

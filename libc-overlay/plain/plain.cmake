@@ -31,7 +31,7 @@ set(_phdr "${_pdir}/include")
 set(_plain_shared_headers
   __typedef_sigset_t.h __wasi_sigaction.h __wasi_vfs_emulated.h
   __wasi_vfs_wait.h __wasi_unistd_common.h
-  __wasi_fcntl_locks.h grp.h pwd.h setjmp.h signal.h stdio.h stdlib.h
+  __wasi_fcntl_locks.h __wasi_open_flags.h grp.h pwd.h setjmp.h signal.h stdio.h stdlib.h
   time.h pthread.h termios.h sys/mman.h sys/param.h sys/resource.h sys/stat.h sys/times.h
   sys/wait.h)
 foreach(h ${_plain_shared_headers})

@@ -7,6 +7,7 @@
  * STACK_BYTES is the triple's default stack (-D from CMakeLists.txt).
  */
 #include <errno.h>
+#include <fcntl.h>
 #include <signal.h>
 #include <stdlib.h>
 #include <sys/resource.h>
@@ -15,6 +16,13 @@
 #include <unistd.h>
 
 #include "check.h"
+
+/* The O_* flags are integer constants that #if can test, as legacy code
+ * does (libc-overlay/include/__wasi_open_flags.h). */
+#if !(O_APPEND && O_DSYNC && O_NONBLOCK && O_RSYNC && O_SYNC && O_CREAT && \
+      O_DIRECTORY && O_EXCL && O_TRUNC)
+#error "an O_* flag is not a non-zero integer constant"
+#endif
 
 int main(void)
 {
