@@ -14,7 +14,10 @@
  *  - sigprocmask: keeps and reports the mask (SIGKILL and SIGSTOP never
  *    in it); an unknown "how" fails with EINVAL. raise() runs a handler
  *    whether or not its signal is blocked;
- *  - sigpending: the empty set (nothing waits to be delivered).
+ *  - sigpending: the empty set (nothing waits to be delivered);
+ *  - pthread_sigmask and pthread_kill, which POSIX declares here too (as
+ *    well as in <pthread.h>): sigprocmask and raise for the one thread,
+ *    returning an error number (src/common/pthread.c).
  */
 #ifndef __wasi_sigaction_h
 #define __wasi_sigaction_h
@@ -24,6 +27,7 @@
  || defined(_BSD_SOURCE)
 
 #define __NEED_sigset_t
+#define __NEED_pthread_t
 #include <bits/alltypes.h>
 
 #ifdef __cplusplus
@@ -57,6 +61,8 @@ int sigaction(int, const struct sigaction *__restrict,
               struct sigaction *__restrict);
 int sigprocmask(int, const sigset_t *__restrict, sigset_t *__restrict);
 int sigpending(sigset_t *);
+int pthread_sigmask(int, const sigset_t *__restrict, sigset_t *__restrict);
+int pthread_kill(pthread_t, int);
 
 #ifdef __cplusplus
 }

@@ -29,6 +29,7 @@ int main(void)
     struct rlimit rl;
     struct rusage ru;
     gid_t groups[4] = {77, 77, 77, 77};
+    sigset_t set, old, cur;
     void *volatile grown; /* volatile: the allocation is not elided */
     long pages;
     int r;
@@ -80,6 +81,17 @@ int main(void)
     EQ(sysconf(_SC_NPROCESSORS_ONLN), 1);
     ERR(sysconf(-1), EINVAL);
     ERR(sysconf(100000), EINVAL);
+
+    /* pthread_sigmask and pthread_kill, which POSIX declares in <signal.h>
+     * (this file includes no <pthread.h>): the mask, error numbers */
+    sigemptyset(&set);
+    sigaddset(&set, SIGUSR1);
+    EQ(pthread_sigmask(SIG_BLOCK, &set, &old), 0);
+    EQ(pthread_sigmask(SIG_SETMASK, NULL, &cur), 0);
+    EQ(sigismember(&cur, SIGUSR1), 1);
+    EQ(pthread_sigmask(99, &set, NULL), EINVAL);
+    EQ(pthread_sigmask(SIG_SETMASK, &old, NULL), 0);
+    EQ(pthread_kill((pthread_t)0, 0), ESRCH); /* not the one thread */
 
     /* priority: kept, clamped, reported */
     errno = 0;
