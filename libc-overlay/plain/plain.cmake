@@ -8,7 +8,8 @@
 #    mkdtemp, mktemp, tmpnam, tempnam, tmpfile: files in the host directory
 #    preopened at /tmp), alarm, pause, getrlimit, setrlimit, getpriority,
 #    setpriority, getrusage, tzset, sysconf's memory and descriptor
-#    names, pthreads, C11 threads, termios
+#    names, program_invocation_name from argv[0], pthreads, C11 threads,
+#    termios
 #    (WASI_VFS_PLAIN selects this triple's answers); its setjmp/longjmp
 #    runtime (common/sjlj/, libsjlj.a);
 #  - from src/: realpath through the host's directories, chmod and chown
@@ -31,7 +32,7 @@ set(_phdr "${_pdir}/include")
 set(_plain_shared_headers
   __typedef_sigset_t.h __wasi_sigaction.h __wasi_vfs_emulated.h
   __wasi_vfs_wait.h __wasi_unistd_common.h
-  __wasi_fcntl_locks.h __wasi_open_flags.h grp.h pwd.h setjmp.h signal.h stdio.h stdlib.h
+  __wasi_fcntl_locks.h __wasi_open_flags.h errno.h grp.h pwd.h setjmp.h signal.h stdio.h stdlib.h
   time.h pthread.h termios.h sys/mman.h sys/param.h sys/resource.h sys/stat.h sys/times.h
   sys/wait.h)
 foreach(h ${_plain_shared_headers})

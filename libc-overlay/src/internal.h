@@ -103,6 +103,11 @@ int __wasi_vfs_ret(int r);
 struct vfs *__wasi_vfs_path(const char *path);
 struct vfs *__wasi_vfs_path2(const char *a, const char *b);
 
+/* opendirat (fs/opendir.c), by the name a program's own opendirat cannot
+ * take. */
+struct _DIR;
+struct _DIR *__wasi_vfs_opendirat(int dirfd, const char *path);
+
 /* ---- conversions between libc and vfs values ---------------------------- */
 
 /*

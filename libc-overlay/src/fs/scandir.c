@@ -1,7 +1,7 @@
 /*
- * scandir.c - scandir and scandirat over opendirat/readdir: the entries
- * the filter keeps, each in its own malloc'd struct dirent, sorted with
- * compar (if given). Returns the count, or -1 with errno (ENOMEM, or what
+ * scandir.c - scandir and scandirat over opendirat (opendir.c) and
+ * readdir: the entries the filter keeps, each in its own malloc'd struct
+ * dirent, sorted with compar (if given). Returns the count, or -1 with errno (ENOMEM, or what
  * opendir/readdir set), freeing everything.
  */
 #include <dirent.h>
@@ -16,7 +16,7 @@ int scandirat(int dirfd, const char *path, struct dirent ***namelist,
               int (*filter)(const struct dirent *),
               int (*compar)(const struct dirent **, const struct dirent **))
 {
-    DIR *d = opendirat(dirfd, path);
+    DIR *d = __wasi_vfs_opendirat(dirfd, path);
     struct dirent *de, **v = NULL, **nv;
     size_t n = 0, cap = 0, size;
     int saved = errno, e;

@@ -26,6 +26,10 @@
 #include <wasi/libc.h>
 #include <wasi/libc-find-relpath.h>
 
+/* wasi-libc's own extension, which <dirent.h> does not declare (the
+ * name is a program's): declared as a program that calls it does */
+DIR *opendirat(int, const char *);
+
 static volatile long sink;
 static jmp_buf env;
 
