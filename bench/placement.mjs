@@ -14,16 +14,16 @@
 // module through the shipped runner, BUILD/bin/wasi-run, its default
 // engine settings unless --jit), Emscripten's WasmFS and MEMFS builds of
 // the same bulk.c (the same V8 flags, as run.mjs runs them; where they
-// are built) and natively on tmpfs. Repetitions are interleaved (every offset in every column,
-// then the next repetition). Prints each offset's median MiB/s per
+// are built) and natively on tmpfs (columns.mjs). Repetitions are
+// interleaved (every offset in every column, then the next repetition). Prints each offset's median MiB/s per
 // column, and per column the figure over all offsets: total bytes over
 // total time (the harmonic mean), what a program that may get any of
 // these places sees, with the vfs's ratio to it. First, the same copies
 // by the host alone, without a filesystem (copyAlone).
 import fs from "node:fs";
 import path from "node:path";
-import { figure, median, parseBench, run, tmpfsRoot, wasiRunner } from "./common.mjs";
-import { peerCommand } from "./peers.mjs";
+import { columnCommand } from "./columns.mjs";
+import { figure, median, parseBench, run, wasiRunner } from "./common.mjs";
 
 const PHASES = ["read", "rewrite"];
 
@@ -50,17 +50,6 @@ function parseArgs(argv) {
 // Offset i of n: evenly over the page, and through the 16-byte slots of a
 // cache line in turn (n = 16: 0, 272, 544, 816, 1024, ...).
 const offset = (i, n) => Math.floor((i * 4096) / n / 64) * 64 + (i % 4) * 16;
-
-function command(o, col, args) {
-  const [w, ...rest] = args;
-  if (col === "vfs")
-    return { argv: [...wasiRunner(o.build, o.jit), path.join(o.build, "bench", "wasm32-wasi-vfs", "bulk.wasm"),
-                    w, "/tmp/bench", ...rest], cleanup() {} };
-  if (col !== "native") return peerCommand(o, col, "bulk", args);
-  const tmp = tmpfsRoot();
-  return { argv: [path.join(o.build, "bench", "native", "bulk"), w, path.join(tmp, "w"), ...rest],
-           cleanup: () => fs.rmSync(tmp, { recursive: true, force: true }) };
-}
 
 // The host's copy alone, in this process: 64 KiB pieces out of a 256 MiB
 // area into one buffer, by wasm's memory.copy (a module of one loop,
@@ -106,6 +95,7 @@ function copyAlone(reps) {
 
 function main() {
   const o = parseArgs(process.argv.slice(2));
+  o.runner = wasiRunner(o.build, o.jit);
   const alone = copyAlone(Math.max(o.reps, 5));
   // Emscripten's columns where bench_peers built them (without Debian's
   // emscripten package, outside CI, it does not)
@@ -119,7 +109,7 @@ function main() {
   for (let rep = 0; rep < o.reps; rep++)
     for (const at of offs)
       for (const col of cols) {
-        const c = command(o, col, ["seq", String(o.size), String(o.chunk), String(at)]);
+        const c = columnCommand(o, col, "bulk", ["seq", String(o.size), String(o.chunk), String(at)]);
         let out;
         try {
           out = run(c.argv, `bulk seq at ${at} [${col}]`);

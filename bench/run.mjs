@@ -40,9 +40,10 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { chart } from "./chart.mjs";
-import { figure, median, parseBench, run, tmpfsRoot, wasiRunner } from "./common.mjs";
+import { columnCommand } from "./columns.mjs";
+import { figure, median, parseBench, run, wasiRunner } from "./common.mjs";
 import { goalsOf } from "./goals.mjs";
-import { PEER_COLUMNS, addPeers, peerCommand, peerReport, peerSizes } from "./peers.mjs";
+import { addPeers, peerReport, peerSizes } from "./peers.mjs";
 
 // ---------------------------------------------------------------------------
 // Options.
@@ -134,26 +135,6 @@ async function engineOf(o) {
   return `wasi-run --jit ${mode}${o.jit ? "" : " (its default)"}: ${JIT_MODES[mode].join(" ")}`;
 }
 
-// The command line for prog with args in column col; ROOT (the directory
-// the program may fill) goes after the workload name. cleanup() after.
-function command(o, col, prog, args) {
-  const B = path.join(o.build, "bench");
-  const runner = o.runner;
-  const [w, ...rest] = args;
-  if (col in PEER_COLUMNS) return peerCommand(o, col, prog, args);
-  if (col === "vfs")
-    return { argv: [...runner, path.join(B, "wasm32-wasi-vfs", `${prog}.wasm`), w, "/tmp/bench", ...rest],
-             cleanup() {} };
-  if (col === "core")
-    return { argv: [path.join(B, "core", prog), w, "/tmp/bench", ...rest], cleanup() {} };
-  const tmp = tmpfsRoot();
-  const cleanup = () => fs.rmSync(tmp, { recursive: true, force: true });
-  if (col === "wasi")
-    return { argv: [...runner, "--dir", `${tmp}::/bench`, path.join(B, "wasm32-wasi", `${prog}.wasm`),
-                    w, "/bench/w", ...rest], cleanup };
-  return { argv: [path.join(B, "native", prog), w, path.join(tmp, "w"), ...rest], cleanup };
-}
-
 // "value NAME NUMBER UNIT" lines -> { NAME: { v, unit } }
 function parseValues(out) {
   const res = {};
@@ -180,7 +161,7 @@ function timed(o, jobs, log) {
       for (let k = 0; k < rep % cols.length; k++) cols.push(cols.shift());
       const names = {};
       for (const col of cols) {
-        const c = command(o, col, job.prog, job.args);
+        const c = columnCommand(o, col, job.prog, job.args);
         const what = `${job.prog} ${job.args.join(" ")} [${col}]`;
         let out;
         try {

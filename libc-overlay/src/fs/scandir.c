@@ -1,8 +1,8 @@
 /*
  * scandir.c - scandir and scandirat over opendirat (opendir.c) and
  * readdir: the entries the filter keeps, each in its own malloc'd struct
- * dirent, sorted with compar (if given). Returns the count, or -1 with errno (ENOMEM, or what
- * opendir/readdir set), freeing everything.
+ * dirent, sorted with compar (if given). Returns the count, or -1 with
+ * errno (ENOMEM, or what opendir/readdir set), freeing everything.
  */
 #include <dirent.h>
 #include <errno.h>
