@@ -32,7 +32,7 @@ static void name_program(void)
     if (program_invocation_name || program_invocation_short_name ||
         __wasi_args_sizes_get(&argc, &size) || !argc || !size)
         return;
-    argv = malloc(argc * sizeof *argv);
+    argv = calloc(argc, sizeof *argv); /* argc * 4 may not fit */
     buf = malloc(size);
     if (!argv || !buf || __wasi_args_get(argv, (uint8_t *)buf)) {
         free(argv);
